@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['https://*.atlassian.net/*'],
+  main() {
+    // Wiring lands with the Jira issue.
+  },
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Ticket } from './types';
+
+/**
+ * Tickets cross extension boundaries (messages, storage) as JSON: instants become ISO strings.
+ * These schemas turn them back into `Ticket`s, rejecting anything malformed with a path.
+ */
+
+const isoInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const severity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const status = z.enum(['active', 'waiting', 'solved']);
+
+const ticketEventJson = z.discriminatedUnion('kind', [
+  z.strictObject({ at: isoInstant, kind: z.literal('severity'), to: severity.nullable() }),
+  z.strictObject({ at: isoInstant, kind: z.literal('status'), to: status }),
+  z.strictObject({ at: isoInstant, kind: z.literal('publicReply') }),
+  z.strictObject({ at: isoInstant, kind: z.literal('workaround') }),
+  z.strictObject({ at: isoInstant, kind: z.literal('notified'), role: z.string().min(1) }),
+]);
+
+export const ticketJsonSchema = z.strictObject({
+  system: z.enum(['zendesk', 'jira']),
+  id: z.string().min(1),
+  url: z.url(),
+  title: z.string(),
+  createdAt: isoInstant,
+  severity: severity.nullable(),
+  status,
+  office: z.string().nullable(),
+  workaround: z.boolean(),
+  history: z.array(ticketEventJson),
+});
+
+export type TicketJson = z.input<typeof ticketJsonSchema>;
+
+export function ticketToJson(ticket: Ticket): TicketJson {
+  return {
+    ...ticket,
+    createdAt: ticket.createdAt.toISOString(),
+    history: ticket.history.map((event) => ({ ...event, at: event.at.toISOString() })),
+  };
+}
+
+export function ticketFromJson(json: unknown): Ticket {
+  return ticketJsonSchema.parse(json);
+}

@@ -1,0 +1,14 @@
+/**
+ * The engine's public contract (SPEC §3). Each module adds its exports here.
+ */
+export type {
+  Severity,
+  Status,
+  HelpdeskSystem,
+  Ticket,
+  TicketEvent,
+  Evaluation,
+  EvaluationState,
+  NextLevel,
+} from './engine/types';
+export type { Policy, Duration, OfficePolicy, RolePolicy, LevelPolicy, SeverityPolicy } from './policy/schema';
