@@ -55,6 +55,12 @@ export interface HelpdeskIo {
   /** The page's origin, e.g. https://acme.zendesk.com */
   origin: string;
   signal?: AbortSignal;
+  /** Waits between retries (429 Retry-After, backoff); tests inject one that does not wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The current instant, for HTTP-date Retry-After headers. */
+  now?: () => Date;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
 }
 
 export interface Helpdesk<Mapping = unknown> {
