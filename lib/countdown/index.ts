@@ -1,0 +1,2 @@
+export { createSharedClock, pageSharedClock, type SharedClock, type ClockEnvironment } from './clock';
+export { formatCountdown, formatDuration, englishCountdownWords, type CountdownWords } from './format';
