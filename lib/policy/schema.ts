@@ -1,28 +1,69 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from './calendar-date';
+import { durationProblems } from './duration';
+import { minutesOfDay } from './time-of-day';
+import { isKnownTimeZone } from './time-zone';
 
 /**
- * The policy format of shared/policy.sample.json. Structural shape only here;
- * cross-checks (references, time zones, hours order) live in parse.ts.
+ * The policy format of shared/policy.sample.json. Field-level rules (units, time zones, `HH:MM`,
+ * real dates) live here with their messages; rules that relate one part of the policy to another
+ * (roles and levels referenced, the default office) live in cross-checks.ts.
  */
 
+const positiveAmount = z.number().positive().finite();
+
+/** The type of a duration; policies are read through `durationFieldSchema`, which explains mistakes. */
 export const durationSchema = z.union([
-  z.strictObject({ minutes: z.number() }),
-  z.strictObject({ hours: z.number() }),
-  z.strictObject({ businessHours: z.number() }),
-  z.strictObject({ businessDays: z.number() }),
+  z.strictObject({ minutes: positiveAmount }),
+  z.strictObject({ hours: positiveAmount }),
+  z.strictObject({ businessHours: positiveAmount }),
+  z.strictObject({ businessDays: positiveAmount.int() }),
 ]);
+
+const durationFieldSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    for (const problem of durationProblems(value)) {
+      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.unit ? [problem.unit] : [] });
+    }
+  })
+  .pipe(durationSchema);
 
 export const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
 
-export const hoursRangeSchema = z.tuple([z.string(), z.string()]);
+export const hoursRangeSchema = z.tuple([z.string(), z.string()]).superRefine(([open, close], ctx) => {
+  const openMinutes = minutesOfDay(open);
+  const closeMinutes = minutesOfDay(close);
+  if (openMinutes === null) {
+    ctx.addIssue({ code: 'custom', path: [0], message: `'${open}' is not a time; write opening time as HH:MM on a 24-hour clock, e.g. '09:00'` });
+  }
+  if (closeMinutes === null) {
+    ctx.addIssue({ code: 'custom', path: [1], message: `'${close}' is not a time; write closing time as HH:MM on a 24-hour clock, e.g. '18:00'` });
+  }
+  if (openMinutes !== null && closeMinutes !== null && openMinutes >= closeMinutes) {
+    ctx.addIssue({ code: 'custom', path: [1], message: `closes at ${close}, which is not after it opens at ${open}` });
+  }
+});
+
+const timeZoneSchema = z.string().superRefine((name, ctx) => {
+  if (!isKnownTimeZone(name)) {
+    ctx.addIssue({ code: 'custom', message: `'${name}' is not a known time zone; use an IANA name such as 'Asia/Shanghai'` });
+  }
+});
+
+const calendarDateSchema = z.string().superRefine((text, ctx) => {
+  if (!isIsoCalendarDate(text)) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not a real date written YYYY-MM-DD, e.g. '2026-10-01'` });
+  }
+});
 
 export const officeSchema = z.strictObject({
   name: z.string(),
-  timeZone: z.string(),
+  timeZone: timeZoneSchema,
   hours: z.partialRecord(z.enum(weekdayKeys), hoursRangeSchema),
-  holidays: z.array(z.string()),
-  workdays: z.array(z.string()),
+  holidays: z.array(calendarDateSchema),
+  workdays: z.array(calendarDateSchema),
 });
 
 export const roleSchema = z.strictObject({
@@ -31,7 +72,7 @@ export const roleSchema = z.strictObject({
 });
 
 export const levelSchema = z.strictObject({
-  id: z.string(),
+  id: z.string().min(1),
   name: z.string(),
   engage: z.array(z.string()),
   notify: z.array(z.string()),
@@ -40,15 +81,15 @@ export const levelSchema = z.strictObject({
 
 export const severityPolicySchema = z.strictObject({
   name: z.string(),
-  response: durationSchema.optional(),
-  escalate: z.record(z.string(), durationSchema).optional(),
+  response: durationFieldSchema.optional(),
+  escalate: z.record(z.string(), durationFieldSchema).optional(),
   updates: z
     .strictObject({
-      every: durationSchema.optional(),
-      afterWorkaround: durationSchema.optional(),
+      every: durationFieldSchema.optional(),
+      afterWorkaround: durationFieldSchema.optional(),
     })
     .optional(),
-  warnBefore: durationSchema.optional(),
+  warnBefore: durationFieldSchema.optional(),
 });
 
 export const policySchema = z.strictObject({
@@ -58,7 +99,7 @@ export const policySchema = z.strictObject({
   pauseWhile: z.array(z.enum(['waiting', 'active'])),
   offices: z.record(z.string(), officeSchema),
   roles: z.record(z.string(), roleSchema),
-  levels: z.array(levelSchema),
+  levels: z.array(levelSchema).min(1),
   severities: z.strictObject({
     '1': severityPolicySchema,
     '2': severityPolicySchema,

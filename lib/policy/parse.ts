@@ -1,0 +1,62 @@
+import { crossCheckPolicy } from './cross-checks';
+import { policySchema, type Policy } from './schema';
+import { describeValue, issuesFromZod, type PolicyIssue } from './zod-issue-messages';
+
+export type { PolicyIssue } from './zod-issue-messages';
+
+/** A policy that can't be used, with every problem found, each naming where it is. */
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError';
+  readonly issues: PolicyIssue[];
+
+  constructor(issues: PolicyIssue[]) {
+    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    const lines = issues.map((issue) => `- ${issue.path === '' ? '(whole policy)' : issue.path}: ${issue.message}`);
+    super(`The escalation policy has ${count}:\n${lines.join('\n')}`);
+    this.issues = issues;
+  }
+}
+
+/** "line 3, column 7" from the character offset a JSON.parse error mentions, when it does. */
+function whereInText(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message)?.[1];
+  const line = /line (\d+) column (\d+)/.exec(message);
+  if (line) return ` at line ${line[1]}, column ${line[2]}`;
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position));
+  const lineNumber = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` at line ${lineNumber}, column ${column}`;
+}
+
+function jsonFromText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    throw new PolicyError([
+      { path: '', message: `the file is not valid JSON${whereInText(text, error)}${detail}` },
+    ]);
+  }
+}
+
+/**
+ * Reads a policy from parsed JSON (storage, managed storage) or from JSON text (an imported
+ * file). Throws a PolicyError listing every problem, never just the first one.
+ */
+export function parsePolicy(json: unknown): Policy {
+  const input = typeof json === 'string' ? jsonFromText(json) : json;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PolicyError([
+      {
+        path: '',
+        message: `should be a JSON object with version, name, offices, roles, levels and severities; found ${describeValue(input)}`,
+      },
+    ]);
+  }
+  const parsed = policySchema.safeParse(input, { reportInput: true });
+  const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error.issues)), ...crossCheckPolicy(input)];
+  if (issues.length > 0 || !parsed.success) throw new PolicyError(issues);
+  return parsed.data;
+}
