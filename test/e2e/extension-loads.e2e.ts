@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelpdeskSimulator } from '../simulator/server';
+import { browsersAvailable, launchChromium, launchFirefox, startSimulator } from './harness';
+
+const available = browsersAvailable();
+let sim: HelpdeskSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim?.close());
+
+describe.skipIf(!available.chromium)('Chromium loads the production build', () => {
+  it('starts the service worker and asks only for the helpdesk hosts', async () => {
+    const session = await launchChromium(sim);
+    try {
+      const page = await session.browser.newPage();
+      await page.goto(`chrome-extension://${session.extensionId}/manifest.json`);
+      const manifest = JSON.parse(await page.evaluate(() => document.body.innerText)) as { host_permissions: string[]; permissions: string[]; manifest_version: number };
+      expect(manifest.manifest_version).toBe(3);
+      expect(manifest.host_permissions.sort()).toEqual(['https://*.atlassian.net/*', 'https://*.zendesk.com/*']);
+      expect(manifest.permissions).not.toContain('tabs');
+      expect(manifest.permissions).not.toContain('<all_urls>');
+      await page.goto('https://acme.zendesk.com/agent/tickets/35436', { waitUntil: 'networkidle0' });
+      expect(await page.title()).toContain('35436');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe.skipIf(!available.firefox)('Firefox loads the production build', () => {
+  it('installs the add-on and reaches the simulated helpdesk through the proxy', async () => {
+    const session = await launchFirefox(sim);
+    try {
+      expect(session.addonId).toBe('escalation-watch@example.com');
+      const page = await session.browser.newPage();
+      await page.goto('https://acme.zendesk.com/agent/tickets/35437');
+      await page.waitForSelector('[data-test-id="omni-header-subject"]', { timeout: 15_000 });
+      expect(await page.title()).toContain('35437');
+    } finally {
+      await session.close();
+    }
+  });
+});
