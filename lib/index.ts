@@ -12,3 +12,4 @@ export type {
   NextLevel,
 } from './engine/types';
 export type { Policy, Duration, OfficePolicy, RolePolicy, LevelPolicy, SeverityPolicy } from './policy/schema';
+export { ticketFromJira } from './helpdesks/jira/map';
