@@ -13,3 +13,10 @@ export type {
 } from './engine/types';
 export type { Policy, Duration, OfficePolicy, RolePolicy, LevelPolicy, SeverityPolicy } from './policy/schema';
 export { ticketFromJira } from './helpdesks/jira/map';
+export type {
+  LevelTimelineEntry,
+  UpcomingDeadline,
+  UpdateRule,
+  ClockStartReason,
+} from './engine/types';
+export { evaluate } from './engine/evaluate';

@@ -39,6 +39,36 @@ export interface NextLevel {
   at: Date | null;
 }
 
+/** One escalation level of the policy as it applies to this ticket's current clock. */
+export interface LevelTimelineEntry {
+  /** 1-based position in policy.levels. */
+  level: number;
+  id: string;
+  name: string;
+  /** Whether the severity has a target for this level (level 1 always has: the clock start). */
+  scheduled: boolean;
+  /** When the level starts (level 1: the clock start); null when unscheduled or unknown while paused. */
+  at: Date | null;
+  reached: boolean;
+  /** Roles this level notifies, without its on-request roles. */
+  notify: readonly string[];
+  onRequest: readonly string[];
+}
+
+/** Which rule set `nextUpdateDueAt`. */
+export type UpdateRule = 'response' | 'every' | 'afterWorkaround';
+
+/** Why the current clock started when it did. */
+export type ClockStartReason = 'created' | 'raised' | 'set';
+
+/** The earliest deadline still ahead of `now`, for alarms and countdowns. */
+export interface UpcomingDeadline {
+  kind: 'level' | 'response' | 'update';
+  at: Date;
+  /** When the severity's warnBefore window for this deadline opens (may be before now). */
+  warnAt: Date | null;
+}
+
 export interface Evaluation {
   ticketId: string;
   severity: Severity | null;
@@ -57,4 +87,35 @@ export interface Evaluation {
   /** notify minus acknowledged. */
   pending: string[];
   explanation: string[];
+
+  // Additions beyond the SPEC §3 contract, for the UI and alarms.
+  /** The office whose calendar counted business time (the policy default when the ticket has none). */
+  officeId: string;
+  /** IANA zone of that office; explanation times are in it. */
+  timeZone: string;
+  /** Status now, as read from the history. */
+  status: Status;
+  clockStartReason: ClockStartReason | null;
+  /** The severity before the raise that restarted the clock. */
+  raisedFrom: Severity | null;
+  /** Time counted on the current clock up to now, pauses excluded, in `countedKind` time. */
+  countedMs: number;
+  /** 'wall' when the severity's targets are minutes/hours, 'business' for business units. */
+  countedKind: 'wall' | 'business' | null;
+  /** Start of the pause in progress (waiting or solved), null when the clocks run. */
+  pausedSince: Date | null;
+  /** Every level of the policy, in order, with when it starts on the current clock. */
+  levels: LevelTimelineEntry[];
+  /** On-request roles of the levels reached: shown, never nagging. */
+  onRequest: string[];
+  /** When a workaround was given (at or before now), else null. */
+  workaroundAt: Date | null;
+  /** The latest public agent reply at or before now. */
+  lastReplyAt: Date | null;
+  /** The rule behind nextUpdateDueAt, null when there is none. */
+  updateRule: UpdateRule | null;
+  /** The earliest deadline after now among next level, response and next update. */
+  nextDeadline: UpcomingDeadline | null;
+  /** Same as nextDeadline.warnAt. */
+  warnAt: Date | null;
 }

@@ -1,0 +1,130 @@
+import type { OfficeCalendar } from '../calendar';
+import type { CompiledPolicy, CompiledSeverity, Target } from './compiled-policy';
+import { formatAmount, formatDuration, formatInstant, localDayNumber } from './office-time-text';
+import type { TicketHistoryAtNow } from './ticket-history';
+import type { Severity, Status, UpdateRule } from './types';
+
+/**
+ * The evaluation's explanation: short lines a person can read, times in the office's zone
+ * ("Sev 1 since 14:02 (raised from Sev 3, clock restarted)", "level 3 at 18:02"). Everything
+ * here is already computed by evaluate; this only turns numbers into words, cheaply.
+ */
+
+export interface ExplanationFacts {
+  cal: OfficeCalendar;
+  nowMs: number;
+  compiled: CompiledPolicy;
+  history: TicketHistoryAtNow;
+  severity: Severity;
+  severityPolicy: CompiledSeverity;
+  countedMs: number;
+  countedKind: 'wall' | 'business';
+  /** Index into compiled.levels of the level reached. */
+  levelIndex: number;
+  /** Start of each level on the current clock (NaN: unscheduled or unknown). */
+  levelAt: readonly number[];
+  /** -1 when there is no next level. */
+  nextLevelIndex: number;
+  responseDueAt: number;
+  updateDueAt: number;
+  updateRule: UpdateRule | null;
+  updateTarget: Target | null;
+  notify: readonly string[];
+  pending: readonly string[];
+  onRequest: readonly string[];
+}
+
+const STATUS_WORDS: Record<Status, string> = {
+  active: 'active',
+  waiting: 'waiting on customer',
+  solved: 'solved',
+};
+
+export function explainEvaluation(facts: ExplanationFacts): string[] {
+  const { cal, history, severity, severityPolicy } = facts;
+  const today = localDayNumber(cal, facts.nowMs);
+  const at = (ms: number): string => formatInstant(cal, ms, today);
+  const lines: string[] = [];
+
+  const clockReason = clockReasonText(history);
+  if (history.severitySince > history.clockStart && history.severityBefore !== null) {
+    lines.push(`Sev ${severity} since ${at(history.severitySince)} (lowered from Sev ${history.severityBefore}, clock kept)`);
+    lines.push(`clock since ${at(history.clockStart)} (${clockReason})`);
+  } else {
+    lines.push(`Sev ${severity} since ${at(history.clockStart)} (${clockReason})`);
+  }
+
+  const hasDeadlines =
+    severityPolicy.response !== null ||
+    severityPolicy.every !== null ||
+    severityPolicy.escalate.some((target) => target !== null);
+  if (!hasDeadlines) {
+    lines.push(`no response, escalation or update deadlines for Sev ${severity}`);
+    pushStatusLine(lines, history, at);
+    return lines;
+  }
+
+  lines.push(`${formatAmount(facts.countedMs, facts.countedKind)}${facts.countedKind === 'business' ? ' of business time' : ''} counted`);
+  lines.push(`level ${facts.levelIndex + 1} since ${at(facts.levelAt[facts.levelIndex] ?? history.clockStart)}`);
+  if (facts.nextLevelIndex >= 0) {
+    const nextAt = facts.levelAt[facts.nextLevelIndex] ?? Number.NaN;
+    lines.push(
+      Number.isNaN(nextAt)
+        ? `level ${facts.nextLevelIndex + 1} on hold while paused`
+        : `level ${facts.nextLevelIndex + 1} at ${at(nextAt)}`,
+    );
+  }
+  pushStatusLine(lines, history, at);
+
+  if (severityPolicy.response) {
+    const due = Number.isNaN(facts.responseDueAt)
+      ? `response due after the pause (${formatDuration(severityPolicy.response.source)} counted)`
+      : `response due ${at(facts.responseDueAt)}`;
+    const replied = Number.isNaN(history.respondedAt) ? 'no reply yet' : `responded ${at(history.respondedAt)}`;
+    lines.push(`${due} · ${replied}`);
+  }
+  if (facts.updateRule !== null && !Number.isNaN(facts.updateDueAt)) {
+    const overdue = facts.nowMs >= facts.updateDueAt;
+    const when = overdue ? `update overdue since ${at(facts.updateDueAt)}` : `next update due ${at(facts.updateDueAt)}`;
+    lines.push(`${when} (${updateRuleText(facts, at)})`);
+  }
+
+  if (facts.notify.length > 0) {
+    const names = (roles: readonly string[]): string => roles.map((role) => facts.compiled.roleNames.get(role) ?? role).join(', ');
+    const acknowledgement =
+      facts.pending.length === 0 ? 'all acknowledged' : `not yet acknowledged: ${names(facts.pending)}`;
+    lines.push(`notify ${names(facts.notify)} (${acknowledgement})`);
+    if (facts.onRequest.length > 0) lines.push(`on request: ${names(facts.onRequest)}`);
+  }
+  return lines;
+}
+
+export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {
+  const at = (ms: number): string => formatInstant(cal, ms, localDayNumber(cal, nowMs));
+  const lines = ['no severity set: no clock runs until one is'];
+  if (history.severityBefore !== null) lines.push(`severity cleared at ${at(history.severitySince)} (was Sev ${history.severityBefore})`);
+  pushStatusLine(lines, history, at);
+  return lines;
+}
+
+function clockReasonText(history: TicketHistoryAtNow): string {
+  if (history.clockStartReason === 'raised') return `raised from Sev ${history.raisedFrom ?? '?'}, clock restarted`;
+  if (history.clockStartReason === 'set') return 'severity set, clock started';
+  return 'ticket opened';
+}
+
+function pushStatusLine(lines: string[], history: TicketHistoryAtNow, at: (ms: number) => string): void {
+  if (Number.isNaN(history.pausedSince)) return;
+  lines.push(
+    history.status === 'solved'
+      ? `solved since ${at(history.statusSince)} (clocks stopped)`
+      : `paused: ${STATUS_WORDS[history.status]} since ${at(history.pausedSince)} (deadlines move later while paused)`,
+  );
+}
+
+function updateRuleText(facts: ExplanationFacts, at: (ms: number) => string): string {
+  if (facts.updateRule === 'response') return 'the first response';
+  const cadence = facts.updateTarget ? formatDuration(facts.updateTarget.source) : '';
+  const workaround = facts.updateRule === 'afterWorkaround' ? ', workaround given' : '';
+  return `${cadence} after the reply at ${at(facts.history.lastReplyAt)}${workaround}`;
+}

@@ -1,0 +1,83 @@
+import type { OfficeCalendar } from '../calendar';
+import { isoFromDayNumber, weekdayIndexOf } from '../calendar/civil-date';
+import type { Duration } from '../policy/schema';
+
+/**
+ * Text for explanations: instants in the office's local time ("14:02", "Tue 10 Mar 14:02") and
+ * amounts of time ("2 h 10 min"). Built on the calendar's cached offset table and a cache of
+ * day labels, so an explanation costs string concatenation, not Intl.
+ */
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+/** Day labels are few (the days tickets live on); the cap only guards a long-lived worker. */
+const MAX_CACHED_DAY_LABELS = 4096;
+
+interface DayLabel {
+  text: string;
+  year: number;
+}
+
+const dayLabels = new Map<number, DayLabel>();
+
+/** Local day number (days since 1970-01-01 local) of an instant in the office's zone. */
+export function localDayNumber(cal: OfficeCalendar, atMs: number): number {
+  return Math.floor(cal.zone.wallAt(atMs) / MS_PER_DAY);
+}
+
+/**
+ * "14:02" when the instant falls on local day `todayNumber`, else "Tue 10 Mar 14:02"
+ * (with the year when it differs from today's).
+ */
+export function formatInstant(cal: OfficeCalendar, atMs: number, todayNumber: number): string {
+  const wall = cal.zone.wallAt(atMs);
+  const day = Math.floor(wall / MS_PER_DAY);
+  const minuteOfDay = Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE);
+  const time = TWO_DIGITS[Math.floor(minuteOfDay / 60)]! + ':' + TWO_DIGITS[minuteOfDay % 60]!;
+  if (day === todayNumber) return time;
+  const label = dayLabelOf(day);
+  return label.year === dayLabelOf(todayNumber).year
+    ? label.text + ' ' + time
+    : label.text + ' ' + label.year + ' ' + time;
+}
+
+function dayLabelOf(day: number): DayLabel {
+  let label = dayLabels.get(day);
+  if (!label) {
+    const iso = isoFromDayNumber(day);
+    const month = MONTHS[Number(iso.slice(5, 7)) - 1] ?? '';
+    label = {
+      text: `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${month}`,
+      year: Number(iso.slice(0, 4)),
+    };
+    if (dayLabels.size >= MAX_CACHED_DAY_LABELS) dayLabels.clear();
+    dayLabels.set(day, label);
+  }
+  return label;
+}
+
+/** "45 min", "2 h 10 min", "1 d 3 h"; business time is never shown in 24-hour days. */
+export function formatAmount(ms: number, kind: 'wall' | 'business' = 'wall'): string {
+  const totalMinutes = Math.floor(Math.max(0, ms) / MS_PER_MINUTE);
+  if (totalMinutes < 60) return `${totalMinutes} min`;
+  const totalHours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (totalHours < 24 || kind === 'business') return minutes === 0 ? `${totalHours} h` : `${totalHours} h ${minutes} min`;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const hours = Math.floor((ms - days * MS_PER_DAY) / MS_PER_HOUR);
+  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}
+
+/** A policy duration as written: "30 min", "1 h", "4 business hours", "3 business days". */
+export function formatDuration(duration: Duration): string {
+  if ('minutes' in duration) return `${duration.minutes} min`;
+  if ('hours' in duration) return `${duration.hours} h`;
+  if ('businessHours' in duration) {
+    return `${duration.businessHours} business ${duration.businessHours === 1 ? 'hour' : 'hours'}`;
+  }
+  return `${duration.businessDays} business ${duration.businessDays === 1 ? 'day' : 'days'}`;
+}
