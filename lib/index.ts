@@ -20,3 +20,4 @@ export type {
   ClockStartReason,
 } from './engine/types';
 export { evaluate } from './engine/evaluate';
+export { ticketFromZendesk } from './helpdesks/zendesk/map';

@@ -63,6 +63,13 @@ export function describeSchemaError(error: z.ZodError, root?: string): string {
     .join('; ');
 }
 
+/** Parses data that crossed a boundary; a mismatch is HelpdeskError('malformed') naming the path under `root`. */
+export function parseOrMalformed<T>(schema: z.ZodType<T>, value: unknown, root?: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HelpdeskError('malformed', describeSchemaError(result.error, root));
+  return result.data;
+}
+
 export function sameOriginUrl(url: string, io: Pick<HelpdeskIo, 'origin'>): URL {
   const origin = new URL(io.origin).origin;
   const resolved = new URL(url, origin);

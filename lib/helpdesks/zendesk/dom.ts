@@ -1,0 +1,169 @@
+import type { Severity, Ticket } from '../../engine/types';
+import { HelpdeskError } from '../contract';
+import { officeFromTags, severityFromTags, statusFromZendesk, type ZendeskMapping, type ZendeskStatus } from './mapping';
+import type { ZendeskPriority } from './schemas';
+import * as selectors from './selectors';
+import { agentTicketUrl, parsePage } from './url';
+
+/**
+ * The fallback reader: what the Agent Workspace shows when the API cannot be used (no session,
+ * 403, network). It has no history, and says so. When the page changed shape it throws
+ * HelpdeskError('malformed') naming what it could not find, so the badge says "can't read".
+ */
+
+export interface PageTicket {
+  ticket: Ticket;
+  /** Read from the page: history is empty, the response and pauses are unknown. */
+  source: 'dom';
+  withoutHistory: true;
+}
+
+export function readPageTicket(doc: Document, url: URL, mapping: ZendeskMapping): PageTicket {
+  const page = parsePage(url);
+  if (page.kind !== 'ticket') throw new HelpdeskError('malformed', `${url.pathname} is not a ticket page`);
+  const subject = shownSubjectInput(doc);
+  if (subject === null) throw missing('subject', selectors.subjectInput);
+  const pane = ticketPane(subject);
+  const tags = [...pane.querySelectorAll(selectors.selectedTag)].map((tag) => text(tag)).filter(Boolean);
+  const ticket: Ticket = {
+    system: 'zendesk',
+    id: page.ticketId,
+    url: agentTicketUrl(url.origin, page.ticketId),
+    title: subject.value,
+    createdAt: earliestMessageTime(pane),
+    severity: severityShown(pane, tags, mapping),
+    status: statusFromZendesk(statusShown(pane), mapping),
+    office: officeFromTags(tags, mapping.officeTagPrefix),
+    workaround: tags.includes(mapping.workaroundTag),
+    history: [],
+  };
+  return { ticket, source: 'dom', withoutHistory: true };
+}
+
+export function readTicketFromPage(doc: Document, url: URL, mapping: ZendeskMapping): Ticket {
+  return readPageTicket(doc, url, mapping).ticket;
+}
+
+/** Rows of a view or search table; ids like "#35436" or "35436". Rows without an id are skipped. */
+export function readListRows(root: Document | Element): Array<{ id: string; row: Element }> {
+  const rows: Array<{ id: string; row: Element }> = [];
+  for (const row of root.querySelectorAll(selectors.listRow)) {
+    const cell = row.querySelector(selectors.listIdCell);
+    const id = cell === null ? undefined : /^#?\s*(\d+)$/.exec(text(cell))?.[1];
+    if (id !== undefined) rows.push({ id, row });
+  }
+  return rows;
+}
+
+/** The subject input of the ticket on screen; the badge goes next to it. Null while not rendered. */
+export function findBadgeAnchor(doc: Document): Element | null {
+  return shownSubjectInput(doc);
+}
+
+function missing(what: string, selector: string): HelpdeskError {
+  return new HelpdeskError('malformed', `page: no ${what} (${selector}); the Agent Workspace changed shape`);
+}
+
+function text(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Inactive ticket tabs stay in the DOM, hidden; only the shown one is the ticket in the URL. */
+function shownSubjectInput(doc: Document): HTMLInputElement | null {
+  const shown = [...doc.querySelectorAll<HTMLInputElement>(selectors.subjectInput)].filter(isShown);
+  if (shown.length > 1) {
+    throw new HelpdeskError('malformed', `page: ${shown.length} ticket subjects shown at once; cannot tell which is open`);
+  }
+  return shown[0] ?? null;
+}
+
+function isShown(element: Element): boolean {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
+    if ((node as Partial<ElementCSSInlineStyle>).style?.display === 'none') return false;
+  }
+  return true;
+}
+
+/** The smallest ancestor of the subject that also holds the ticket's fields. */
+function ticketPane(subject: Element): Element {
+  for (let node = subject.parentElement; node !== null; node = node.parentElement) {
+    if (node.querySelector(selectors.prioritySelect) || node.querySelector(selectors.statusMenuButton)) return node;
+  }
+  throw missing('ticket fields next to the subject', `${selectors.prioritySelect}, ${selectors.statusMenuButton}`);
+}
+
+const STATUS_WORDS: Record<string, ZendeskStatus> = {
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  'on-hold': 'hold',
+  'on hold': 'hold',
+  hold: 'hold',
+  solved: 'solved',
+  closed: 'closed',
+};
+
+function statusShown(pane: Element): ZendeskStatus {
+  const element = pane.querySelector(selectors.statusMenuButton) ?? pane.querySelector(selectors.statusView);
+  if (element === null) throw missing('status', `${selectors.statusMenuButton}, ${selectors.statusView}`);
+  // "Open", "Submit as Open", "On-hold": the status is the word, whatever surrounds it.
+  const word = /\b(new|open|pending|on-hold|on hold|hold|solved|closed)\b/i.exec(text(element))?.[1];
+  const status = word === undefined ? undefined : STATUS_WORDS[word.toLowerCase()];
+  if (status === undefined) throw new HelpdeskError('malformed', `page: status "${text(element)}" is not one we know`);
+  return status;
+}
+
+function severityShown(pane: Element, tags: string[], mapping: ZendeskMapping): Severity | null {
+  const source = mapping.severity;
+  switch (source.source) {
+    case 'priority': {
+      const priority = priorityShown(pane);
+      return priority === null ? null : (source.values[priority] ?? null);
+    }
+    case 'customField': {
+      const field = pane.querySelector(selectors.dropdownCustomField(source.fieldId));
+      if (field === null) throw missing(`custom field ${source.fieldId}`, selectors.dropdownCustomField(source.fieldId));
+      const shown = field.querySelector(selectors.comboboxValue);
+      return shown === null ? null : severityFromLabel(text(shown), source.values);
+    }
+    case 'tags':
+      return severityFromTags(tags, source.tags);
+  }
+}
+
+function priorityShown(pane: Element): ZendeskPriority | null {
+  const select = pane.querySelector(selectors.prioritySelect);
+  if (select === null) throw missing('priority', selectors.prioritySelect);
+  const shown = select.querySelector(selectors.comboboxValue);
+  if (shown === null) throw missing('priority value', selectors.priorityValue);
+  const word = /\b(urgent|high|normal|low)\b/i.exec(text(shown))?.[1];
+  return word === undefined ? null : (word.toLowerCase() as ZendeskPriority);
+}
+
+/**
+ * The page shows a drop-down option's title ("Sev 1"), the API its tag ("sev_1"). Compare both
+ * reduced to lowercase letters and digits joined by "_": the usual way Zendesk derives the tag.
+ */
+function severityFromLabel(label: string, values: Readonly<Record<string, Severity>>): Severity | null {
+  const key = tagLike(label);
+  for (const [value, severity] of Object.entries(values)) {
+    if (tagLike(value) === key) return severity;
+  }
+  return null;
+}
+
+function tagLike(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_|_$/g, '');
+}
+
+function earliestMessageTime(pane: Element): Date {
+  const times = [...pane.querySelectorAll(selectors.commentTime)]
+    .map((element) => Date.parse(element.getAttribute('datetime') ?? ''))
+    .filter((time) => !Number.isNaN(time));
+  if (times.length === 0) throw missing('message times', selectors.commentTime);
+  return new Date(Math.min(...times));
+}

@@ -1,0 +1,47 @@
+/**
+ * Every Agent Workspace selector, in one place (HELPDESKS.md). They are undocumented and change
+ * with Zendesk releases: each is a fallback behind the REST API and is tested against the saved
+ * pages in test/fixtures/zendesk with the number of matches expected.
+ */
+
+const testId = (id: string) => `[data-test-id="${id}"]`;
+
+/** Open ticket tabs in the header bar. */
+export const ticketTab = '[role="tab"][data-entity-id]';
+export const headerTab = testId('header-tab');
+export const headerTabTitle = testId('header-tab-title');
+/** Starts with "#35436". */
+export const headerTabSubtitle = testId('header-tab-subtitle');
+
+/** An input: read `.value`. One per open ticket tab (inactive tabs stay in the DOM, hidden). */
+export const subjectInput = testId('omni-header-subject');
+
+export const statusMenuButton = testId('ticket-status-menu-button');
+export const statusView = testId('ticket-fields-status-view');
+
+export const prioritySelect = testId('ticket-fields-priority-select');
+/** The shown value of a Garden combobox (priority, type, drop-down custom fields). */
+export const comboboxValue = '[data-garden-id="dropdowns.combobox.value"]';
+export const priorityValue = `${prioritySelect} ${comboboxValue}`;
+
+export const typeSelect = testId('ticket-fields-type-select');
+export const selectedTag = testId('ticket-system-field-tags-item-selected');
+
+/** Custom fields: `ticket-form-field-dropdown-field-{id}` and friends. */
+export const customFieldPrefix = 'ticket-form-field-';
+export const customField = `[data-test-id^="${customFieldPrefix}"]`;
+export const dropdownCustomField = (fieldId: number) => testId(`${customFieldPrefix}dropdown-field-${fieldId}`);
+
+/** Zendesk's own SLA badge. */
+export const nativeSlaBadge = '[data-test-id^="sla-policy-"]';
+
+export const conversationLog = testId('omni-log-container');
+export const commentItem = testId('omni-log-comment-item');
+export const internalNoteTag = testId('omni-log-internal-note-tag');
+export const agentAvatarBadge = testId('omni-log-avatar-badge-AgentBadge');
+/** Assumed: each message carries a standard <time datetime>; the earliest is the ticket's creation. */
+export const commentTime = `${commentItem} time[datetime]`;
+
+export const listRow = testId('generic-table-row');
+export const listIdCell = testId('generic-table-cells-id');
+export const listSubjectCell = testId('ticket-table-cells-subject');
