@@ -1,0 +1,3 @@
+export { TicketTimeline, type TicketTimelineProps } from './TicketTimeline';
+export { timelineEntries, type TimelineEntry, type TimelineKind, type TimelinePhase } from './timeline-entries';
+export { timelineStyles } from './timeline-styles';
