@@ -14,7 +14,12 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://*.zendesk.com/*', 'https://*.atlassian.net/*'],
     browser_specific_settings: {
-      gecko: { id: 'escalation-watch@example.com', strict_min_version: '115.0' },
+      gecko: {
+        id: 'escalation-watch@example.com',
+        strict_min_version: '115.0',
+        // Nothing is collected or sent anywhere but the helpdesk's own origin.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
 });
