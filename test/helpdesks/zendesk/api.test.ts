@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { HelpdeskError, type HelpdeskIo } from '../../../lib/helpdesks/contract';
+import { fetchMany, fetchTicket, writeAckNote, writeInternalNote } from '../../../lib/helpdesks/zendesk/api';
+import { ticketFromZendesk } from '../../../lib/helpdesks/zendesk/map';
+import { defaultZendeskMapping } from '../../../lib/helpdesks/zendesk/mapping';
+import { at, expected35436 } from './expected-35436';
+import { arrayAt, fixtureJson, fixtureText } from './fixtures';
+
+const origin = 'https://acme.zendesk.com';
+const mapping = defaultZendeskMapping;
+
+type Answer = { status?: number; body: unknown; headers?: Record<string, string> };
+type Route = (url: URL, init: RequestInit | undefined) => Answer | undefined;
+
+/** A fake Zendesk: routes answer by path and query; every request is recorded. */
+function fakeZendesk(routes: Record<string, Answer | Route>) {
+  const requests: Array<{ url: URL; init: RequestInit | undefined }> = [];
+  const sleeps: number[] = [];
+  const io: HelpdeskIo = {
+    origin,
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      requests.push({ url, init });
+      const route = routes[url.pathname + url.search] ?? routes[url.pathname];
+      const answer = typeof route === 'function' ? route(url, init) : route;
+      if (answer === undefined) return new Response('{"error":"RecordNotFound"}', { status: 404 });
+      return new Response(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), {
+        status: answer.status ?? 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers },
+      });
+    },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    now: () => at('06:50'),
+  };
+  return { io, requests, sleeps };
+}
+
+const ticketRoutes = (ticketFile = 'ticket-35436.json') => ({
+  '/api/v2/tickets/35436.json?include=slas': { body: JSON.parse(fixtureText(ticketFile)) as unknown },
+  '/api/v2/tickets/35436/audits.json?include=users': { body: fixtureJson('audits-35436-page1.json') },
+  '/api/v2/tickets/35436/audits.json?include=users&page=2': { body: fixtureJson('audits-35436-page2.json') },
+});
+
+async function helpdeskError(promise: Promise<unknown>): Promise<HelpdeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HelpdeskError) return error;
+    throw error;
+  }
+  throw new Error('expected a HelpdeskError');
+}
+
+describe('fetchTicket', () => {
+  it('reads the ticket and every audit page, and maps them with the users of all pages', async () => {
+    const { io, requests } = fakeZendesk(ticketRoutes());
+    const fetched = await fetchTicket('35436', io, mapping);
+    expect(fetched.ticket).toEqual(expected35436);
+    expect(fetched.version).toBe('2026-07-14T06:30:00.000Z');
+    expect(requests.map(({ url }) => url.pathname + url.search).sort()).toEqual([
+      '/api/v2/tickets/35436.json?include=slas',
+      '/api/v2/tickets/35436/audits.json?include=users',
+      '/api/v2/tickets/35436/audits.json?include=users&page=2',
+    ]);
+  });
+
+  it('takes Zendesk’s own SLA targets from the sideload', async () => {
+    const { io } = fakeZendesk(ticketRoutes());
+    expect((await fetchTicket('35436', io, mapping)).nativeSla).toEqual([
+      { name: 'first_reply_time', breachAt: at('02:30'), paused: false, breached: false }, // achieved
+      { name: 'next_reply_time', breachAt: at('07:20'), paused: false, breached: false },
+      { name: 'pausable_update_time', breachAt: null, paused: true, breached: false },
+    ]);
+  });
+
+  it('falls back to ticket metric events when the ticket has no SLA sideload', async () => {
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { body: fixtureJson('metric-events-35436.json') },
+    });
+    expect((await fetchTicket('35436', io, mapping)).nativeSla).toEqual([
+      // breach events deleted once the first reply fulfilled the target
+      { name: 'first_reply_time', breachAt: null, paused: false, breached: false },
+      // the live breach event at 05:10 has passed at 06:50
+      { name: 'next_reply_time', breachAt: at('05:10'), paused: false, breached: true },
+    ]);
+  });
+
+  it.each([403, 404])('has no native SLA targets when metric events answer %i', async (status) => {
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { status, body: { error: 'Forbidden' } },
+    });
+    const fetched = await fetchTicket('35436', io, mapping);
+    expect(fetched.nativeSla).toEqual([]);
+    expect(fetched.ticket).toEqual(expected35436);
+  });
+
+  it('reports a metric events failure other than 403/404 instead of hiding it', async () => {
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { status: 503, body: {} },
+    });
+    expect((await helpdeskError(fetchTicket('35436', io, mapping))).kind).toBe('server');
+  });
+
+  it('follows cursor pagination (meta.has_more, links.next)', async () => {
+    const page1 = fixtureJson('audits-35436-page1.json');
+    const page2 = fixtureJson('audits-35436-page2.json');
+    const cursorNext = `${origin}/api/v2/tickets/35436/audits.json?include=users&page%5Bafter%5D=xyz`;
+    const { io } = fakeZendesk({
+      ...ticketRoutes(),
+      '/api/v2/tickets/35436/audits.json?include=users': {
+        body: { ...page1, next_page: undefined, meta: { has_more: true, after_cursor: 'xyz' }, links: { next: cursorNext } },
+      },
+      '/api/v2/tickets/35436/audits.json?include=users&page%5Bafter%5D=xyz': {
+        body: { ...page2, next_page: undefined, meta: { has_more: false }, links: { next: null } },
+      },
+    });
+    expect((await fetchTicket('35436', io, mapping)).ticket).toEqual(expected35436);
+  });
+
+  it('refuses a next page on another origin without requesting it', async () => {
+    const page1 = { ...fixtureJson('audits-35436-page1.json'), next_page: 'https://evil.example.com/steal.json' };
+    const { io, requests } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436/audits.json?include=users': { body: page1 } });
+    const error = await helpdeskError(fetchTicket('35436', io, mapping));
+    expect(error.message).toMatch(/refusing/);
+    expect(requests.every(({ url }) => url.origin === origin)).toBe(true);
+  });
+
+  it('stops a pagination that never ends', async () => {
+    const loop = { ...fixtureJson('audits-35436-page1.json'), next_page: `${origin}/api/v2/tickets/35436/audits.json?include=users` };
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436/audits.json?include=users': { body: loop } });
+    expect((await helpdeskError(fetchTicket('35436', io, mapping))).message).toMatch(/pagination does not end/);
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'notFound'],
+  ] as const)('passes HTTP %i on the ticket on as %s', async (status, kind) => {
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas': { status, body: {} } });
+    expect((await helpdeskError(fetchTicket('35436', io, mapping))).kind).toBe(kind);
+  });
+
+  it('waits out a 429 on an audit page as asked, then carries on', async () => {
+    let calls = 0;
+    const page2 = fixtureJson('audits-35436-page2.json');
+    const { io, sleeps } = fakeZendesk({
+      ...ticketRoutes(),
+      '/api/v2/tickets/35436/audits.json?include=users&page=2': () =>
+        ++calls === 1 ? { status: 429, body: {}, headers: { 'Retry-After': '12' } } : { body: page2 },
+    });
+    expect((await fetchTicket('35436', io, mapping)).ticket).toEqual(expected35436);
+    expect(sleeps).toEqual([12_000]);
+  });
+
+  it('reports a malformed body naming the field', async () => {
+    const body = fixtureJson('ticket-35436.json');
+    (body.ticket as Record<string, unknown>).updated_at = 'soon';
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas': { body } });
+    const error = await helpdeskError(fetchTicket('35436', io, mapping));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toMatch(/ticket\.updated_at: expected an ISO date/);
+  });
+
+  it.each(['abc', '1/../../users', ''])('refuses the ticket id %j without a request', async (id) => {
+    const { io, requests } = fakeZendesk(ticketRoutes());
+    expect((await helpdeskError(fetchTicket(id, io, mapping))).kind).toBe('malformed');
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('fetchMany', () => {
+  const showMany = fixtureJson('show-many.json');
+
+  it('maps show_many tickets without history', async () => {
+    const { io, requests } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body: showMany } });
+    const fetched = await fetchMany(['35436', '#35437', '35440'], io, mapping);
+    expect(requests.map(({ url }) => url.searchParams.get('ids'))).toEqual(['35436,35437,35440']);
+    expect(fetched.map(({ ticket, version }) => [ticket.id, ticket.severity, ticket.status, ticket.office, ticket.history, version])).toEqual([
+      ['35436', 2, 'active', 'shanghai', [], '2026-07-14T06:30:00.000Z'],
+      ['35437', 3, 'waiting', 'taichung', [], '2026-07-14T03:00:00.000Z'],
+      ['35440', 4, 'solved', 'singapore', [], '2026-07-11T09:30:00.000Z'],
+    ]);
+    expect(fetched[0]?.ticket).toEqual({ ...expected35436, history: [] });
+  });
+
+  it('asks for at most 100 ids a call, each id once', async () => {
+    const ids = Array.from({ length: 250 }, (_, index) => String(1000 + index));
+    const { io, requests } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body: { tickets: [] } } });
+    await fetchMany([...ids, ...ids.slice(0, 10)], io, mapping);
+    const asked = requests.map(({ url }) => (url.searchParams.get('ids') ?? '').split(','));
+    expect(asked.map((chunk) => chunk.length)).toEqual([100, 100, 50]);
+    expect(asked.flat()).toEqual(ids);
+  });
+
+  it('names the ticket of show_many that is malformed', async () => {
+    const body = fixtureJson('show-many.json');
+    delete arrayAt(body, 'tickets')[1]?.created_at;
+    const { io } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body } });
+    expect((await helpdeskError(fetchMany(['35436', '35437'], io, mapping))).message).toMatch(/tickets\[1\]\.created_at: missing/);
+  });
+});
+
+describe('writing internal notes', () => {
+  const me = fixtureJson('users-me.json');
+
+  it('puts a private comment with the session’s CSRF token', async () => {
+    const { io, requests } = fakeZendesk({
+      '/api/v2/users/me.json': { body: me },
+      '/api/v2/tickets/35436.json': { body: { ticket: { id: 35436 } } },
+    });
+    await writeInternalNote('35436', 'Called the Sales Rep.', io);
+    const put = requests.find(({ init }) => init?.method === 'PUT');
+    expect(new Headers(put?.init?.headers).get('x-csrf-token')).toBe('Vz6Hb8Qx2d1eKpL0mN3oRtY7uI9wA4sD5fG6hJ8kZ0=');
+    expect(JSON.parse(String(put?.init?.body))).toEqual({ ticket: { comment: { body: 'Called the Sales Rep.', public: false } } });
+  });
+
+  it('round-trips an acknowledgement: the note it writes maps back to a notified event', async () => {
+    const { io, requests } = fakeZendesk({
+      '/api/v2/users/me.json': { body: me },
+      '/api/v2/tickets/35436.json': { body: {} },
+    });
+    await writeAckNote('35436', { roleName: 'CTO', roleId: 'cto', person: 'Ravi Rao', channel: 'phone', at: at('07:02'), level: 5 }, io);
+    const sent = JSON.parse(String(requests.find(({ init }) => init?.method === 'PUT')?.init?.body)) as {
+      ticket: { comment: { body: string; public: boolean } };
+    };
+    const comment = { type: 'Comment', author_id: 9101, ...sent.ticket.comment };
+    const ticket = ticketFromZendesk({
+      ticket: (fixtureJson('ticket-35436.json').ticket as object),
+      audits: [{ id: 1, created_at: '2026-07-14T07:02:09Z', author_id: 9101, events: [comment] }],
+      users: [{ id: 9101, role: 'agent' }],
+    });
+    expect(ticket.history).toEqual([{ at: new Date('2026-07-14T07:02:09Z'), kind: 'notified', role: 'cto' }]);
+  });
+
+  it('reports a failed write (the acknowledgement then stays local)', async () => {
+    const { io } = fakeZendesk({
+      '/api/v2/users/me.json': { body: me },
+      '/api/v2/tickets/35436.json': { status: 422, body: { error: 'RecordInvalid' } },
+    });
+    expect((await helpdeskError(writeInternalNote('35436', 'x', io))).status).toBe(422);
+  });
+
+  it('does not write without a CSRF token', async () => {
+    const { io, requests } = fakeZendesk({ '/api/v2/users/me.json': { body: { user: { id: 9101 } } } });
+    expect((await helpdeskError(writeInternalNote('35436', 'x', io))).message).toMatch(/user\.authenticity_token: missing/);
+    expect(requests.some(({ init }) => init?.method === 'PUT')).toBe(false);
+  });
+});
