@@ -21,3 +21,5 @@ export type {
 } from './engine/types';
 export { evaluate } from './engine/evaluate';
 export { ticketFromZendesk } from './helpdesks/zendesk/map';
+export { parsePolicy, PolicyError, defaultPolicy, formatDuration } from './policy';
+export type { PolicyIssue, WeekdayKey, DurationUnit } from './policy';
