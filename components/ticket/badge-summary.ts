@@ -1,0 +1,36 @@
+import { t } from '../../lib/i18n';
+import type { TicketView } from './ticket-view';
+
+/** "Sev 1 · L2 · Sales Rep": severity, level, who that level brings in. */
+export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'>): string {
+  if (view.severity === null) return t('inpageBadgeSeverityUnknown');
+  const parts = [t('inpageBadgeSeverity', view.severity)];
+  if (view.level > 0) parts.push(t('inpageBadgeLevelShort', view.level));
+  if (view.levelRoleNames.length > 0) parts.push(view.levelRoleNames.join(', '));
+  return parts.join(' · ');
+}
+
+/** The state in words, for people who cannot tell the colours apart and for screen readers. */
+export function stateLabel(state: TicketView['state']): string {
+  switch (state) {
+    case 'ok':
+      return t('inpageStateOk');
+    case 'warning':
+      return t('inpageStateWarning');
+    case 'notify':
+      return t('inpageStateNotify');
+    case 'overdue':
+      return t('inpageStateOverdue');
+    case 'paused':
+      return t('inpageStatePaused');
+    case 'stopped':
+      return t('inpageStateStopped');
+    case 'unknown':
+      return t('inpageStateUnknown');
+  }
+}
+
+/** How agents write the ticket's id: "#35436" on Zendesk, "OPS-42" on Jira. */
+export function ticketReference(view: Pick<TicketView, 'system' | 'ticketId'>): string {
+  return view.system === 'zendesk' ? `#${view.ticketId}` : view.ticketId;
+}

@@ -1,0 +1,89 @@
+import type { EvaluationState, HelpdeskSystem, Severity } from '../../lib/engine/types';
+
+/**
+ * Everything the ticket badge and panel show, already resolved to names and instants.
+ * Built in lib/content from the ticket, its evaluation and the policy; components only render it.
+ */
+
+export type TimelinePhase = 'reached' | 'next' | 'later';
+
+export interface TimelineStep {
+  level: number;
+  id: string;
+  name: string;
+  /** null when the level is not scheduled for this severity, or unknown while paused. */
+  at: Date | null;
+  phase: TimelinePhase;
+  scheduled: boolean;
+  /** Names of the roles this level notifies. */
+  notifyNames: string[];
+}
+
+export interface PersonToNotify {
+  roleId: string;
+  name: string;
+  /** The level that brought this role in. */
+  level: number;
+  /** Due and not acknowledged yet (locally or by a note on the ticket). */
+  pending: boolean;
+  /** Shown, never nagging. */
+  onRequest: boolean;
+}
+
+/** The helpdesk's own SLA target beside ours. */
+export interface NativeSlaComparison {
+  name: string;
+  theirs: Date | null;
+  ours: Date | null;
+  /** theirs - ours; null when either side has no instant. */
+  driftMs: number | null;
+  /** |drift| over a minute. */
+  drifting: boolean;
+  paused: boolean;
+  breached: boolean;
+}
+
+export interface TicketView {
+  system: HelpdeskSystem;
+  ticketId: string;
+  url: string;
+  title: string;
+  openedAt: Date;
+  state: EvaluationState;
+  severity: Severity | null;
+  severityName: string | null;
+  level: number;
+  levelName: string;
+  /** Names of the roles the current level notifies ("Sales Rep"). */
+  levelRoleNames: string[];
+  nextLevel: { level: number; name: string; at: Date | null } | null;
+  nextUpdateDueAt: Date | null;
+  responseDueAt: Date | null;
+  respondedAt: Date | null;
+  clockStart: Date | null;
+  pausedSince: Date | null;
+  explanation: string[];
+  timeline: TimelineStep[];
+  people: PersonToNotify[];
+  nativeSla: NativeSlaComparison[];
+  /** 'dom': read from the page because the API failed; no history behind it. */
+  source: 'api' | 'dom';
+  officeName: string;
+  officeTimeZone: string;
+}
+
+/** The "mark notified" setting of issue 8. */
+export type AckNoteSetting = 'off' | 'ask' | 'always';
+
+export interface AcknowledgeOutcome {
+  /** What happened to the note on the ticket; the local acknowledgement always stands. */
+  note: 'written' | 'failed' | 'skipped';
+}
+
+/** What the panel's buttons do; supplied by the content runtime. */
+export interface TicketPanelActions {
+  acknowledge(roleId: string, writeNote: boolean): Promise<AcknowledgeOutcome>;
+  copyText(text: string): Promise<boolean>;
+  /** The message telling this role: ticket link, severity, level, time open, what is needed. */
+  message(roleId: string): { subject: string; body: string; mailto: string };
+}
