@@ -24,7 +24,7 @@ export function readPageTicket(doc: Document, url: URL, mapping: ZendeskMapping)
   const subject = shownSubjectInput(doc);
   if (subject === null) throw missing('subject', selectors.subjectInput);
   const pane = ticketPane(subject);
-  const tags = [...pane.querySelectorAll(selectors.selectedTag)].map((tag) => text(tag)).filter(Boolean);
+  const tags = [...pane.querySelectorAll(selectors.selectedTag)].map(tagText).filter(Boolean);
   const ticket: Ticket = {
     system: 'zendesk',
     id: page.ticketId,
@@ -66,6 +66,17 @@ function missing(what: string, selector: string): HelpdeskError {
 
 function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A tag chip holds its name and a remove button ("×"): read the name only. */
+function tagText(chip: Element): string {
+  const parts: string[] = [];
+  const walker = chip.ownerDocument.createTreeWalker(chip, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const control = node.parentElement?.closest('button, [aria-hidden="true"]');
+    if (!control || !chip.contains(control)) parts.push(node.textContent ?? '');
+  }
+  return parts.join('').replace(/\s+/g, '').trim();
 }
 
 /** Inactive ticket tabs stay in the DOM, hidden; only the shown one is the ticket in the URL. */

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Saved Zendesk API bodies and pages (test/fixtures/zendesk), read fresh for every test. */
-const dir = fileURLToPath(new URL('../../fixtures/zendesk/', import.meta.url));
+// Not `new URL(…, import.meta.url)`: under happy-dom the global URL is the DOM's, not Node's.
+const dir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/zendesk/');
 
 export function fixtureText(name: string): string {
   return readFileSync(`${dir}${name}`, 'utf8');
