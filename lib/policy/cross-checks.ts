@@ -39,7 +39,9 @@ class IssueList {
 function checkDefaultOffice(policy: Json, out: IssueList): void {
   const { defaultOffice, offices } = policy;
   if (typeof defaultOffice !== 'string' || !isObject(offices)) return;
-  if (!(defaultOffice in offices)) {
+  if (Object.keys(offices).length === 0) {
+    out.add(['offices'], 'there are no offices; add at least one, with its time zone and opening hours');
+  } else if (!(defaultOffice in offices)) {
     out.add(['defaultOffice'], `'${defaultOffice}' is not one of the offices (${list(Object.keys(offices))})`);
   }
 }

@@ -32,7 +32,8 @@ function whereInText(text: string, error: unknown): string {
 
 function jsonFromText(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    // Editors on Windows often save JSON with a byte-order mark, which JSON.parse refuses.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
     throw new PolicyError([

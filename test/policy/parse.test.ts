@@ -147,3 +147,14 @@ describe('parsePolicy rejects, naming the path', () => {
     expect(error.message).toContain("offices.hq.timeZone: 'Mars/Olympus' is not a known time zone");
   });
 });
+
+describe('parsePolicy edge cases', () => {
+  it('reads JSON text saved with a byte-order mark', () => {
+    expect(parsePolicy(`\uFEFF${JSON.stringify(sample)}`)).toEqual(parsePolicy(sample));
+  });
+
+  it('says so when there are no offices at all', () => {
+    const issues = issuesOf(sampleWith((p) => (p.offices = {})));
+    expect(issues).toContainEqual({ path: 'offices', message: expect.stringMatching(/there are no offices/) });
+  });
+});
