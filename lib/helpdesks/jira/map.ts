@@ -25,7 +25,15 @@ export interface JiraMapInput {
 }
 
 export function ticketFromJira(input: JiraMapInput, mapping: JiraMapping = jiraMappingDefaults): Ticket {
-  const issue = parseJiraBody(jiraIssueSchema, input.issue, 'issue');
+  return ticketFromJiraIssue(parseJiraBody(jiraIssueSchema, input.issue, 'issue'), mapping, input.policyRoles);
+}
+
+/** The same for an issue already parsed (the API layer parses while it pages). */
+export function ticketFromJiraIssue(
+  issue: JiraIssue,
+  mapping: JiraMapping = jiraMappingDefaults,
+  policyRoles?: readonly string[],
+): Ticket {
   assertComplete(issue);
   const { fields } = issue;
   const severityField = resolveSeverityField(issue, mapping);
@@ -39,7 +47,7 @@ export function ticketFromJira(input: JiraMapInput, mapping: JiraMapping = jiraM
   const history: TicketEvent[] = [
     ...severityAndStatusEvents(issue, severityField, severityNow, statusNow, statusOf, mapping),
     ...workaroundEvents(issue, mapping),
-    ...commentEvents(issue, input.policyRoles),
+    ...commentEvents(issue, policyRoles),
   ];
 
   return {
@@ -191,6 +199,14 @@ function workaroundEvents(issue: JiraIssue, mapping: JiraMapping): TicketEvent[]
   return events;
 }
 
+/** Service projects have a customer portal: only internal comments are hidden from customers. */
+export function isServiceDeskIssue(issue: JiraIssue): boolean {
+  return (
+    issue.fields.project?.projectTypeKey === 'service_desk' ||
+    issue.fields.comment.comments.some((c) => c.jsdPublic !== undefined)
+  );
+}
+
 function isInternal(comment: JiraComment): boolean {
   if (comment.jsdPublic === false) return true;
   const property = comment.properties?.find((p) => p.key === 'sd.public.comment');
@@ -222,8 +238,7 @@ function commentText(comment: JiraComment): string {
 function commentEvents(issue: JiraIssue, policyRoles: readonly string[] | undefined): TicketEvent[] {
   const { comments } = issue.fields.comment;
   const reporter = issue.fields.reporter;
-  const isServiceProject =
-    issue.fields.project?.projectTypeKey === 'service_desk' || comments.some((c) => c.jsdPublic !== undefined);
+  const isServiceProject = isServiceDeskIssue(issue);
   const events: TicketEvent[] = [];
   for (const comment of byCreated(comments)) {
     if (!comment.author || sameJiraUser(comment.author, reporter)) continue;

@@ -122,6 +122,8 @@ export type JiraIssue = z.infer<typeof jiraIssueSchema>;
 /** `GET /rest/api/3/search/jql` (Cloud): token pagination. */
 export const jiraSearchJqlPageSchema = z.object({
   issues: z.array(z.unknown()),
+  /** `expand=names` puts the field names on the page, not on each issue. */
+  names: z.record(z.string(), z.string()).optional(),
   nextPageToken: z.string().nullish(),
   isLast: z.boolean().optional(),
 });
@@ -129,6 +131,7 @@ export const jiraSearchJqlPageSchema = z.object({
 /** `GET /rest/api/2/search` (Data Center): offset pagination. */
 export const jiraSearchPageSchema = z.object({
   issues: z.array(z.unknown()),
+  names: z.record(z.string(), z.string()).optional(),
   startAt: z.number().int().nonnegative(),
   maxResults: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
