@@ -4,10 +4,15 @@ import { ticketJsonSchema } from '../engine/ticket-schema';
 /**
  * The one typed protocol between content scripts, popup, options and background.
  * Every message is parsed with `parseMessage`; anything else is rejected.
- * Responses are plain JSON; their schemas live beside the handler that produces them.
+ * Responses: see responses.ts (one schema per message type, wrapped in an ok/error envelope).
  */
 
-const ticketRef = z.strictObject({ system: z.enum(['zendesk', 'jira']), id: z.string().min(1) });
+export const ticketRefSchema = z.strictObject({ system: z.enum(['zendesk', 'jira']), id: z.string().min(1) });
+const ticketRef = ticketRefSchema;
+
+/** Which stored settings changed; the background re-reads them, re-evaluates and re-arms. */
+export const settingsAreaSchema = z.enum(['notifications', 'general', 'sites', 'mappings', 'policy', 'directory']);
+export type SettingsArea = z.infer<typeof settingsAreaSchema>;
 
 export const messageSchema = z.discriminatedUnion('type', [
   /** A content script read a ticket (from the API with history, or from the page without). */
@@ -16,34 +21,90 @@ export const messageSchema = z.discriminatedUnion('type', [
     ticket: ticketJsonSchema,
     source: z.enum(['api', 'dom']),
     fetchedAt: z.iso.datetime({ offset: true }),
+    /** Customer organisation name, to find its Sales Rep in the directory. */
+    organization: z.string().min(1).optional(),
+    /** Assignee identity (Zendesk user id / Jira account id / email), for the "mine" filter. */
+    assignee: z.string().min(1).optional(),
   }),
   /** Popup: the watched tickets, most urgent first. */
   z.strictObject({ type: z.literal('tickets:list') }),
-  /** Mark a role notified for a ticket (locally; the ticket note is written by the content side). */
-  z.strictObject({ type: z.literal('ticket:acknowledge'), ticket: ticketRef, role: z.string().min(1) }),
+  /** One watched ticket (content scripts: local acknowledgements and snooze for the badge). */
+  z.strictObject({ type: z.literal('ticket:get'), ticket: ticketRef }),
+  /**
+   * Mark a role notified for a ticket. With `recordOnTicket` the background also asks a tab of
+   * the ticket's helpdesk to write the note (issue 8); on failure the acknowledgement stays local.
+   */
+  z.strictObject({
+    type: z.literal('ticket:acknowledge'),
+    ticket: ticketRef,
+    role: z.string().min(1),
+    recordOnTicket: z.boolean().optional(),
+    /** Who was told and how, for the note (e.g. "Jane Doe", "email"). */
+    person: z.string().min(1).max(200).optional(),
+    channel: z.string().min(1).max(50).optional(),
+  }),
   /** Snooze a ticket's notifications for some minutes. */
   z.strictObject({
     type: z.literal('ticket:snooze'),
     ticket: ticketRef,
     minutes: z.number().int().positive().max(24 * 60),
   }),
+  /** Focus the ticket's tab, or open it. */
+  z.strictObject({ type: z.literal('ticket:open'), ticket: ticketRef }),
+  /** Stop watching a ticket. */
+  z.strictObject({ type: z.literal('ticket:forget'), ticket: ticketRef }),
   /** The effective policy (managed > user > default). */
   z.strictObject({ type: z.literal('policy:get') }),
+  /** The options page saved something: re-read it, re-evaluate, re-arm the alarm. */
+  z.strictObject({ type: z.literal('settings:changed'), area: settingsAreaSchema }),
+  /** The people directory (for the popup's "people to notify" and escalation messages). */
+  z.strictObject({ type: z.literal('directory:get') }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
 export type MessageInput = z.input<typeof messageSchema>;
+export type MessageType = Message['type'];
 export type TicketRef = z.infer<typeof ticketRef>;
+
+/**
+ * Messages the background sends to a content script (never accepted by the background): write
+ * the acknowledgement note with the page's own session and CSRF token.
+ */
+export const contentMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('content:record-acknowledgement'),
+    ticket: ticketRef,
+    role: z.string().min(1),
+    roleName: z.string().min(1),
+    level: z.number().int().min(1),
+    at: z.iso.datetime({ offset: true }),
+    person: z.string().min(1).optional(),
+    channel: z.string().min(1).optional(),
+  }),
+]);
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
 export class MessageError extends Error {
   override name = 'MessageError';
 }
 
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+}
+
 export function parseMessage(value: unknown): Message {
   const result = messageSchema.safeParse(value);
   if (!result.success) {
-    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
-    throw new MessageError(`Rejected message: ${detail}`);
+    const type = typeof value === 'object' && value !== null && 'type' in value ? String(value.type) : undefined;
+    const known = messageSchema.options.some((option) => option.shape.type.value === type);
+    if (type !== undefined && !known) throw new MessageError(`Rejected message: unknown type "${type}"`);
+    throw new MessageError(`Rejected message: ${describeIssues(result.error)}`);
   }
+  return result.data;
+}
+
+export function parseContentMessage(value: unknown): ContentMessage {
+  const result = contentMessageSchema.safeParse(value);
+  if (!result.success) throw new MessageError(`Rejected message: ${describeIssues(result.error)}`);
   return result.data;
 }

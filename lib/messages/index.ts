@@ -1,0 +1,28 @@
+export {
+  messageSchema,
+  contentMessageSchema,
+  ticketRefSchema,
+  settingsAreaSchema,
+  parseMessage,
+  parseContentMessage,
+  MessageError,
+  type Message,
+  type MessageInput,
+  type MessageType,
+  type ContentMessage,
+  type TicketRef,
+  type SettingsArea,
+} from './protocol';
+export {
+  responseSchemas,
+  envelopeSchema,
+  watchedTicketViewSchema,
+  recordAcknowledgementReplySchema,
+  type ResponseFor,
+  type Envelope,
+  type WatchedTicketView,
+  type RecordAcknowledgementReply,
+} from './responses';
+export { sendMessage, type Transport } from './send';
+export { handleMessage, allowedSenders, type MessageHandlers, type MessageOf, type RouterDeps } from './router';
+export { classifySender, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { policySchema } from '../policy/schema';
+import { directorySchema } from '../people/directory-schema';
+import { acknowledgementSchema, watchedTicketSchema } from '../storage/watched-ticket-schema';
+import type { MessageType } from './protocol';
+
+/** What the background answers to each message type. */
+
+const iso = z.iso.datetime({ offset: true });
+
+/** A watched ticket as the popup and content scripts see it. */
+export const watchedTicketViewSchema = watchedTicketSchema.extend({
+  key: z.string(),
+  /** The state the background evaluated when it answered (the popup re-evaluates live); null if it could not. */
+  state: z.enum(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok']).nullable(),
+  /** Assigned to the engineer ("mine only" identity in the settings). */
+  mine: z.boolean(),
+});
+export type WatchedTicketView = z.infer<typeof watchedTicketViewSchema>;
+
+export const responseSchemas = {
+  'ticket:seen': z.object({ key: z.string() }),
+  'tickets:list': z.object({
+    /** Most urgent first: overdue, notify, then the nearest deadline. */
+    tickets: z.array(watchedTicketViewSchema),
+    evaluatedAt: iso,
+  }),
+  'ticket:get': z.object({ ticket: watchedTicketViewSchema.nullable() }),
+  'ticket:acknowledge': z.object({
+    acknowledgement: acknowledgementSchema,
+    /** Why the note could not be written on the ticket (the acknowledgement is then local only). */
+    recordError: z.string().optional(),
+  }),
+  'ticket:snooze': z.object({ snoozedUntil: iso }),
+  'ticket:open': z.object({ tabId: z.number().int(), opened: z.boolean() }),
+  'ticket:forget': z.object({ forgotten: z.boolean() }),
+  'policy:get': z.object({
+    policy: policySchema,
+    source: z.enum(['managed', 'user', 'default']),
+    problems: z.array(z.string()),
+  }),
+  'settings:changed': z.object({ nextWakeAt: iso.nullable() }),
+  'directory:get': z.object({ directory: directorySchema }),
+} satisfies Record<MessageType, z.ZodType>;
+
+export type ResponseFor<T extends MessageType> = z.infer<(typeof responseSchemas)[T]>;
+
+/** Every response travels in this envelope, so a failure arrives as data, not as a dropped port. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export function envelopeSchema<T extends MessageType>(type: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data: responseSchemas[type] }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+/** The reply of a content script to 'content:record-acknowledgement'. */
+export const recordAcknowledgementReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type RecordAcknowledgementReply = z.infer<typeof recordAcknowledgementReplySchema>;

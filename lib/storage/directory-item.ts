@@ -1,0 +1,57 @@
+import { describeZodIssues, defineParsedItem } from './parsed-item';
+import { type Directory, directorySchema, emptyDirectory, personSchema, rotationSchema, salesRepSchema } from '../people/directory-schema';
+
+/**
+ * The people directory. Kept in `storage.local`: a real directory (every office, every role, a
+ * year of rotations) easily outgrows sync's 8 KB per item; it travels by JSON/CSV export instead.
+ */
+
+/** Keeps every person, Sales Rep and rotation that parses; reports each one dropped. */
+export function repairDirectory(raw: unknown, report: (reason: string) => void): Directory {
+  const directory = emptyDirectory();
+  if (typeof raw !== 'object' || raw === null) {
+    report('not a directory; replaced by an empty one');
+    return directory;
+  }
+  const source = raw as Record<string, unknown>;
+  if (typeof source.roles === 'object' && source.roles !== null) {
+    for (const [role, offices] of Object.entries(source.roles)) {
+      if (typeof offices !== 'object' || offices === null) {
+        report(`roles.${role} dropped: not an office map`);
+        continue;
+      }
+      for (const [office, people] of Object.entries(offices)) {
+        const kept = (Array.isArray(people) ? people : []).flatMap((person, index) => {
+          const parsed = personSchema.safeParse(person);
+          if (parsed.success) return [parsed.data];
+          report(`roles.${role}.${office}[${index}] dropped: ${describeZodIssues(parsed.error)}`);
+          return [];
+        });
+        (directory.roles[role] ??= {})[office] = kept;
+      }
+    }
+  }
+  if (Array.isArray(source.salesReps)) {
+    source.salesReps.forEach((rep, index) => {
+      const parsed = salesRepSchema.safeParse(rep);
+      if (parsed.success) directory.salesReps.push(parsed.data);
+      else report(`salesReps[${index}] dropped: ${describeZodIssues(parsed.error)}`);
+    });
+  }
+  if (typeof source.directorRotations === 'object' && source.directorRotations !== null) {
+    for (const [office, rotation] of Object.entries(source.directorRotations)) {
+      const parsed = rotationSchema.safeParse(rotation);
+      if (parsed.success) directory.directorRotations[office] = parsed.data;
+      else report(`directorRotations.${office} dropped: ${describeZodIssues(parsed.error)}`);
+    }
+  }
+  return directory;
+}
+
+export const directoryItem = defineParsedItem<Directory>({
+  key: 'local:peopleDirectory',
+  version: 1,
+  schema: directorySchema,
+  fallback: emptyDirectory,
+  repair: repairDirectory,
+});

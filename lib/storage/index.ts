@@ -1,0 +1,61 @@
+/** Typed, versioned storage items (every read parsed with zod) and pure operations on them. */
+export { defineParsedItem, StorageWriteError, type ParsedItem, type ParsedItemOptions } from './parsed-item';
+export { setStorageProblemSink, type StorageProblem, type StorageProblemSink } from './storage-log';
+export {
+  watchedTicketKey,
+  watchedTicketSchema,
+  watchedStoreSchema,
+  type WatchedTicket,
+  type WatchedStore,
+  type Acknowledgement,
+  type RefreshError,
+} from './watched-ticket-schema';
+export { watchedTicketsItem, repairWatchedStore, WATCHED_TICKETS_VERSION } from './watched-tickets';
+export {
+  recordSeenTicket,
+  recordRefreshAttempt,
+  recordRefreshFailure,
+  acknowledgeRole,
+  snoozeTicket,
+  markShown,
+  forgetTicket,
+  pruneStore,
+  defaultStoreLimits,
+  type SeenTicket,
+  type StoreLimits,
+} from './watched-store';
+export {
+  notificationSettingsItem,
+  generalSettingsItem,
+  helpdeskSitesItem,
+  fieldMappingsItem,
+  notificationSettingsSchema,
+  generalSettingsSchema,
+  helpdeskSitesSchema,
+  fieldMappingsSchema,
+  defaultNotificationSettings,
+  defaultGeneralSettings,
+  defaultHelpdeskSites,
+  defaultFieldMappings,
+  type NotificationSettings,
+  type GeneralSettings,
+  type HelpdeskSites,
+  type FieldMappings,
+  type AckNoteMode,
+  type Weekday,
+} from './settings';
+export { SYNC_QUOTA_BYTES_PER_ITEM, syncItemBytes } from './sync-quota';
+export {
+  userPolicyItem,
+  getEffectivePolicy,
+  saveUserPolicy,
+  choosePolicy,
+  readManagedPolicyJson,
+  MANAGED_POLICY_KEY,
+  type EffectivePolicy,
+  type PolicySourceKind,
+  type PolicyParsing,
+  type UserPolicyStored,
+} from './policy-source';
+export { directoryItem, repairDirectory } from './directory-item';
+export { backgroundStateItem, initialBackgroundState, type BackgroundState } from './background-state';

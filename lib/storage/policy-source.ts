@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import type { Policy } from '../policy/schema';
+import { defineParsedItem } from './parsed-item';
+import { reportStorageProblem } from './storage-log';
+
+/**
+ * Which policy is in force: one pushed by IT through `storage.managed` wins and is read-only,
+ * else the engineer's own, else the built-in default.
+ */
+
+/** The engineer's policy as they saved it: raw JSON, checked by `parsePolicy` on every read. */
+export const userPolicyStoredSchema = z.object({
+  policy: z.json(),
+  savedAt: z.iso.datetime({ offset: true }),
+});
+export type UserPolicyStored = z.infer<typeof userPolicyStoredSchema>;
+
+export const userPolicyItem = defineParsedItem<UserPolicyStored | null>({
+  key: 'local:userPolicy',
+  version: 1,
+  schema: userPolicyStoredSchema.nullable(),
+  fallback: () => null,
+});
+
+/** Key inside `storage.managed`; described by public/managed_schema.json. */
+export const MANAGED_POLICY_KEY = 'managed:policy';
+
+export type PolicySourceKind = 'managed' | 'user' | 'default';
+
+export interface EffectivePolicy {
+  policy: Policy;
+  source: PolicySourceKind;
+  /** Why a managed or user policy present in storage is not in force (shown by the options page). */
+  problems: string[];
+}
+
+export interface PolicyParsing {
+  parsePolicy: (json: unknown) => Policy;
+  defaultPolicy: Policy;
+}
+
+/** Firefox without an enterprise policy throws on storage.managed; that simply means "none". */
+export async function readManagedPolicyJson(): Promise<unknown> {
+  try {
+    const value = await storage.getItem<unknown>(MANAGED_POLICY_KEY);
+    // Admin consoles often only take strings: accept the policy as JSON text too.
+    return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/manifest|not (found|supported|available)/i.test(message)) return null;
+    reportStorageProblem(MANAGED_POLICY_KEY, `unreadable: ${message}`);
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function choosePolicy(
+  managedJson: unknown,
+  user: UserPolicyStored | null,
+  parsing: PolicyParsing,
+): EffectivePolicy {
+  const problems: string[] = [];
+  if (managedJson != null) {
+    try {
+      return { policy: parsing.parsePolicy(managedJson), source: 'managed', problems };
+    } catch (error) {
+      problems.push(`managed policy ignored: ${describe(error)}`);
+    }
+  }
+  if (user) {
+    try {
+      return { policy: parsing.parsePolicy(user.policy), source: 'user', problems };
+    } catch (error) {
+      problems.push(`your saved policy is not in force: ${describe(error)}`);
+    }
+  }
+  return { policy: parsing.defaultPolicy, source: 'default', problems };
+}
+
+export async function getEffectivePolicy(parsing: PolicyParsing): Promise<EffectivePolicy> {
+  const [managed, user] = await Promise.all([readManagedPolicyJson(), userPolicyItem.get()]);
+  const effective = choosePolicy(managed, user, parsing);
+  for (const problem of effective.problems) reportStorageProblem('policy', problem);
+  return effective;
+}
+
+/** The options page saves here; refuses while IT manages the policy. */
+export async function saveUserPolicy(json: unknown, parsing: PolicyParsing, now: Date): Promise<Policy> {
+  if ((await readManagedPolicyJson()) != null) {
+    throw new Error('The policy is managed by your organisation and cannot be changed here.');
+  }
+  const policy = parsing.parsePolicy(json); // throws PolicyError naming every problem; nothing saved
+  await userPolicyItem.set({ policy: z.json().parse(json), savedAt: now.toISOString() });
+  return policy;
+}

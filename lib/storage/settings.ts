@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { defineParsedItem } from './parsed-item';
+import { repairFields } from './repair-fields';
+import { checkSyncQuota } from './sync-quota';
+
+/**
+ * The engineer's settings, synced between their browsers through `storage.sync`.
+ * Split into small items so each stays well under sync's 8 KB-per-item quota; every write is
+ * checked against it.
+ */
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof weekdaySchema>;
+const leadMinutes = z.number().int().min(0).max(7 * 24 * 60);
+
+// ---- notifications -------------------------------------------------------------------------
+
+const notificationShape = {
+  /** Minutes of warning before a level or an update, per severity; absent → the policy's warnBefore. */
+  warnBeforeMinutes: z.object({ '1': leadMinutes, '2': leadMinutes, '3': leadMinutes, '4': leadMinutes }).partial(),
+  /** Sev 3–4 notifications wait until quiet hours end; Sev 1–2 always notify. */
+  quietHours: z.object({
+    enabled: z.boolean(),
+    start: clockTime,
+    end: clockTime,
+    days: z.array(weekdaySchema),
+    /** IANA zone; null → the browser's own. */
+    timeZone: z.string().min(1).nullable(),
+  }),
+  sound: z.boolean(),
+  /** Repeat a reminder while roles are still to notify; 0 turns reminders off. */
+  reminderMinutes: z.number().int().min(0).max(24 * 60),
+};
+
+export const notificationSettingsSchema = z.object(notificationShape);
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+export const defaultNotificationSettings: NotificationSettings = {
+  warnBeforeMinutes: {},
+  quietHours: { enabled: false, start: '19:00', end: '08:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], timeZone: null },
+  sound: true,
+  reminderMinutes: 30,
+};
+
+export const notificationSettingsItem = defineParsedItem<NotificationSettings>({
+  key: 'sync:notificationSettings',
+  version: 1,
+  schema: notificationSettingsSchema,
+  fallback: () => structuredClone(defaultNotificationSettings),
+  repair: (raw, report) => repairFields(notificationShape, raw, structuredClone(defaultNotificationSettings), report),
+  checkWrite: checkSyncQuota('sync:notificationSettings'),
+});
+
+// ---- general -------------------------------------------------------------------------------
+
+const generalShape = {
+  /** Who "mine" is, for the popup's filter (per helpdesk identity). */
+  mine: z.object({
+    enabled: z.boolean(),
+    email: z.string().nullable(),
+    zendeskUserId: z.string().nullable(),
+    jiraAccountId: z.string().nullable(),
+  }),
+  /** Issue 8: write "notified" notes on the ticket — never, ask each time, or always. */
+  ackNoteMode: z.enum(['off', 'ask', 'always']),
+  /** Solved tickets are forgotten this long after they were solved. */
+  forgetSolvedAfterDays: z.number().int().min(1).max(365),
+};
+
+export const generalSettingsSchema = z.object(generalShape);
+export type GeneralSettings = z.infer<typeof generalSettingsSchema>;
+export type AckNoteMode = GeneralSettings['ackNoteMode'];
+
+export const defaultGeneralSettings: GeneralSettings = {
+  mine: { enabled: false, email: null, zendeskUserId: null, jiraAccountId: null },
+  ackNoteMode: 'ask',
+  forgetSolvedAfterDays: 7,
+};
+
+export const generalSettingsItem = defineParsedItem<GeneralSettings>({
+  key: 'sync:generalSettings',
+  version: 1,
+  schema: generalSettingsSchema,
+  fallback: () => structuredClone(defaultGeneralSettings),
+  repair: (raw, report) => repairFields(generalShape, raw, structuredClone(defaultGeneralSettings), report),
+  checkWrite: checkSyncQuota('sync:generalSettings'),
+});
+
+// ---- helpdesk sites ------------------------------------------------------------------------
+
+const zendeskSubdomain = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'expected a Zendesk subdomain, e.g. acme');
+const jiraCloudSite = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*\.atlassian\.net$/i, 'expected a Jira Cloud site, e.g. acme.atlassian.net');
+const httpsOrigin = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'expected an https origin without a path, e.g. https://jira.example.com');
+
+const sitesShape = {
+  /** Empty: every *.zendesk.com the manifest matches. */
+  zendesk: z.array(zendeskSubdomain),
+  /** Empty: every *.atlassian.net the manifest matches. */
+  jira: z.array(jiraCloudSite),
+  /** Self-hosted Jira; host permission is requested at run time by the options page. */
+  dataCenter: z.array(httpsOrigin),
+};
+
+export const helpdeskSitesSchema = z.object(sitesShape);
+export type HelpdeskSites = z.infer<typeof helpdeskSitesSchema>;
+export const defaultHelpdeskSites: HelpdeskSites = { zendesk: [], jira: [], dataCenter: [] };
+
+export const helpdeskSitesItem = defineParsedItem<HelpdeskSites>({
+  key: 'sync:helpdeskSites',
+  version: 1,
+  schema: helpdeskSitesSchema,
+  fallback: () => structuredClone(defaultHelpdeskSites),
+  repair: (raw, report) => repairFields(sitesShape, raw, structuredClone(defaultHelpdeskSites), report),
+  checkWrite: checkSyncQuota('sync:helpdeskSites'),
+});
+
+// ---- field mappings ------------------------------------------------------------------------
+
+/**
+ * Stored as plain JSON: each helpdesk folder owns its mapping's zod schema
+ * (lib/helpdesks/{zendesk,jira}/mapping.ts) and validates it when it uses it; null → its default.
+ */
+const mappingsShape = {
+  zendesk: z.json().nullable(),
+  jira: z.json().nullable(),
+};
+
+export const fieldMappingsSchema = z.object(mappingsShape);
+export type FieldMappings = z.infer<typeof fieldMappingsSchema>;
+export const defaultFieldMappings: FieldMappings = { zendesk: null, jira: null };
+
+export const fieldMappingsItem = defineParsedItem<FieldMappings>({
+  key: 'sync:fieldMappings',
+  version: 1,
+  schema: fieldMappingsSchema,
+  fallback: () => ({ ...defaultFieldMappings }),
+  repair: (raw, report) => repairFields(mappingsShape, raw, { ...defaultFieldMappings }, report),
+  checkWrite: checkSyncQuota('sync:fieldMappings'),
+});

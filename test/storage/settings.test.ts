@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  defaultGeneralSettings,
+  defaultNotificationSettings,
+  fieldMappingsItem,
+  generalSettingsItem,
+  helpdeskSitesItem,
+  notificationSettingsItem,
+  setStorageProblemSink,
+  type StorageProblem,
+  SYNC_QUOTA_BYTES_PER_ITEM,
+} from '../../lib/storage';
+import { isWatchedOrigin } from '../../lib/storage/watched-origins';
+
+let problems: StorageProblem[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  problems = [];
+  setStorageProblemSink((problem) => problems.push(problem));
+});
+
+describe('settings live in storage.sync', () => {
+  it('returns the defaults when nothing is stored', async () => {
+    expect(await notificationSettingsItem.get()).toEqual(defaultNotificationSettings);
+    expect(await generalSettingsItem.get()).toEqual(defaultGeneralSettings);
+    expect(problems).toEqual([]);
+  });
+
+  it('writes to the sync area', async () => {
+    await generalSettingsItem.set({ ...defaultGeneralSettings, ackNoteMode: 'always' });
+    const raw = await fakeBrowser.storage.sync.get('generalSettings');
+    expect(raw['generalSettings']).toMatchObject({ ackNoteMode: 'always' });
+  });
+
+  it('forgets solved tickets after 7 days by default', () => {
+    expect(defaultGeneralSettings.forgetSolvedAfterDays).toBe(7);
+  });
+});
+
+describe('a corrupt settings field is reset alone, with a reason', () => {
+  it('keeps the valid fields when quiet hours are malformed', async () => {
+    await fakeBrowser.storage.sync.set({
+      notificationSettings: { ...defaultNotificationSettings, sound: false, quietHours: { start: '25:99' } },
+    });
+    const settings = await notificationSettingsItem.get();
+    expect(settings.sound).toBe(false);
+    expect(settings.quietHours).toEqual(defaultNotificationSettings.quietHours);
+    expect(problems.map((p) => p.reason).join()).toMatch(/quietHours/);
+  });
+
+  it('resets an unknown acknowledgement-note mode to the default', async () => {
+    await fakeBrowser.storage.sync.set({ generalSettings: { ...defaultGeneralSettings, ackNoteMode: 'sometimes' } });
+    expect((await generalSettingsItem.get()).ackNoteMode).toBe(defaultGeneralSettings.ackNoteMode);
+    expect(problems).toHaveLength(2); // the item-level reason, then the field reset
+  });
+
+  it('drops a malformed Zendesk subdomain list but keeps the Jira sites', async () => {
+    await fakeBrowser.storage.sync.set({ helpdeskSites: { zendesk: ['https://acme'], jira: ['acme.atlassian.net'], dataCenter: [] } });
+    expect(await helpdeskSitesItem.get()).toEqual({ zendesk: [], jira: ['acme.atlassian.net'], dataCenter: [] });
+  });
+});
+
+describe('sync quota: 8 KB per item', () => {
+  it('refuses a mapping that would not fit, saying how large it is', async () => {
+    const huge = { values: 'x'.repeat(SYNC_QUOTA_BYTES_PER_ITEM) };
+    await expect(fieldMappingsItem.set({ zendesk: huge, jira: null })).rejects.toThrow(/bytes; sync storage allows 8192/);
+    expect(await fakeBrowser.storage.sync.get('fieldMappings')).toEqual({});
+  });
+
+  it('accepts a realistic mapping as arbitrary JSON (the helpdesk folder validates it)', async () => {
+    const mapping = { severity: { source: 'priority', values: { urgent: 1, high: 2 } } };
+    await fieldMappingsItem.set({ zendesk: mapping, jira: null });
+    expect((await fieldMappingsItem.get()).zendesk).toEqual(mapping);
+  });
+});
+
+describe('watched origins', () => {
+  const cases: Array<[string, Parameters<typeof isWatchedOrigin>[1], string, boolean]> = [
+    ['an empty Zendesk list watches every *.zendesk.com', { zendesk: [], jira: [], dataCenter: [] }, 'https://acme.zendesk.com', true],
+    ['a Zendesk list watches only its subdomains', { zendesk: ['other'], jira: [], dataCenter: [] }, 'https://acme.zendesk.com', false],
+    ['a listed Jira Cloud site is watched', { zendesk: [], jira: ['acme.atlassian.net'], dataCenter: [] }, 'https://acme.atlassian.net', true],
+    ['a Data Center host is watched only when listed', { zendesk: [], jira: [], dataCenter: [] }, 'https://jira.example.com', false],
+    ['a listed Data Center origin is watched', { zendesk: [], jira: [], dataCenter: ['https://jira.example.com'] }, 'https://jira.example.com', true],
+    ['plain http is never watched', { zendesk: [], jira: [], dataCenter: [] }, 'http://acme.zendesk.com', false],
+    ['a look-alike host is not Zendesk', { zendesk: [], jira: [], dataCenter: [] }, 'https://acme.zendesk.com.evil.example', false],
+  ];
+  it.each(cases)('%s', (_rule, sites, origin, expected) => {
+    expect(isWatchedOrigin(origin, sites)).toBe(expected);
+  });
+});
