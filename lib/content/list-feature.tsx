@@ -1,0 +1,225 @@
+import { ClockContext } from '../../components/ticket/clock-context';
+import { RowBadge } from '../../components/ticket/RowBadge';
+import { ticketUiCss } from '../../components/ticket/styles';
+import type { FetchedTicket } from '../helpdesks/contract';
+import type { Policy } from '../policy/schema';
+import { asHelpdeskError } from './failure-plan';
+import type { ContentRuntimeDeps } from './runtime-deps';
+import type { Scope } from './scope';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { rowBadgeView } from './ticket-view-model';
+
+/** At most this many ids per fetchMany call (Zendesk show_many takes 100). */
+export const LIST_BATCH_SIZE = 100;
+/** Rows rendered per idle slice, so a long list never blocks the main thread for long. */
+export const ROWS_PER_SLICE = 40;
+/** Rows this close to the viewport count as visible, so badges are there when they scroll in. */
+const NEAR_VIEWPORT = '200px 0px';
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+
+interface TrackedRow {
+  id: string;
+  host: ShadowHost | null;
+  near: boolean;
+}
+
+/**
+ * Small badges on the rows of a view, search or queue. Only rows near the viewport are fetched
+ * (IntersectionObserver), in batches of at most 100 ids, one batch at a time; badges are rendered
+ * in idle slices. Rows added later (virtualised tables) are picked up by one MutationObserver.
+ */
+export function startListFeature<Mapping>(
+  deps: ContentRuntimeDeps<Mapping>,
+  scope: Scope,
+  settings: Promise<{ policy: Policy; mapping: Mapping }>,
+  fetched: Map<string, FetchedTicket>,
+): void {
+  const { doc, helpdesk } = deps;
+  const rows = new Map<Element, TrackedRow>();
+  const wanted = new Set<string>();
+  const requested = new Set<string>();
+  const renderQueue: Element[] = [];
+  let loaded: { policy: Policy; mapping: Mapping } | null = null;
+  let fetching = false;
+  let cancelFlush: (() => void) | null = null;
+  let cancelRender: (() => void) | null = null;
+  let cancelScan: (() => void) | null = null;
+  let pausedUntil = 0;
+
+  const intersections = scope.observe(
+    new deps.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const row = rows.get(entry.target);
+          if (!row) continue;
+          row.near = entry.isIntersecting;
+          if (row.near) want(entry.target, row);
+        }
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    ),
+  );
+
+  function want(element: Element, row: TrackedRow): void {
+    if (fetched.has(row.id)) {
+      queueRender(element);
+    } else if (!requested.has(row.id)) {
+      wanted.add(row.id);
+      scheduleFlush();
+    }
+  }
+
+  function track(element: Element, id: string): void {
+    const existing = rows.get(element);
+    if (existing?.id === id) return;
+    // A virtualised table reuses the row element for another ticket: drop the old badge.
+    existing?.host?.remove();
+    rows.set(element, { id, host: null, near: existing?.near ?? false });
+    if (!existing) intersections.observe(element);
+    const row = rows.get(element);
+    if (row?.near) want(element, row);
+  }
+
+  function scan(): void {
+    cancelScan = null;
+    try {
+      for (const [element, row] of rows) {
+        if (element.isConnected) continue;
+        intersections.unobserve(element);
+        row.host?.remove();
+        rows.delete(element);
+      }
+      // Once rows are known, rescan only their table, not the whole single-page app.
+      const first = rows.keys().next().value;
+      const table = first?.closest('table, [role="grid"], [role="table"]');
+      for (const { id, row } of helpdesk.readListRows(table?.isConnected ? table : doc)) track(row, id);
+    } catch (error) {
+      deps.log('list', error);
+    }
+  }
+
+  function scheduleScan(): void {
+    if (cancelScan || scope.disposed) return;
+    cancelScan = deps.requestIdle(scan);
+  }
+
+  function scheduleFlush(): void {
+    if (cancelFlush || fetching || scope.disposed || wanted.size === 0) return;
+    const wait = pausedUntil - deps.now().getTime();
+    if (wait > 0) {
+      const cancel = scope.timeout(() => {
+        cancelFlush = null;
+        scheduleFlush();
+      }, wait);
+      cancelFlush = cancel;
+      return;
+    }
+    cancelFlush = deps.requestIdle(() => {
+      cancelFlush = null;
+      void flush();
+    });
+  }
+
+  async function flush(): Promise<void> {
+    const current = (loaded ??= await settings);
+    if (scope.disposed || wanted.size === 0) return;
+    const ids = [...wanted].slice(0, LIST_BATCH_SIZE);
+    for (const id of ids) {
+      wanted.delete(id);
+      requested.add(id);
+    }
+    fetching = true;
+    try {
+      const tickets = await helpdesk.fetchMany(ids, { fetch: deps.fetch, origin: deps.win.location.origin, signal: scope.signal }, current.mapping);
+      if (scope.disposed) return;
+      for (const item of tickets) fetched.set(item.ticket.id, item);
+      for (const [element, row] of rows) if (row.near && ids.includes(row.id)) queueRender(element);
+    } catch (thrown) {
+      if (scope.disposed) return;
+      const error = asHelpdeskError(thrown);
+      deps.log('list-fetch', error);
+      if (error.kind === 'rateLimited') {
+        // Ask again once the helpdesk allows it; other failures leave the rows quietly bare.
+        pausedUntil = deps.now().getTime() + (error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+        for (const id of ids) {
+          requested.delete(id);
+          wanted.add(id);
+        }
+      }
+    } finally {
+      fetching = false;
+    }
+    scheduleFlush();
+  }
+
+  function queueRender(element: Element): void {
+    renderQueue.push(element);
+    if (cancelRender || scope.disposed) return;
+    cancelRender = deps.requestIdle(renderSlice);
+  }
+
+  function renderSlice(): void {
+    cancelRender = null;
+    const slice = renderQueue.splice(0, ROWS_PER_SLICE);
+    const now = deps.now();
+    for (const element of slice) {
+      try {
+        renderRow(element, now);
+      } catch (error) {
+        deps.log('row-badge', error);
+      }
+    }
+    if (renderQueue.length > 0 && !scope.disposed) cancelRender = deps.requestIdle(renderSlice);
+  }
+
+  function renderRow(element: Element, now: Date): void {
+    const row = rows.get(element);
+    const item = row && fetched.get(row.id);
+    if (!row || !item || !loaded || !element.isConnected) return;
+    const evaluation = deps.evaluate(item.ticket, loaded.policy, now, []);
+    row.host ??= createShadowHost(badgeCell(element), 'append', {
+      tag: 'ew-row-badge',
+      hostClass: 'ew-host-row',
+      css: ticketUiCss,
+    });
+    row.host.render(
+      <ClockContext.Provider value={deps.clock}>
+        <RowBadge view={rowBadgeView(evaluation, now)} />
+      </ClockContext.Provider>,
+    );
+  }
+
+  scope.onDispose(() => {
+    cancelFlush?.();
+    cancelRender?.();
+    cancelScan?.();
+    for (const row of rows.values()) row.host?.remove();
+    rows.clear();
+  });
+
+  const mutations = scope.observe(
+    new deps.MutationObserver((records) => {
+      // Our own badges being inserted are mutations too; they never add rows.
+      if (records.every((record) => [...record.addedNodes].every(isOurs) && [...record.removedNodes].every(isOurs))) return;
+      scheduleScan();
+    }),
+  );
+  mutations.observe(doc.body, { childList: true, subtree: true });
+
+  void settings.then(
+    (value) => {
+      loaded = value;
+    },
+    (error: unknown) => deps.log('list', error),
+  );
+  scan();
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).tagName.startsWith('EW-');
+}
+
+/** The first cell of a table row (a <td> must not get a sibling of another kind), else the row. */
+function badgeCell(row: Element): Element {
+  return row.querySelector('td, [role="gridcell"], [role="cell"]') ?? row;
+}

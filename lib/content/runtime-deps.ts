@@ -1,0 +1,57 @@
+import type { AckNoteSetting } from '../../components/ticket/ticket-view';
+import type { SharedClock } from '../countdown/clock';
+import type { Evaluation, Ticket } from '../engine/types';
+import type { AckNote } from '../helpdesks/ack-note';
+import type { Helpdesk, HelpdeskIo } from '../helpdesks/contract';
+import type { MessageInput } from '../messages/protocol';
+import type { Policy } from '../policy/schema';
+
+/**
+ * Everything the content-script runtime needs from the outside world, injected so the runtime
+ * can be driven in tests with a fake helpdesk, a fake fetch and spy observers.
+ */
+export interface ContentRuntimeDeps<Mapping = unknown> {
+  helpdesk: Helpdesk<Mapping>;
+  doc: Document;
+  win: Window;
+  /** Aborted when the content script is invalidated (ctx.signal). */
+  signal: AbortSignal;
+  /** Calls back on every SPA route change (ctx.addEventListener(window, 'wxt:locationchange')). */
+  onLocationChange: (listener: (url: URL) => void) => void;
+  fetch: typeof fetch;
+  send: (message: MessageInput) => Promise<unknown>;
+  loadPolicy: () => Promise<Policy>;
+  loadMapping: () => Promise<Mapping>;
+  loadAckNoteSetting: () => Promise<AckNoteSetting>;
+  evaluate: (ticket: Ticket, policy: Policy, now: Date, acknowledged: readonly string[]) => Evaluation;
+  composeMessage: (input: {
+    ticket: Ticket;
+    evaluation: Evaluation;
+    policy: Policy;
+    roleId: string;
+    now: Date;
+  }) => { subject: string; body: string; mailto: string };
+  /** Writes the acknowledgement note on the ticket; absent when the helpdesk cannot. */
+  writeAckNote?: (ticketId: string, note: AckNote, io: HelpdeskIo) => Promise<void>;
+  copyText: (text: string) => Promise<boolean>;
+  now: () => Date;
+  clock: SharedClock;
+  MutationObserver: typeof MutationObserver;
+  IntersectionObserver: typeof IntersectionObserver;
+  /** Runs work when the main thread is idle (requestIdleCallback, or rAF where missing). */
+  requestIdle: (callback: () => void) => () => void;
+  /** Errors are caught per feature and reported here; the runtime logs each kind once. */
+  log: (feature: string, error: unknown) => void;
+}
+
+/** A log that reports each (feature, message) pair once, so a broken page does not flood the console. */
+export function onceLogger(write: (text: string, error: unknown) => void): (feature: string, error: unknown) => void {
+  const seen = new Set<string>();
+  return (feature, error) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const key = `${feature}|${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    write(`[Escalation Watch] ${feature}: ${message}`, error);
+  };
+}

@@ -1,0 +1,284 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { HelpdeskError, type FetchedTicket } from '../../lib/helpdesks/contract';
+import { useEnglishMessages } from '../i18n/english-messages';
+import { fetched, makeTicket, startHarness, ticketBadgeRoot, ticketPageHtml } from './harness';
+
+type Harness = ReturnType<typeof startHarness>;
+let harness: Harness | null = null;
+
+function start(options: Parameters<typeof startHarness>[0]): Harness {
+  harness = startHarness(options);
+  return harness;
+}
+
+/** Generous: the 2-core test machine is shared, and a missed deadline here says nothing about speed. */
+const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 5 });
+
+const answers = (entries: Array<[string, FetchedTicket | HelpdeskError]>) => new Map(entries);
+const badgeText = () => ticketBadgeRoot()?.querySelector('.ew-badge')?.textContent ?? null;
+
+describe('content runtime on ticket pages', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useEnglishMessages();
+  });
+  afterEach(() => {
+    harness?.stop();
+    harness = null;
+  });
+
+  test('shows the badge next to the anchor once the ticket arrives', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await eventually(() => expect(badgeText()).toContain('Sev 1 · L2 · Sales Rep'));
+    const host = document.querySelector('ew-ticket-badge');
+    expect(host?.previousElementSibling?.matches('[data-test-header]')).toBe(true);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+  });
+
+  test('reports every ticket seen to the background with its JSON, source and fetch time', async () => {
+    const ticket = makeTicket('1');
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(ticket)]]) });
+    await eventually(() => expect(h.send).toHaveBeenCalled());
+    expect(h.send).toHaveBeenCalledWith({
+      type: 'ticket:seen',
+      ticket: expect.objectContaining({ id: '1', createdAt: ticket.createdAt.toISOString(), history: [] }),
+      source: 'api',
+      fetchedAt: '2026-07-14T17:00:00.000Z',
+    });
+  });
+
+  test('waits for the anchor with a MutationObserver when the header renders late', async () => {
+    const h = start({ path: '/tickets/1', answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await eventually(() => expect(h.fetchTicket).toHaveBeenCalled());
+    expect(ticketBadgeRoot()).toBeNull();
+    expect(h.observers.live()).toBe(1);
+    document.body.insertAdjacentHTML('beforeend', ticketPageHtml('1'));
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    expect(h.observers.live()).toBe(0);
+  });
+
+  test('a route change from ticket A to B mounts B, unmounts A and leaves nothing of A behind', async () => {
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([
+        ['1', fetched(makeTicket('1', 1))],
+        ['2', fetched(makeTicket('2', 2))],
+      ]),
+    });
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    const onA = h.runtime.liveResources();
+    expect(onA.listeners).toBeGreaterThan(0);
+
+    document.body.replaceChildren();
+    h.go('/tickets/2');
+    // Between the route change and B's header, only B's anchor observer is alive.
+    expect(document.querySelector('ew-ticket-badge')).toBeNull();
+    expect(h.observers.live()).toBe(1);
+    document.body.insertAdjacentHTML('beforeend', ticketPageHtml('2'));
+    await eventually(() => expect(badgeText()).toContain('Sev 2'));
+    expect(document.querySelectorAll('ew-ticket-badge')).toHaveLength(1);
+    expect(h.runtime.currentRoute()).toBe('ticket:2');
+    expect(h.runtime.liveResources()).toEqual(onA);
+
+    h.go('/settings');
+    expect(document.querySelector('ew-ticket-badge')).toBeNull();
+    expect(h.runtime.liveResources()).toEqual({ listeners: 0, observers: 0, timers: 0, scopes: 0 });
+    expect(h.observers.live()).toBe(0);
+  });
+
+  test('no listener or observer on the page survives its ticket (counted with spies)', async () => {
+    const h = start({ path: '/settings', answers: answers([['1', fetched(makeTicket('1'))]]) });
+    const baseline = h.listeners.live();
+    document.body.insertAdjacentHTML('beforeend', ticketPageHtml('1'));
+    h.go('/tickets/1');
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    expect(h.listeners.live()).toBeGreaterThan(baseline);
+    h.go('/settings');
+    expect(h.listeners.live()).toBe(baseline);
+    expect(h.observers.live()).toBe(0);
+  });
+
+  test('when the API fails the badge is read from the page, marked as without history', async () => {
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', new HelpdeskError('server', 'HTTP 503', 503)]]),
+    });
+    await eventually(() => expect(badgeText()).toContain('from page'));
+    expect(h.readTicketFromPage).toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledWith(expect.objectContaining({ type: 'ticket:seen', source: 'dom' }));
+    (ticketBadgeRoot()?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(ticketBadgeRoot()?.querySelector('.ew-notice')?.textContent).toMatch(/^From the page, without history/));
+  });
+
+  test.each([
+    ['unauthorized', 401],
+    ['forbidden', 403],
+  ] as const)('%s (HTTP %i) shows the sign-in badge', async (kind, status) => {
+    start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', new HelpdeskError(kind, `HTTP ${status}`, status)]]) });
+    await eventually(() => expect(badgeText()).toBe('Sign in to see escalation'));
+  });
+
+  test('404 shows nothing at all', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1') });
+    await eventually(() => expect(h.fetchTicket).toHaveBeenCalled());
+    await eventually(() => expect(document.querySelector('ew-ticket-badge')).toBeNull());
+    expect(h.readTicketFromPage).not.toHaveBeenCalled();
+    expect(h.log).not.toHaveBeenCalled();
+  });
+
+  test("a page that changed shape gets the quiet can't-read badge", async () => {
+    const html = '<header data-test-header><h1>no ticket attributes here</h1></header>';
+    start({ path: '/tickets/1', html, answers: answers([['1', new HelpdeskError('network', 'offline')]]) });
+    await eventually(() => expect(badgeText()).toBe("Can't read this ticket"));
+  });
+
+  test('a helpdesk that throws something unexpected never throws into the page', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1') });
+    h.fetchTicket.mockImplementation(async () => {
+      throw new TypeError('cannot read properties of undefined');
+    });
+    h.go('/tickets/9');
+    await eventually(() => expect(h.log).toHaveBeenCalledWith('fetch', expect.anything()));
+  });
+
+  test('going back to a ticket shows the cached data at once and does not report an unchanged version again', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'), 'v1')]]) });
+    await eventually(() => expect(h.send).toHaveBeenCalledTimes(1));
+    h.go('/settings');
+    let resolveFetch: (value: FetchedTicket) => void = () => undefined;
+    h.fetchTicket.mockImplementation(() => new Promise((resolve) => (resolveFetch = resolve)));
+    h.go('/tickets/1');
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    resolveFetch(fetched(makeTicket('1'), 'v1'));
+    await eventually(() => expect(h.fetchTicket).toHaveBeenCalledTimes(2));
+    expect(h.send).toHaveBeenCalledTimes(1);
+  });
+
+  test('mark notified sends the acknowledgement and clears the role', async () => {
+    const writeAckNote = vi.fn(async () => undefined);
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', fetched(makeTicket('1'))]]),
+      overrides: { writeAckNote },
+    });
+    await eventually(() => expect(badgeText()).toContain('Sales Rep'));
+    const root = ticketBadgeRoot();
+    (root?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-person-state')?.textContent).toBe('to notify'));
+    const mark = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Mark notified');
+    mark?.click();
+    await eventually(() => expect(root?.querySelector('.ew-person-state')?.textContent).toBe('notified'));
+    expect(h.send).toHaveBeenCalledWith({ type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '1' }, role: 'sales-rep' });
+    expect(writeAckNote).toHaveBeenCalledWith('1', expect.objectContaining({ roleId: 'sales-rep', roleName: 'Sales Rep', level: 2 }), expect.anything());
+  });
+
+  test('a note that cannot be written keeps the acknowledgement local and says so', async () => {
+    const writeAckNote = vi.fn(async () => {
+      throw new HelpdeskError('forbidden', 'HTTP 403', 403);
+    });
+    start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', fetched(makeTicket('1'))]]),
+      overrides: { writeAckNote, loadAckNoteSetting: async () => 'always' },
+    });
+    await eventually(() => expect(badgeText()).toContain('Sales Rep'));
+    const root = ticketBadgeRoot();
+    (root?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-primary')).not.toBeNull());
+    (root?.querySelector('.ew-primary') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-status')?.textContent).toMatch(/in this browser only/));
+    expect(root?.querySelector('.ew-person-state')?.textContent).toBe('notified');
+  });
+
+  test('content-script invalidation removes everything', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    const baseline = 0;
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    h.stop();
+    expect(document.querySelector('ew-ticket-badge')).toBeNull();
+    expect(h.observers.live()).toBe(baseline);
+    expect(h.listeners.live()).toBe(baseline);
+  });
+});
+
+describe('content runtime timing (fake timers)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useEnglishMessages();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    harness?.stop();
+    harness = null;
+    vi.useRealTimers();
+  });
+
+  test('429 waits for Retry-After before asking again', async () => {
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', new HelpdeskError('rateLimited', 'HTTP 429', 429, 90_000)]]),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    h.answers.set('1', fetched(makeTicket('1')));
+    await vi.advanceTimersByTimeAsync(89_000);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(2);
+    expect(badgeText()).not.toContain('from page');
+  });
+
+  test('server errors retry with growing back-off, then stay on a quiet badge', async () => {
+    const h = start({
+      path: '/tickets/1',
+      html: '<header data-test-header></header>',
+      answers: answers([['1', new HelpdeskError('server', 'HTTP 502', 502)]]),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(badgeText()).toBe("Can't read this ticket");
+    const calls: number[] = [];
+    for (const wait of [30_000, 120_000, 480_000]) {
+      await vi.advanceTimersByTimeAsync(wait);
+      calls.push(h.fetchTicket.mock.calls.length);
+    }
+    expect(calls).toEqual([2, 3, 4]);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    // Retries are spent: only the slow schedule asks again, at most once per 3 minutes.
+    expect(h.fetchTicket.mock.calls.length - 4).toBeLessThanOrEqual((60 * 60_000) / (3 * 60_000));
+    expect(badgeText()).toBe("Can't read this ticket");
+  });
+
+  test('refetches on a slow schedule while visible, not in a loop', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(h.fetchTicket).toHaveBeenCalledTimes(3);
+  });
+
+  test('a tab hidden long enough drops its badge and timers; showing it again restores them', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ticketBadgeRoot()).not.toBeNull();
+    let state: DocumentVisibilityState = 'hidden';
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => state);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(ticketBadgeRoot()).toBeNull();
+    expect(h.runtime.liveResources()).toEqual({ listeners: 0, observers: 0, timers: 0, scopes: 0 });
+    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    state = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ticketBadgeRoot()).not.toBeNull();
+  });
+});
