@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { peopleFor } from '../../lib/people';
+import { sampleDirectory } from './directory-fixture';
+
+const now = new Date('2026-03-10T12:00:00Z');
+
+describe('peopleFor: whom to tell for a role on a ticket', () => {
+  const cases: Array<[string, string, string, string | null, string[]]> = [
+    ["the organisation's own Sales Rep comes first", 'sales-rep', 'hq', 'Acme Corp', ['Jane Doe']],
+    ['organisation names match ignoring case and spaces', 'sales-rep', 'hq', '  acme corp ', ['Jane Doe']],
+    ['an organisation without a rep falls back to the role holders', 'sales-rep', 'hq', 'Globex', ['Default Sales']],
+    ["an office's own role holder wins over any-office", 'district-sales-manager', 'hq', null, ['Dana Manager']],
+    ['an office without its own holder uses the any-office entry', 'district-sales-manager', 'singapore', null, ['Global DSM']],
+    ["the Escalation Director is today's on-duty director", 'escalation-director', 'hq', null, ['Blair Week-Two']],
+    ['a role nobody holds gives nobody', 'cto', 'hq', null, []],
+  ];
+  it.each(cases)('%s', (_rule, role, office, org, expected) => {
+    expect(peopleFor(sampleDirectory(), role, office, org, now).map((p) => p.name)).toEqual(expected);
+  });
+
+  it('falls back to the office role holders when the office has no rotation', () => {
+    const directory = sampleDirectory();
+    delete directory.directorRotations.hq;
+    expect(peopleFor(directory, 'escalation-director', 'hq', null, now).map((p) => p.name)).toEqual(['Fallback Director']);
+  });
+});
