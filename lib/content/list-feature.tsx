@@ -44,7 +44,7 @@ export function startListFeature<Mapping>(
   let cancelFlush: (() => void) | null = null;
   let cancelRender: (() => void) | null = null;
   let cancelScan: (() => void) | null = null;
-  let pausedUntil = 0;
+  let rateLimited = false;
 
   const intersections = scope.observe(
     new deps.IntersectionObserver(
@@ -104,16 +104,7 @@ export function startListFeature<Mapping>(
   }
 
   function scheduleFlush(): void {
-    if (cancelFlush || fetching || scope.disposed || wanted.size === 0) return;
-    const wait = pausedUntil - deps.now().getTime();
-    if (wait > 0) {
-      const cancel = scope.timeout(() => {
-        cancelFlush = null;
-        scheduleFlush();
-      }, wait);
-      cancelFlush = cancel;
-      return;
-    }
+    if (cancelFlush || fetching || rateLimited || scope.disposed || wanted.size === 0) return;
     cancelFlush = deps.requestIdle(() => {
       cancelFlush = null;
       void flush();
@@ -140,11 +131,15 @@ export function startListFeature<Mapping>(
       deps.log('list-fetch', error);
       if (error.kind === 'rateLimited') {
         // Ask again once the helpdesk allows it; other failures leave the rows quietly bare.
-        pausedUntil = deps.now().getTime() + (error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
         for (const id of ids) {
           requested.delete(id);
           wanted.add(id);
         }
+        rateLimited = true;
+        scope.timeout(() => {
+          rateLimited = false;
+          scheduleFlush();
+        }, error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
       }
     } finally {
       fetching = false;
