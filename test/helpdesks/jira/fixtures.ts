@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-/** Reads a saved Jira body or page from test/fixtures/jira. */
+/** Reads a saved Jira body or page from test/fixtures/jira (vitest runs from the project root). */
 export function jiraFixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/jira/${name}`, import.meta.url)), 'utf8');
+  // Not import.meta.url: under happy-dom it is an http: URL.
+  return readFileSync(resolve(process.cwd(), 'test/fixtures/jira', name), 'utf8');
 }
 
 export function jiraJson(name: string): Record<string, unknown> {

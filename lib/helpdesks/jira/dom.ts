@@ -1,0 +1,211 @@
+import type { Ticket } from '../../engine/types';
+import { HelpdeskError } from '../contract';
+import { parseJiraInstant } from './schemas';
+import { hasLabel, officeFromLabels, severityFromValue, statusFromJira, type JiraMapping } from './mapping';
+import {
+  cloudBoard,
+  cloudIssueView,
+  dataCenterCustomField,
+  dataCenterIssueView,
+  listRows,
+} from './selectors';
+import { issueKeyFrom, issueUrl, parsePage, siteBaseOf } from './url';
+
+/**
+ * Fallback readers for when the REST API cannot be used: what the page shows, without history.
+ * Pure over the given document; a page that changed shape is a HelpdeskError('malformed') naming
+ * what could not be found, never a half-read ticket.
+ */
+
+const text = (element: Element | null | undefined): string | null => {
+  const value = element?.textContent?.replace(/\s+/g, ' ').trim();
+  return value ? value : null;
+};
+
+type Found<T> = { [K in keyof T]: NonNullable<T[K]> };
+
+/** Every field read, or one error naming all the fields the page did not show. */
+function allFound<T extends Record<string, unknown>>(fields: T): Found<T> {
+  const missing = Object.keys(fields).filter((name) => fields[name] === null || fields[name] === undefined);
+  if (missing.length > 0) {
+    throw new HelpdeskError('malformed', `Jira page: ${missing.join(', ')} not found (the page changed shape?)`);
+  }
+  return fields as Found<T>;
+}
+
+export function isDataCenterPage(doc: Document): boolean {
+  return doc.querySelector(dataCenterIssueView.keyMeta) !== null || doc.querySelector(dataCenterIssueView.key) !== null;
+}
+
+/** `meta[name="ajs-context-path"]`: authoritative on Data Center, where the URL can only hint. */
+export function readContextPath(doc: Document): string | null {
+  const meta = doc.querySelector(dataCenterIssueView.contextPathMeta);
+  return meta === null ? null : (meta.getAttribute('content') ?? '').replace(/\/+$/, '');
+}
+
+/** Data Center's XSRF token for writes, when the page carries one. */
+export function readAtlassianToken(doc: Document): string | null {
+  return doc.querySelector(dataCenterIssueView.tokenMeta)?.getAttribute('content') || null;
+}
+
+/** Origin plus context path for REST calls from this page. */
+export function siteBaseOfPage(doc: Document, url: URL): string {
+  const contextPath = readContextPath(doc);
+  return contextPath === null ? siteBaseOf(url) : url.origin + contextPath;
+}
+
+/** A date the page shows: `<time datetime>`, a `datetime`/`title` attribute, or ISO text. */
+function readInstant(element: Element | null): Date | null {
+  if (element === null) return null;
+  const candidates = [
+    element.querySelector('time[datetime]')?.getAttribute('datetime'),
+    element.getAttribute('datetime'),
+    element.getAttribute('title'),
+    text(element),
+  ];
+  for (const candidate of candidates) {
+    const date = candidate ? parseJiraInstant(candidate.trim()) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
+function expectKey(shown: string | null, expected: string | null, where: string): string {
+  if (shown === null) throw new HelpdeskError('malformed', `Jira page: issue key (${where}) not found (the page changed shape?)`);
+  const key = issueKeyFrom(shown);
+  if (key === null) throw new HelpdeskError('malformed', `Jira page: ${where} shows ${JSON.stringify(shown)}, not an issue key`);
+  if (expected !== null && key !== expected) {
+    // The single-page app has changed the URL but not yet the view (or the reverse).
+    throw new HelpdeskError('malformed', `Jira page: ${where} shows ${key} but the URL is for ${expected}`);
+  }
+  return key;
+}
+
+/** The issue view in scope: the modal over a list, else the page. */
+function cloudScope(doc: Document): ParentNode {
+  const modal = [...doc.querySelectorAll(cloudIssueView.modal)].find((m) => m.querySelector(cloudIssueView.summary));
+  return modal ?? doc;
+}
+
+export function readTicketFromPage(doc: Document, url: URL, mapping: JiraMapping): Ticket {
+  const page = parsePage(url);
+  const urlKey = page.kind === 'other' ? null : (page.ticketId ?? null);
+  return isDataCenterPage(doc) ? readDataCenter(doc, url, urlKey, mapping) : readCloud(doc, url, urlKey, mapping);
+}
+
+function readCloud(doc: Document, url: URL, urlKey: string | null, mapping: JiraMapping): Ticket {
+  const scope = cloudScope(doc);
+  const key = expectKey(text(scope.querySelector(cloudIssueView.key)), urlKey, 'breadcrumb');
+  const byPriority = mapping.severity.source === 'priority';
+  const found = allFound({
+    summary: text(scope.querySelector(cloudIssueView.summary)),
+    created: readInstant(scope.querySelector(cloudIssueView.created)),
+    status: text(scope.querySelector(cloudIssueView.status)),
+    // Cloud's custom field markup is not known well enough to read: that severity stays unknown.
+    priority: byPriority ? text(scope.querySelector(cloudIssueView.priority)) : '',
+  });
+  return {
+    system: 'jira',
+    id: key,
+    url: issueUrl(siteBaseOf(url), key),
+    title: found.summary,
+    createdAt: found.created,
+    severity: byPriority ? severityFromValue(found.priority, mapping.severity) : null,
+    status: statusFromJira(found.status, undefined, mapping),
+    office: null, // labels have no known selector on Cloud
+    workaround: false,
+    history: [],
+  };
+}
+
+function readDataCenter(doc: Document, url: URL, urlKey: string | null, mapping: JiraMapping): Ticket {
+  const shownKey = doc.querySelector(dataCenterIssueView.keyMeta)?.getAttribute('content') ?? text(doc.querySelector(dataCenterIssueView.key));
+  const key = expectKey(shownKey ?? null, urlKey, 'issue key');
+  const source = mapping.severity;
+  const found = allFound({
+    summary: text(doc.querySelector(dataCenterIssueView.summary)),
+    created: readInstant(doc.querySelector(dataCenterIssueView.created)),
+    status: text(doc.querySelector(dataCenterIssueView.status)),
+    priority: source.source === 'priority' ? text(doc.querySelector(dataCenterIssueView.priority)) : '',
+  });
+  // A custom field by id has a known element; by name it cannot be found, and is unknown.
+  const severityText =
+    source.source === 'priority'
+      ? found.priority
+      : /^customfield_\d+$/.test(source.field)
+        ? text(doc.querySelector(dataCenterCustomField(source.field)))
+        : null;
+  const labels = [...doc.querySelectorAll(dataCenterIssueView.labels)].flatMap((l) => text(l) ?? []);
+  return {
+    system: 'jira',
+    id: key,
+    url: issueUrl(siteBaseOfPage(doc, url), key),
+    title: found.summary,
+    createdAt: found.created,
+    severity: severityFromValue(severityText, source),
+    status: statusFromJira(found.status, undefined, mapping),
+    office: officeFromLabels(labels, mapping),
+    workaround: hasLabel(labels, mapping.workaroundLabel),
+    history: [],
+  };
+}
+
+/** Key a link points at: `/browse/KEY` or a queue's `/queues/custom/7/KEY`. */
+function keyOfLink(link: Element): string | null {
+  const href = link.getAttribute('href');
+  if (!href) return null;
+  let path: string;
+  try {
+    path = new URL(href, 'https://jira.invalid').pathname;
+  } catch {
+    return null;
+  }
+  const segments = path.split('/').filter(Boolean);
+  const at = segments.findIndex((s) => s === 'browse' || s === 'queues');
+  return at < 0 ? null : issueKeyFrom(segments[segments.length - 1]);
+}
+
+function keyOfCard(card: Element): string | null {
+  const id = card.getAttribute('id');
+  if (id?.startsWith('card-')) return issueKeyFrom(id.slice('card-'.length));
+  const link = card.querySelector(listRows.issueLink);
+  return link ? keyOfLink(link) : null;
+}
+
+/**
+ * Rows of a board, queue or issue navigator with their issue keys, in page order. An open issue
+ * (the modal, Data Center's issue view) is not a list: its linked issues and parents are left alone.
+ */
+export function readListRows(root: Document | Element): Array<{ id: string; row: Element }> {
+  const rows = new Map<Element, string>();
+  const outsideIssueView = (element: Element) => element.closest(listRows.issueViewContainer) === null;
+
+  for (const card of root.querySelectorAll(cloudBoard.card)) {
+    const key = keyOfCard(card);
+    if (key && outsideIssueView(card)) rows.set(card, key);
+  }
+  for (const row of root.querySelectorAll(listRows.dataCenterRow)) {
+    const key = issueKeyFrom(row.getAttribute('data-issuekey'));
+    if (key && outsideIssueView(row)) rows.set(row, key);
+  }
+  for (const link of root.querySelectorAll(listRows.issueLink)) {
+    const row = link.closest(listRows.row);
+    if (row === null || rows.has(row) || !outsideIssueView(row) || row.closest(cloudBoard.card)) continue;
+    const key = keyOfLink(link);
+    if (key) rows.set(row, key);
+  }
+  return [...rows]
+    .sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
+    .map(([row, id]) => ({ id, row }));
+}
+
+/** Beside the summary heading (in the modal when one is open), else beside the key. */
+export function findBadgeAnchor(doc: Document): Element | null {
+  const scope = cloudScope(doc);
+  return (
+    scope.querySelector(cloudIssueView.summary) ??
+    doc.querySelector(dataCenterIssueView.summary) ??
+    scope.querySelector(cloudIssueView.key) ??
+    doc.querySelector(dataCenterIssueView.key)
+  );
+}

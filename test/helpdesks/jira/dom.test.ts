@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { HelpdeskError } from '../../../lib/helpdesks/contract';
+import {
+  findBadgeAnchor,
+  readAtlassianToken,
+  readContextPath,
+  readListRows,
+  readTicketFromPage,
+  siteBaseOfPage,
+} from '../../../lib/helpdesks/jira/dom';
+import { jiraMappingDefaults, type JiraMapping } from '../../../lib/helpdesks/jira/mapping';
+import { at, severityField } from './expected-tickets';
+import { jiraPage } from './page';
+
+function malformed(read: () => unknown): HelpdeskError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof HelpdeskError) return error;
+    throw error;
+  }
+  throw new Error('expected a HelpdeskError');
+}
+
+describe('readTicketFromPage', () => {
+  it('Cloud issue view: what the page shows, without history', () => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-42');
+    expect(readTicketFromPage(jiraPage('cloud-issue-view.html'), url, jiraMappingDefaults)).toEqual({
+      system: 'jira',
+      id: 'OPS-42',
+      url: 'https://acme.atlassian.net/browse/OPS-42',
+      title: 'Checkout gateway down for all Shanghai users',
+      createdAt: at('2026-07-14T09:30:00Z'),
+      severity: 1, // Highest
+      status: 'waiting', // Waiting for customer
+      office: null,
+      workaround: false,
+      history: [],
+    });
+  });
+
+  it('Cloud modal over a board: reads the modal, not the cards', () => {
+    const url = new URL('https://acme.atlassian.net/jira/software/projects/OPS/boards/3?selectedIssue=OPS-42');
+    expect(readTicketFromPage(jiraPage('cloud-board-modal.html'), url, jiraMappingDefaults)).toMatchObject({
+      id: 'OPS-42',
+      title: 'Checkout gateway down for all Shanghai users',
+      severity: 2,
+      status: 'active',
+    });
+  });
+
+  it('Data Center issue page: legacy ids, labels, context path and the custom severity field', () => {
+    const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
+    const byId: JiraMapping = { ...severityField, severity: { source: 'field', field: 'customfield_10400', values: {}, numbered: true } };
+    expect(readTicketFromPage(jiraPage('dc-issue.html'), url, byId)).toEqual({
+      system: 'jira',
+      id: 'SUP-7',
+      url: 'https://jira.corp.example/jira/browse/SUP-7',
+      title: 'Monthly report generation fails with HTTP 500',
+      createdAt: at('2026-07-13T01:00:00Z'), // 09:00+0800
+      severity: 1, // Sev-1
+      status: 'active',
+      office: 'taichung',
+      workaround: false,
+      history: [],
+    });
+  });
+
+  it('Data Center with the default mapping reads the priority', () => {
+    const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
+    expect(readTicketFromPage(jiraPage('dc-issue.html'), url, jiraMappingDefaults).severity).toBe(1); // Critical
+  });
+
+  it('a custom field given by name cannot be read from the page: severity unknown', () => {
+    const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
+    expect(readTicketFromPage(jiraPage('dc-issue.html'), url, severityField).severity).toBeNull();
+  });
+
+  it('a page that changed shape is malformed, naming what is missing', () => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-42');
+    const error = malformed(() => readTicketFromPage(jiraPage('cloud-issue-view-changed.html'), url, jiraMappingDefaults));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toMatch(/summary, priority not found/);
+  });
+
+  it.each<[string, (doc: Document) => void, RegExp]>([
+    ['no summary', (d) => d.querySelector('h1')?.remove(), /summary not found/],
+    ['no status', (d) => d.querySelector('[data-testid$="status-button.status-button"]')?.remove(), /status not found/],
+    ['no breadcrumb key', (d) => d.querySelector('[data-testid$="current-issue.item"]')?.remove(), /issue key \(breadcrumb\) not found/],
+    ['no created date', (d) => d.querySelector('time[datetime="2026-07-14T09:30:00.000+0000"]')?.remove(), /created not found/],
+  ])('Cloud issue view with %s is malformed', (_rule, change, message) => {
+    const doc = jiraPage('cloud-issue-view.html');
+    change(doc);
+    expect(malformed(() => readTicketFromPage(doc, new URL('https://acme.atlassian.net/browse/OPS-42'), jiraMappingDefaults)).message).toMatch(message);
+  });
+
+  it('a Data Center page without its status and created date names both', () => {
+    const doc = jiraPage('dc-issue.html');
+    doc.querySelector('#status-val')?.remove();
+    doc.querySelector('#created-val')?.remove();
+    const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
+    expect(malformed(() => readTicketFromPage(doc, url, jiraMappingDefaults)).message).toMatch(/created, status not found/);
+  });
+
+  it('a view still showing the previous issue after a route change is not read as the new one', () => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-43');
+    expect(malformed(() => readTicketFromPage(jiraPage('cloud-issue-view.html'), url, jiraMappingDefaults)).message).toMatch(
+      /shows OPS-42 but the URL is for OPS-43/,
+    );
+  });
+});
+
+describe('readListRows', () => {
+  it.each([
+    ['board cards, not the modal', 'cloud-board-modal.html', ['OPS-44', 'OPS-45', 'OPS-42', 'OPS-43', 'OPS-39']],
+    ['JSM queue rows, not the sidebar queue links', 'jsm-queue.html', ['OPS-42', 'OPS-43', 'OPS-44', 'OPS-46']],
+    ['Data Center navigator rows by data-issuekey', 'dc-issue-navigator.html', ['SUP-7', 'SUP-8', 'SUP-11']],
+    ['an issue page has no list rows', 'cloud-issue-view.html', []],
+    ['a Data Center issue page has none either', 'dc-issue.html', []],
+  ])('%s', (_rule, page, keys) => {
+    const rows = readListRows(jiraPage(page));
+    expect(rows.map((r) => r.id)).toEqual(keys);
+    expect(new Set(rows.map((r) => r.row)).size).toBe(keys.length);
+  });
+
+  it('returns the row element to decorate', () => {
+    const [first] = readListRows(jiraPage('jsm-queue.html'));
+    expect(first?.row.tagName).toBe('TR');
+    expect(first?.row.textContent).toContain('Checkout gateway down');
+  });
+
+  it('reads only below the given element', () => {
+    const doc = jiraPage('cloud-board-modal.html');
+    const done = [...doc.querySelectorAll('[data-testid="platform-board-kit.ui.column.draggable-column"]')].at(-1);
+    expect(done && readListRows(done).map((r) => r.id)).toEqual(['OPS-39']);
+  });
+});
+
+describe('findBadgeAnchor', () => {
+  it.each([
+    ['the summary heading of the issue view', 'cloud-issue-view.html', 'Checkout gateway down for all Shanghai users'],
+    ['the summary heading in the modal', 'cloud-board-modal.html', 'Checkout gateway down for all Shanghai users'],
+    ['#summary-val on Data Center', 'dc-issue.html', 'Monthly report generation fails with HTTP 500'],
+    ['the key breadcrumb when the heading moved', 'cloud-issue-view-changed.html', 'OPS-42'],
+  ])('%s', (_rule, page, anchorText) => {
+    expect(findBadgeAnchor(jiraPage(page))?.textContent?.trim()).toBe(anchorText);
+  });
+
+  it('null while the issue view is not rendered yet', () => {
+    expect(findBadgeAnchor(jiraPage('jsm-queue.html'))).toBeNull();
+  });
+});
+
+describe('Data Center page metadata', () => {
+  it('context path, site base and XSRF token from the meta tags', () => {
+    const doc = jiraPage('dc-issue.html');
+    expect(readContextPath(doc)).toBe('/jira');
+    expect(siteBaseOfPage(doc, new URL('https://jira.corp.example/jira/browse/SUP-7'))).toBe('https://jira.corp.example/jira');
+    expect(readAtlassianToken(doc)).toBe('B3WY-Q7L2-9XKD-7TQM_1f0c3d2e5a7b9c1d_lin');
+  });
+
+  it('Cloud pages have neither', () => {
+    const doc = jiraPage('cloud-issue-view.html');
+    expect(readContextPath(doc)).toBeNull();
+    expect(readAtlassianToken(doc)).toBeNull();
+    expect(siteBaseOfPage(doc, new URL('https://acme.atlassian.net/browse/OPS-42'))).toBe('https://acme.atlassian.net');
+  });
+});
