@@ -2,26 +2,26 @@ import { tzOffset } from '@date-fns/tz';
 import { MS_PER_DAY, MS_PER_HOUR } from './civil-date';
 
 /**
- * A time zone's UTC offset as a lazily filled table keyed by UTC day number. Each UTC day holds
- * the offset at its start, the instant of a transition inside it (if any) and the offset after
- * it, so `offsetAt` is two array reads and a comparison once the day is known. Intl (through
- * @date-fns/tz `tzOffset`) is consulted only to fill a day for the first time.
+ * A time zone's UTC offset as a table keyed by UTC day number, filled 64 days at a time. Each
+ * UTC day holds the offset at its start, the instant of a change inside it (if any) and the
+ * offset after it, so `offsetAt` is a couple of array reads once the chunk exists. Intl (through
+ * @date-fns/tz `tzOffset`, a few µs per call) is consulted only while filling: once per UTC
+ * midnight, plus a binary search to the second on the two or so days a year with a change.
  *
- * Assumes at most one offset change per UTC day, which holds for every zone in the IANA
- * database since standard time was introduced.
+ * Assumes the offset changes at most once per UTC day and only on whole seconds, which holds for
+ * every zone in the IANA database.
  */
 
-const CHUNK_BITS = 8;
+const CHUNK_BITS = 6;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_SIZE - 1;
-const UNFILLED = 0;
-const FILLED = 1;
 /** Wider than any real UTC offset (−12 h … +14 h), so a window this wide always holds the answer. */
 const WALL_SEARCH_SPAN = 18 * MS_PER_HOUR;
+const SECONDS_PER_DAY = 86_400;
 
 class OffsetChunk {
-  readonly state = new Uint8Array(CHUNK_SIZE);
   readonly before = new Float64Array(CHUNK_SIZE);
+  /** First instant of the day with the `after` offset; +Infinity when the day has no change. */
   readonly transition = new Float64Array(CHUNK_SIZE);
   readonly after = new Float64Array(CHUNK_SIZE);
 }
@@ -42,40 +42,36 @@ export class ZoneOffsets {
   /** Offset (local − UTC) in ms in effect at instant `atMs`. */
   offsetAt(atMs: number): number {
     const utcDay = Math.floor(atMs / MS_PER_DAY);
-    const chunk = this.chunkFor(utcDay);
+    const chunk = this.chunkAt(utcDay);
     const slot = utcDay & CHUNK_MASK;
-    if (chunk.state[slot] === UNFILLED) this.fill(chunk, slot, utcDay);
     return atMs < chunk.transition[slot]! ? chunk.before[slot]! : chunk.after[slot]!;
   }
 
-  /** The local wall-clock reading of `atMs`, as ms since 1970-01-01T00:00 local. */
-  wallAt(atMs: number): number {
-    return atMs + this.offsetAt(atMs);
-  }
-
   /**
-   * The first instant at which the local wall clock reads `wallMs` or later. This is the exact
-   * instant for ordinary times, the earlier of the two instants for a time repeated when clocks
-   * go back, and the moment of the jump for a time skipped when clocks go forward (02:30 on a
-   * spring-forward night in Los Angeles → 03:00 PDT). Unlike "shift forward by the gap" this is
-   * monotone in `wallMs`, so an opening time never lands after its closing time.
+   * The first instant at which the local wall clock reads `wallMs` (ms since 1970-01-01T00:00
+   * local) or later. This is the exact instant for ordinary times, the earlier of the two
+   * instants for a time repeated when clocks go back, and the moment of the jump for a time
+   * skipped when clocks go forward (02:30 on a spring-forward night in Los Angeles → 03:00 PDT).
+   * Unlike "shift forward by the gap" this is monotone in `wallMs`, so an opening time never
+   * lands after its closing time.
    */
   firstInstantAtWall(wallMs: number): number {
     const firstDay = Math.floor((wallMs - WALL_SEARCH_SPAN) / MS_PER_DAY);
     const lastDay = Math.floor((wallMs + WALL_SEARCH_SPAN) / MS_PER_DAY);
     let best = Number.POSITIVE_INFINITY;
     for (let utcDay = firstDay; utcDay <= lastDay; utcDay++) {
-      const { before, after } = this.dayRecord(utcDay);
-      for (const offset of [before, after]) {
-        const candidate = wallMs - offset;
-        if (candidate < best && this.offsetAt(candidate) === offset) best = candidate;
-      }
+      const chunk = this.chunkAt(utcDay);
+      const slot = utcDay & CHUNK_MASK;
+      best = this.earlierExactInstant(wallMs, chunk.before[slot]!, best);
+      best = this.earlierExactInstant(wallMs, chunk.after[slot]!, best);
     }
     if (best !== Number.POSITIVE_INFINITY) return best;
     // No instant shows this wall time: it lies in a gap, which ends at a transition.
     for (let utcDay = firstDay; utcDay <= lastDay; utcDay++) {
-      const { transition, after } = this.dayRecord(utcDay);
-      if (transition < best && transition + after >= wallMs) best = transition;
+      const chunk = this.chunkAt(utcDay);
+      const slot = utcDay & CHUNK_MASK;
+      const transition = chunk.transition[slot]!;
+      if (transition < best && transition + chunk.after[slot]! >= wallMs) best = transition;
     }
     if (best === Number.POSITIVE_INFINITY) {
       throw new RangeError(`cannot place wall time ${wallMs} in ${this.timeZone}`);
@@ -83,19 +79,18 @@ export class ZoneOffsets {
     return best;
   }
 
-  private dayRecord(utcDay: number): { before: number; transition: number; after: number } {
-    const chunk = this.chunkFor(utcDay);
-    const slot = utcDay & CHUNK_MASK;
-    if (chunk.state[slot] === UNFILLED) this.fill(chunk, slot, utcDay);
-    return { before: chunk.before[slot]!, transition: chunk.transition[slot]!, after: chunk.after[slot]! };
+  /** `wallMs − offset` when that instant really has `offset` and is earlier than `best`. */
+  private earlierExactInstant(wallMs: number, offset: number, best: number): number {
+    const candidate = wallMs - offset;
+    return candidate < best && this.offsetAt(candidate) === offset ? candidate : best;
   }
 
-  private chunkFor(utcDay: number): OffsetChunk {
+  private chunkAt(utcDay: number): OffsetChunk {
     const index = utcDay >> CHUNK_BITS;
     if (index === this.lastChunkIndex) return this.lastChunk!;
     let chunk = this.chunks.get(index);
     if (!chunk) {
-      chunk = new OffsetChunk();
+      chunk = this.filledChunk(index);
       this.chunks.set(index, chunk);
     }
     this.lastChunkIndex = index;
@@ -103,27 +98,31 @@ export class ZoneOffsets {
     return chunk;
   }
 
-  private fill(chunk: OffsetChunk, slot: number, utcDay: number): void {
-    const start = utcDay * MS_PER_DAY;
-    const last = start + MS_PER_DAY - 1;
-    const before = this.rawOffset(start);
-    const after = this.rawOffset(last);
-    let transition = Number.POSITIVE_INFINITY;
-    if (before !== after) {
-      // Binary search to the millisecond: ~27 Intl calls, twice a year per zone.
-      let lo = start;
-      let hi = last;
-      while (hi - lo > 1) {
-        const mid = lo + Math.floor((hi - lo) / 2);
-        if (this.rawOffset(mid) === before) lo = mid;
-        else hi = mid;
-      }
-      transition = hi;
+  private filledChunk(index: number): OffsetChunk {
+    const chunk = new OffsetChunk();
+    const firstDay = index << CHUNK_BITS;
+    let before = this.rawOffset(firstDay * MS_PER_DAY);
+    for (let slot = 0; slot < CHUNK_SIZE; slot++) {
+      const dayStart = (firstDay + slot) * MS_PER_DAY;
+      const after = this.rawOffset(dayStart + MS_PER_DAY);
+      chunk.before[slot] = before;
+      chunk.after[slot] = after;
+      chunk.transition[slot] = after === before ? Number.POSITIVE_INFINITY : this.changeInstant(dayStart, before);
+      before = after;
     }
-    chunk.before[slot] = before;
-    chunk.after[slot] = after;
-    chunk.transition[slot] = transition;
-    chunk.state[slot] = FILLED;
+    return chunk;
+  }
+
+  /** First whole second of the day starting at `dayStart` whose offset is no longer `before`. */
+  private changeInstant(dayStart: number, before: number): number {
+    let lo = dayStart / 1000;
+    let hi = lo + SECONDS_PER_DAY;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (this.rawOffset(mid * 1000) === before) lo = mid;
+      else hi = mid;
+    }
+    return hi * 1000;
   }
 
   private rawOffset(atMs: number): number {

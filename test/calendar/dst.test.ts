@@ -7,6 +7,7 @@ import {
   calendarForOffice,
   endOfNthBusinessDay,
   isBusinessDay,
+  isOpenAt,
   localDateOf,
 } from '../../lib/calendar';
 import type { OfficePolicy } from '../../lib/policy/schema';
@@ -126,5 +127,28 @@ describe('a zone whose clocks change at midnight (America/Santiago)', () => {
     // 22:00 −03 = 01:00Z; the wall clock first reads Sunday 00:00 at 04:00Z (after the repeated hour).
     expect(businessIntervalOf(cal, '2026-04-04')).toEqual([utc('2026-04-05T01:00:00Z'), utc('2026-04-05T04:00:00Z')]);
     expect(businessTimeBetween(cal, utc('2026-04-04T12:00:00Z'), utc('2026-04-05T12:00:00Z'))).toBe(5 * HOUR);
+  });
+});
+
+// America/St_Johns until 2006 fell back at 00:01 NDT to 23:01 NST the day before: its wall clock
+// shows Sunday for one minute, then Saturday again. (2006-10-29: NDT = UTC−2:30, NST = UTC−3:30.)
+describe('a zone whose clock steps back from one date into the previous one (St. John’s, 2006)', () => {
+  const cal = calendarForOffice('yyt', {
+    name: 'St. John’s',
+    timeZone: 'America/St_Johns',
+    hours: { sun: ['00:00', '01:00'] },
+    holidays: [],
+    workdays: [],
+  });
+
+  test('Sunday opens at the first Sunday 00:00 and closes at the first Sunday 01:00', () => {
+    expect(businessIntervalOf(cal, '2006-10-29')).toEqual([utc('2006-10-29T02:30:00Z'), utc('2006-10-29T04:30:00Z')]);
+  });
+
+  test('the repeated Saturday minutes are already inside Sunday’s business hours', () => {
+    const repeatedSaturday = utc('2006-10-29T03:00:00Z');
+    expect(localDateOf(cal, repeatedSaturday)).toBe('2006-10-28');
+    expect(isOpenAt(cal, repeatedSaturday)).toBe(true);
+    expect(businessTimeBetween(cal, utc('2006-10-29T02:00:00Z'), repeatedSaturday)).toBe(30 * MINUTE);
   });
 });
