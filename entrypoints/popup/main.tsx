@@ -1,7 +1,13 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { browserTimeZone } from '../../lib/i18n';
+import { browserPopupActions } from './popup-actions';
+import { loadPopupData } from './popup-data';
+import './popup.css';
 
-function Popup() {
-  return <p>{browser.i18n.getMessage('extName')}</p>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+const source = loadPopupData();
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(
+  <PopupApp data={source.data} loadError={source.loadError} actions={browserPopupActions(source.directory)} engineerTimeZone={browserTimeZone()} />,
+  document.getElementById('app')!,
+);

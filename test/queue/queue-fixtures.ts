@@ -93,8 +93,11 @@ export function queueItem(spec: QueueItemSpec): QueueItem {
   return {
     ticket: ticketFixture({ id: spec.id, ...spec.ticket }),
     evaluation: evaluationFixture({ ticketId: spec.id, ...spec.evaluation }),
+    acknowledged: [],
     mine: spec.mine ?? true,
+    organization: null,
     refreshedAt: T0,
+    refreshError: null,
   };
 }
 

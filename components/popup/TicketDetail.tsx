@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { CountdownWords } from '../../lib/countdown';
+import { t } from '../../lib/i18n';
+import type { Policy } from '../../lib/policy/schema';
+import type { QueueItem } from '../../lib/queue';
+import { TicketTimeline } from '../timeline';
+import { HelpdeskIcon } from './HelpdeskIcon';
+import { PeopleToNotify } from './PeopleToNotify';
+import type { RowHandlers } from './QueueRow';
+import { stateLabel } from './state-label';
+import type { PopupActions } from './popup-types';
+
+interface TicketDetailProps {
+  item: QueueItem;
+  policy: Policy;
+  now: Date;
+  engineerTimeZone: string;
+  words: CountdownWords;
+  actions: Pick<PopupActions, 'peopleFor' | 'openTicket'>;
+  handlers: RowHandlers;
+  busyRoles: ReadonlySet<string>;
+  onBack: () => void;
+}
+
+/** One ticket in full: who to tell, and the timeline with the why behind every number. */
+export function TicketDetail({ item, policy, now, engineerTimeZone, actions, handlers, busyRoles, onBack }: TicketDetailProps) {
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  const { ticket, evaluation } = item;
+  const roleNames = Object.fromEntries(Object.entries(policy.roles).map(([id, role]) => [id, role.name]));
+  return (
+    <section
+      class="ew-detail"
+      aria-labelledby="ew-detail-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <div class="ew-detail-bar">
+        <button ref={back} type="button" class="ew-button" onClick={onBack}>
+          {t('popupBack')}
+        </button>
+        <button type="button" class="ew-button" onClick={() => void actions.openTicket(ticket)}>
+          {t('popupOpenTicket', t(ticket.system === 'zendesk' ? 'helpdeskZendesk' : 'helpdeskJira'))}
+        </button>
+      </div>
+      <h2 id="ew-detail-title" class="ew-detail-title">
+        <HelpdeskIcon system={ticket.system} /> <span class="ew-ticket-id">{ticket.id}</span> {ticket.title}
+      </h2>
+      <p class="ew-detail-summary">
+        <span class={`ew-sev ew-sev-${evaluation.severity ?? 'none'}`}>
+          {evaluation.severity === null ? t('inpageBadgeSeverityUnknown') : t('inpageBadgeSeverity', evaluation.severity)}
+        </span>{' '}
+        {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}{' '}
+        <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
+      </p>
+      {evaluation.pending.length > 0 ? (
+        <div class="ew-detail-people">
+          <h3 class="ew-timeline-heading">{t('popupPeopleToNotify')}</h3>
+          <PeopleToNotify
+            item={item}
+            policy={policy}
+            now={now}
+            actions={actions}
+            busyRoles={busyRoles}
+            onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
+          />
+          <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)}>
+            {t('popupCopyMessage')}
+          </button>{' '}
+          <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer">
+            {t('popupEmail')}
+          </a>
+        </div>
+      ) : null}
+      <TicketTimeline
+        ticket={ticket}
+        evaluation={evaluation}
+        officeTimeZone={evaluation.timeZone}
+        engineerTimeZone={engineerTimeZone}
+        now={now}
+        roleNames={roleNames}
+        pauseWhile={policy.pauseWhile}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import type { PopupActions } from '../../components/popup/popup-types';
+import { sendMessage } from '../../lib/messages';
+import type { Directory } from '../../lib/people/directory-schema';
+import { peopleForRole } from './people-lookup';
+
+/** The popup's side effects: messages to the background, the clipboard, tabs. */
+export function browserPopupActions(directory: () => Directory): PopupActions {
+  return {
+    async acknowledge(ticket, role, { recordOnTicket, person }) {
+      const answer = await sendMessage({
+        type: 'ticket:acknowledge',
+        ticket: { system: ticket.system, id: ticket.id },
+        role,
+        recordOnTicket,
+        ...(person ? { person: person.slice(0, 200) } : {}),
+      });
+      return { noteError: answer.recordError ?? null };
+    },
+    async copyText(text) {
+      await navigator.clipboard.writeText(text);
+    },
+    async openTicket(ticket) {
+      await sendMessage({ type: 'ticket:open', ticket: { system: ticket.system, id: ticket.id } });
+      window.close();
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+    peopleFor(entry, role) {
+      return peopleForRole(directory(), role, entry.ticket.office ?? '', entry.organization);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { useEnglishMessages } from '../i18n/english-messages';
+import { entry, fakeActions, listedIds, renderPopup, watchedTicket } from './popup-fixtures';
+
+// Default policy, Sev 1: response 30 min, updates hourly, L2 at 2 h. Sev 2: L2 at 4 h, warn 30 min before.
+const overdueNoResponse = entry(watchedTicket({ id: 'A-OVERDUE', severity: 1, openedMinutesAgo: 180 }));
+const level2SalesRepPending = entry(watchedTicket({ id: 'B-NOTIFY', severity: 1, openedMinutesAgo: 130, repliedMinutesAgo: [20] }));
+const level2In20Minutes = entry(watchedTicket({ id: 'E-WARNING', severity: 2, openedMinutesAgo: 220, repliedMinutesAgo: [210] }));
+const level2In3Hours = entry(watchedTicket({ id: 'C-SOON', severity: 2, openedMinutesAgo: 60, repliedMinutesAgo: [50] }), { mine: true });
+const sev3FarAway = entry(watchedTicket({ id: 'OPS-7', system: 'jira', title: 'Report export slow', severity: 3, openedMinutesAgo: 60, repliedMinutesAgo: [30] }));
+const solved = entry(watchedTicket({ id: 'F-SOLVED', severity: 1, openedMinutesAgo: 500, status: 'solved' }));
+
+const all = [sev3FarAway, level2In3Hours, solved, level2In20Minutes, level2SalesRepPending, overdueNoResponse];
+
+describe('popup', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useEnglishMessages();
+  });
+  afterEach(cleanup);
+
+  it('lists open tickets most urgent first: overdue, then notify, then the nearest deadline', () => {
+    const { container } = renderPopup(all);
+    expect(listedIds(container)).toEqual(['A-OVERDUE', 'B-NOTIFY', 'E-WARNING', 'C-SOON', 'OPS-7']);
+  });
+
+  it('shows each row\'s helpdesk, severity, level and countdowns', () => {
+    const { container } = renderPopup([level2SalesRepPending, sev3FarAway]);
+    const rows = [...container.querySelectorAll('.ew-list-item')];
+    expect(rows[0]?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Zendesk');
+    expect(rows[1]?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Jira');
+    expect(rows[0]?.textContent).toContain('Sev 1');
+    expect(rows[0]?.textContent).toContain('L2');
+    // L3 at 4 h from opening (130 min ago) → in 1 h 50 min; update 60 min after the reply 20 min ago → 40 min.
+    expect(rows[0]?.textContent).toContain('L3 in 1 h 50 min');
+    expect(rows[0]?.textContent).toContain('update 40 min');
+  });
+
+  it('the search box narrows the list by title or id', () => {
+    const { container } = renderPopup(all);
+    fireEvent.input(screen.getByRole('searchbox', { name: /search tickets/i }), { target: { value: 'export' } });
+    expect(listedIds(container)).toEqual(['OPS-7']);
+  });
+
+  it('severity filters keep only the chosen severities', () => {
+    const { container } = renderPopup(all);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sev 2' }));
+    expect(listedIds(container)).toEqual(['E-WARNING', 'C-SOON']);
+  });
+
+  it('"mine" keeps only the engineer\'s own tickets', () => {
+    const { container } = renderPopup(all);
+    fireEvent.click(screen.getByRole('radio', { name: 'Mine' }));
+    expect(listedIds(container)).toEqual(['C-SOON']);
+  });
+
+  it('"mine" explains what is missing when the engineer has not said who they are', () => {
+    renderPopup(all, { data: { mineConfigured: false } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Mine' }));
+    expect(screen.getByText(/set your helpdesk identity in Options/)).toBeTruthy();
+  });
+
+  it('with no watched ticket, explains how tickets get here', () => {
+    renderPopup([]);
+    expect(screen.getByRole('heading', { name: 'No tickets yet' })).toBeTruthy();
+    expect(screen.getByText(/Open a ticket in Zendesk or Jira/)).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+
+  it('solved tickets alone also leave the popup empty', () => {
+    renderPopup([solved]);
+    expect(screen.getByRole('heading', { name: 'No tickets yet' })).toBeTruthy();
+  });
+
+  it('filters that hide everything say so and can be cleared', () => {
+    const { container } = renderPopup(all);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'nothing like this' } });
+    expect(screen.getByText('No open ticket matches these filters.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(listedIds(container)).toHaveLength(5);
+  });
+
+  it('lists the people still to notify with the person from the directory', () => {
+    const actions = fakeActions({ peopleFor: vi.fn((_entry, role) => (role === 'sales-rep' ? [{ name: 'Jane Doe', email: 'jane@example.com' }] : [])) });
+    renderPopup([level2SalesRepPending], { actions });
+    expect(screen.getByRole('button', { name: 'Mark Sales Rep · Jane Doe notified for ticket B-NOTIFY' })).toBeTruthy();
+  });
+
+  it('"mark notified" acknowledges the role, then the row stops asking', async () => {
+    const { actions } = renderPopup([level2SalesRepPending]);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark Sales Rep notified for ticket B-NOTIFY' }));
+    expect(actions.acknowledge).toHaveBeenCalledWith(level2SalesRepPending.ticket, 'sales-rep', { recordOnTicket: false, person: null });
+    await waitFor(() => expect(screen.getByText('Sales Rep marked notified for B-NOTIFY.')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: /Mark Sales Rep notified/ })).toBeNull();
+  });
+
+  it('a failed acknowledgement is reported and the role stays pending', async () => {
+    const actions = fakeActions({ acknowledge: vi.fn(async () => Promise.reject(new Error('background asleep'))) });
+    renderPopup([level2SalesRepPending], { actions });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark Sales Rep notified for ticket B-NOTIFY' }));
+    await waitFor(() => expect(screen.getByText('Could not mark Sales Rep notified: background asleep')).toBeTruthy());
+    expect(screen.getByRole('button', { name: /Mark Sales Rep notified/ })).toBeTruthy();
+  });
+
+  it('with "ask each time", the engineer chooses whether a note is written on the ticket', () => {
+    const { actions } = renderPopup([level2SalesRepPending], { data: { ackNoteMode: 'ask' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /record "notified" as a note/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Mark Sales Rep notified/ }));
+    expect(actions.acknowledge).toHaveBeenCalledWith(expect.anything(), 'sales-rep', { recordOnTicket: false, person: null });
+  });
+
+  it('"copy message" copies the escalation subject and body', async () => {
+    const { actions } = renderPopup([level2SalesRepPending]);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy the escalation message for ticket B-NOTIFY' }));
+    await waitFor(() => expect(actions.copyText).toHaveBeenCalledTimes(1));
+    const text = vi.mocked(actions.copyText).mock.calls[0]?.[0] ?? '';
+    expect(text.split('\n')[0]).toBe('[Sev 1] Level 2 escalation: Zendesk B-NOTIFY — Ticket B-NOTIFY');
+    expect(text).toContain('Link: https://acme.zendesk.com/agent/tickets/B-NOTIFY');
+  });
+
+  it('"email" is a mailto link to the people to notify with the message prefilled', () => {
+    const actions = fakeActions({ peopleFor: vi.fn(() => [{ name: 'Jane Doe', email: 'jane@example.com' }]) });
+    renderPopup([level2SalesRepPending], { actions });
+    const href = screen.getByRole('link', { name: 'Email the people to notify about ticket B-NOTIFY' }).getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:jane@example.com?subject=%5BSev%201%5D%20Level%202%20escalation')).toBe(true);
+    expect(href).toContain('&body=Hello%20Jane%20Doe');
+  });
+
+  it('clicking a ticket opens its timeline; Back returns to the list with focus on that ticket', async () => {
+    renderPopup([level2SalesRepPending, sev3FarAway]);
+    fireEvent.click(screen.getByRole('button', { name: /B-NOTIFY/, description: 'Show the timeline' }));
+    expect(screen.getByRole('heading', { level: 2, name: /B-NOTIFY/ })).toBeTruthy();
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect(screen.getByText('Level 2 (Level 2 support) reached')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '← Back to the list' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('B-NOTIFY'));
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

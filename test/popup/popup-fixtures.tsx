@@ -1,0 +1,90 @@
+import { signal } from '@preact/signals';
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { PopupClockContext } from '../../components/popup/popup-clock';
+import type { PopupActions, PopupData } from '../../components/popup/popup-types';
+import { createSharedClock } from '../../lib/countdown';
+import type { Ticket, TicketEvent } from '../../lib/engine/types';
+import { defaultPolicy } from '../../lib/policy';
+import type { QueueEntry } from '../../lib/queue';
+
+/** Tuesday 14 July 2026, 11:00 in Los Angeles (the default office, hq): inside business hours. */
+export const NOW = new Date('2026-07-14T18:00:00Z');
+export const minutesFromNow = (minutes: number): Date => new Date(NOW.getTime() + minutes * 60_000);
+
+/** A clock frozen at NOW: countdowns render, nothing ticks. */
+export const frozenClock = () =>
+  createSharedClock({
+    now: () => NOW.getTime(),
+    isVisible: () => false,
+    visibilityTarget: new EventTarget(),
+    setTimeout: () => 0,
+    clearTimeout: () => undefined,
+  });
+
+interface TicketSpec {
+  id: string;
+  system?: Ticket['system'];
+  title?: string;
+  severity: Ticket['severity'];
+  openedMinutesAgo: number;
+  repliedMinutesAgo?: number[];
+  status?: Ticket['status'];
+  office?: string | null;
+}
+
+export function watchedTicket(spec: TicketSpec): Ticket {
+  const system = spec.system ?? 'zendesk';
+  const createdAt = minutesFromNow(-spec.openedMinutesAgo);
+  const history: TicketEvent[] = (spec.repliedMinutesAgo ?? []).map((ago) => ({ at: minutesFromNow(-ago), kind: 'publicReply' as const }));
+  return {
+    system,
+    id: spec.id,
+    url: system === 'zendesk' ? `https://acme.zendesk.com/agent/tickets/${spec.id}` : `https://acme.atlassian.net/browse/${spec.id}`,
+    title: spec.title ?? `Ticket ${spec.id}`,
+    createdAt,
+    severity: spec.severity,
+    status: spec.status ?? 'active',
+    office: spec.office ?? null,
+    workaround: false,
+    history,
+  };
+}
+
+export function entry(ticket: Ticket, overrides: Partial<QueueEntry> = {}): QueueEntry {
+  return { ticket, acknowledged: [], mine: false, organization: null, refreshedAt: NOW, refreshError: null, ...overrides };
+}
+
+export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
+  return {
+    acknowledge: vi.fn(async () => ({ noteError: null })),
+    copyText: vi.fn(async () => undefined),
+    openTicket: vi.fn(async () => undefined),
+    openOptions: vi.fn(async () => undefined),
+    peopleFor: vi.fn(() => []),
+    ...overrides,
+  };
+}
+
+export function renderPopup(entries: QueueEntry[], options: { actions?: PopupActions; data?: Partial<PopupData> } = {}) {
+  const actions = options.actions ?? fakeActions();
+  const data = signal<PopupData | null>({
+    entries,
+    policy: defaultPolicy,
+    mineConfigured: true,
+    ackNoteMode: 'off',
+    ...options.data,
+  });
+  const view = render(
+    <PopupClockContext.Provider value={frozenClock()}>
+      <PopupApp data={data} loadError={signal(null)} actions={actions} engineerTimeZone="Asia/Shanghai" />
+    </PopupClockContext.Provider>,
+  );
+  return { ...view, actions, data };
+}
+
+/** Ticket ids in the order the popup lists them. */
+export function listedIds(container: Element): string[] {
+  return [...container.querySelectorAll('.ew-list-item .ew-ticket-id')].map((node) => node.textContent ?? '');
+}
