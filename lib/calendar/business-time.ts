@@ -19,6 +19,15 @@ export function localDateOf(cal: OfficeCalendar, atMs: number): string {
   return isoFromDayNumber(cal.localDayOf(atMs));
 }
 
+/**
+ * The office wall clock's reading at `atMs` as ms since 1970-01-01T00:00 local — for building
+ * local times without Date or Intl: day number = Math.floor(wall / 86_400_000) (see civil-date
+ * for its ISO date and weekday), minute of day = Math.floor((wall mod 86_400_000) / 60_000).
+ */
+export function localWallTimeOf(cal: OfficeCalendar, atMs: number): number {
+  return cal.wallTimeOf(atMs);
+}
+
 /** Whether the local date has business hours: a scheduled weekday that is not a holiday, or an extra working day. */
 export function isBusinessDay(cal: OfficeCalendar, isoDate: string): boolean {
   const day = dayNumberFromIso(isoDate);

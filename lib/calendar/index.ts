@@ -5,6 +5,7 @@
 export { OfficeCalendar, calendarFor, calendarForOffice } from './office-calendar';
 export {
   localDateOf,
+  localWallTimeOf,
   isBusinessDay,
   businessIntervalOf,
   businessTimeBetween,
@@ -14,3 +15,4 @@ export {
   nextOpeningAt,
 } from './business-time';
 export { formatLocal } from './format-local';
+export { dayNumberFromIso, isoFromDayNumber, weekdayIndexOf } from './civil-date';

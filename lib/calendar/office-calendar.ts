@@ -31,6 +31,11 @@ export class OfficeCalendar {
   localDayOf(atMs: number): number {
     return Math.floor((atMs + this.zone.offsetAt(atMs)) / MS_PER_DAY);
   }
+
+  /** The office wall clock's reading at `atMs`, as ms since 1970-01-01T00:00 local. */
+  wallTimeOf(atMs: number): number {
+    return atMs + this.zone.offsetAt(atMs);
+  }
 }
 
 const calendarsByPolicy = new WeakMap<Policy, Map<string, OfficeCalendar>>();
