@@ -39,11 +39,25 @@ export interface CompiledSeverity {
   readonly countedKind: 'wall' | 'business' | null;
 }
 
+/** Roles due once levels 1..k are all reached (the usual case), merged in level order. */
+export interface CumulativeRoles {
+  readonly notify: readonly string[];
+  readonly onRequest: readonly string[];
+  /** Display names, comma separated, for explanations. */
+  readonly notifyText: string;
+  readonly onRequestText: string;
+}
+
+export type PausingStatuses = Readonly<Record<Status, boolean>>;
+
 export interface CompiledPolicy {
   readonly levels: readonly CompiledLevel[];
+  /** Index k: the roles of levels 1..k+1 together. */
+  readonly cumulativeRoles: readonly CumulativeRoles[];
   /** Index severity − 1. */
   readonly severities: readonly CompiledSeverity[];
-  readonly pausedStatuses: ReadonlySet<Status>;
+  /** Whether time stops in each status: always when solved, plus the policy's pauseWhile. */
+  readonly pausing: PausingStatuses;
   /** Role id → display name (falls back to the id). */
   readonly roleNames: ReadonlyMap<string, string>;
   /** Office id → length of its Monday hours (extra working days use them), for businessDays warnings. */
@@ -88,12 +102,43 @@ function compilePolicy(policy: Policy): CompiledPolicy {
   });
   const severityKeys = ['1', '2', '3', '4'] as const;
   const severities = severityKeys.map((key) => compileSeverity(policy.severities[key], policy));
-  const pausedStatuses = new Set<Status>(['solved', ...policy.pauseWhile]);
+  const pausing: PausingStatuses = {
+    active: policy.pauseWhile.includes('active'),
+    waiting: policy.pauseWhile.includes('waiting'),
+    solved: true,
+  };
   const roleNames = new Map(Object.entries(policy.roles).map(([id, role]) => [id, role.name]));
   const businessDayLengthMs = new Map(
     Object.entries(policy.offices).map(([id, office]) => [id, mondayLengthMs(office.hours.mon)]),
   );
-  return { levels, severities, pausedStatuses, roleNames, businessDayLengthMs };
+  return { levels, cumulativeRoles: cumulativeRolesOf(levels, roleNames), severities, pausing, roleNames, businessDayLengthMs };
+}
+
+/** Merges levels' roles in level order; an on-request role that another level notifies nags. */
+export function mergeRoles(levels: readonly CompiledLevel[], roleNames: ReadonlyMap<string, string>): CumulativeRoles {
+  const notify: string[] = [];
+  const onRequest: string[] = [];
+  for (const level of levels) for (const role of level.notify) if (!notify.includes(role)) notify.push(role);
+  for (const level of levels) {
+    for (const role of level.onRequest) if (!notify.includes(role) && !onRequest.includes(role)) onRequest.push(role);
+  }
+  return {
+    notify,
+    onRequest,
+    notifyText: roleListText(notify, roleNames),
+    onRequestText: roleListText(onRequest, roleNames),
+  };
+}
+
+export function roleListText(roles: readonly string[], roleNames: ReadonlyMap<string, string>): string {
+  return roles.map((role) => roleNames.get(role) ?? role).join(', ');
+}
+
+function cumulativeRolesOf(levels: readonly CompiledLevel[], roleNames: ReadonlyMap<string, string>): CumulativeRoles[] {
+  return levels.map((_, index) => {
+    // Not frozen: evaluate copies these per call, and slice() on a frozen array takes V8's slow path.
+    return mergeRoles(levels.slice(0, index + 1), roleNames);
+  });
 }
 
 function compileSeverity(severity: SeverityPolicy, policy: Policy): CompiledSeverity {

@@ -2,6 +2,7 @@ import { calendarFor, type OfficeCalendar } from '../calendar';
 import type { Policy } from '../policy/schema';
 import {
   compiledPolicyOf,
+  mergeRoles,
   severityPolicyOf,
   type CompiledPolicy,
   type CompiledSeverity,
@@ -10,40 +11,41 @@ import {
 import { countedBetween, deadlineOf, UNKNOWN, warnStartOf } from './counted-time';
 import { explainEvaluation, explainUnknownSeverity } from './explain';
 import { readHistoryAt, type TicketHistoryAtNow } from './ticket-history';
-import type {
-  Evaluation,
-  EvaluationState,
-  LevelTimelineEntry,
-  Ticket,
-  UpcomingDeadline,
-  UpdateRule,
-} from './types';
+import type { Evaluation, EvaluationState, LevelTimelineEntry, Ticket, UpcomingDeadline, UpdateRule } from './types';
 
 /**
  * Where a ticket stands under the policy at `now` (SPEC §2–3): clock, level, response, next
  * update, who to notify, state and explanation. Pure: everything comes in as arguments.
- * Internally all instants are epoch ms and "unknown" is NaN; Dates are made only for the result.
+ *
+ * Runs for every ticket on every background wake (SPEC §5 budget: ~5 µs), so instants are
+ * epoch ms internally with NaN for "unknown", and the result reuses Dates: those of the input
+ * (clock start, replies, pause start) and one per distinct deadline. Treat them as immutable.
  */
 export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged: readonly string[] = []): Evaluation {
   const nowMs = now.getTime();
   const compiled = compiledPolicyOf(policy);
   const cal = calendarFor(policy, ticket.office);
-  const history = readHistoryAt(ticket, nowMs, compiled.pausedStatuses);
+  const history = readHistoryAt(ticket, nowMs, compiled.pausing);
   if (history.severity === null) return unknownSeverityEvaluation(ticket, cal, nowMs, history, compiled);
 
   const severity = history.severity;
   const severityPolicy = severityPolicyOf(compiled, severity);
   const { clockStart, pauses } = history;
-  const pausedNow = compiled.pausedStatuses.has(history.status);
+  const pausedNow = compiled.pausing[history.status];
 
+  // Levels: level 1 at the clock start, each later one at its target's deadline.
   const levels = compiled.levels;
-  const levelAt: number[] = new Array<number>(levels.length);
+  const levelAt: number[] = [];
   let levelIndex = 0;
+  let reachedInOrder = true;
   for (let i = 0; i < levels.length; i++) {
     const target = i === 0 ? null : (severityPolicy.escalate[i] ?? null);
     const at = i === 0 ? clockStart : target ? deadlineOf(cal, target, clockStart, pauses) : UNKNOWN;
-    levelAt[i] = at;
-    if (at <= nowMs) levelIndex = i;
+    levelAt.push(at);
+    if (at <= nowMs) {
+      if (i > 0 && levelIndex !== i - 1) reachedInOrder = false;
+      levelIndex = i;
+    }
   }
   let nextLevelIndex = -1;
   for (let i = levelIndex + 1; i < levels.length; i++) {
@@ -53,10 +55,10 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
     }
   }
 
+  // Response and next update.
   const responseDueAt = severityPolicy.response ? deadlineOf(cal, severityPolicy.response, clockStart, pauses) : UNKNOWN;
   const respondedAt = history.respondedAt;
   const responded = !Number.isNaN(respondedAt);
-
   let updateRule: UpdateRule | null = null;
   let updateTarget: Target | null = null;
   let updateDueAt = UNKNOWN;
@@ -67,7 +69,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
         updateDueAt = responseDueAt;
       }
     } else {
-      const afterWorkaround = !Number.isNaN(history.workaroundAt) ? severityPolicy.afterWorkaround : null;
+      const afterWorkaround = Number.isNaN(history.workaroundAt) ? null : severityPolicy.afterWorkaround;
       updateTarget = afterWorkaround ?? severityPolicy.every;
       if (updateTarget) {
         updateRule = afterWorkaround ? 'afterWorkaround' : 'every';
@@ -76,22 +78,41 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
     }
   }
 
-  const notify: string[] = [];
-  const onRequest: string[] = [];
-  for (let i = 0; i < levels.length; i++) {
-    if (!(levelAt[i]! <= nowMs)) continue;
-    const level = levels[i]!;
-    for (const role of level.notify) if (!notify.includes(role)) notify.push(role);
-    for (const role of level.onRequest) if (!onRequest.includes(role)) onRequest.push(role);
-  }
-  const onRequestOnly = onRequest.filter((role) => !notify.includes(role));
-  const pending = notify.filter((role) => !acknowledged.includes(role) && !history.notifiedRoles.includes(role));
+  // Roles: cumulative over the levels reached (a precomputed prefix in the usual case).
+  const roles =
+    (reachedInOrder ? compiled.cumulativeRoles[levelIndex] : undefined) ??
+    mergeRoles(levels.filter((_, i) => levelAt[i]! <= nowMs), compiled.roleNames);
+  const notify = roles.notify.slice();
+  const onRequest = roles.onRequest.slice();
+  const pending = pendingRoles(notify, acknowledged, history.notifiedRoles);
 
+  // The earliest deadline ahead, and when its warning window opens.
   const nextLevelAt = nextLevelIndex >= 0 ? levelAt[nextLevelIndex]! : UNKNOWN;
-  const upcoming = upcomingDeadline(nowMs, nextLevelAt, responded ? UNKNOWN : responseDueAt, updateDueAt, updateRule);
-  const warnAt = upcoming
-    ? warnAtFor(cal, compiled, severityPolicy, upcoming.kind, upcoming.at, updateRule === 'response' ? clockStart : history.lastReplyAt, clockStart)
-    : UNKNOWN;
+  const unmetResponseAt = responded ? UNKNOWN : responseDueAt;
+  let upcomingKind: UpcomingDeadline['kind'] | null = null;
+  let upcomingAt = Number.POSITIVE_INFINITY;
+  if (updateDueAt > nowMs) {
+    upcomingKind = updateRule === 'response' ? 'response' : 'update';
+    upcomingAt = updateDueAt;
+  }
+  if (unmetResponseAt > nowMs && unmetResponseAt < upcomingAt) {
+    upcomingKind = 'response';
+    upcomingAt = unmetResponseAt;
+  }
+  if (nextLevelAt > nowMs && nextLevelAt < upcomingAt) {
+    upcomingKind = 'level';
+    upcomingAt = nextLevelAt;
+  }
+  const warnAt =
+    upcomingKind !== null && severityPolicy.warnBefore
+      ? warnStartOf(
+          cal,
+          severityPolicy.warnBefore,
+          upcomingAt,
+          upcomingKind === 'update' ? history.lastReplyAt : clockStart,
+          compiled.businessDayLengthMs.get(cal.id) ?? 0,
+        )
+      : UNKNOWN;
 
   let state: EvaluationState;
   if (history.status === 'solved') state = 'stopped';
@@ -122,21 +143,33 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
     updateTarget,
     notify,
     pending,
-    onRequest: onRequestOnly,
+    onRequest,
+    notifyText: roles.notifyText,
+    onRequestText: roles.onRequestText,
   });
+
+  // One Date per distinct instant; deadlines that coincide share it.
+  const dates = history.dates;
+  const timeline = levelTimeline(compiled, severityPolicy, levelAt, dates.clockStart, nowMs);
+  const nextLevelDate = nextLevelIndex >= 0 ? (timeline[nextLevelIndex]?.at ?? null) : null;
+  const responseDate = dateOrNull(responseDueAt);
+  const updateDate = updateRule === 'response' ? responseDate : dateOrNull(updateDueAt);
+  const warnDate = dateOrNull(warnAt);
+  const upcomingDate =
+    upcomingKind === 'level' ? nextLevelDate : upcomingKind === 'update' ? updateDate : upcomingKind ? responseDate : null;
 
   const nextLevel = nextLevelIndex >= 0 ? levels[nextLevelIndex]! : null;
   return {
     ticketId: ticket.id,
     severity,
     state,
-    clockStart: new Date(clockStart),
+    clockStart: dates.clockStart,
     level: levels.length > 0 ? levelIndex + 1 : 0,
     levelId: levels[levelIndex]?.id ?? '',
-    nextLevel: nextLevel ? { level: nextLevelIndex + 1, id: nextLevel.id, at: dateOrNull(nextLevelAt) } : null,
-    responseDueAt: dateOrNull(responseDueAt),
-    respondedAt: dateOrNull(respondedAt),
-    nextUpdateDueAt: dateOrNull(updateDueAt),
+    nextLevel: nextLevel ? { level: nextLevelIndex + 1, id: nextLevel.id, at: nextLevelDate } : null,
+    responseDueAt: responseDate,
+    respondedAt: dates.respondedAt,
+    nextUpdateDueAt: updateDate,
     notify,
     pending,
     explanation,
@@ -147,71 +180,48 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
     raisedFrom: history.raisedFrom,
     countedMs,
     countedKind,
-    pausedSince: dateOrNull(history.pausedSince),
-    levels: levelTimeline(compiled, severityPolicy, levelAt, nowMs),
-    onRequest: onRequestOnly,
-    workaroundAt: dateOrNull(history.workaroundAt),
-    lastReplyAt: dateOrNull(history.lastReplyAt),
+    pausedSince: dates.pausedSince,
+    levels: timeline,
+    onRequest,
+    workaroundAt: dates.workaroundAt,
+    lastReplyAt: dates.lastReplyAt,
     updateRule,
-    nextDeadline: upcoming ? { kind: upcoming.kind, at: new Date(upcoming.at), warnAt: dateOrNull(warnAt) } : null,
-    warnAt: dateOrNull(warnAt),
+    nextDeadline: upcomingKind !== null && upcomingDate ? { kind: upcomingKind, at: upcomingDate, warnAt: warnDate } : null,
+    warnAt: warnDate,
   };
 }
 
-interface Upcoming {
-  kind: UpcomingDeadline['kind'];
-  at: number;
-}
-
-/** The earliest of the deadlines still ahead; on a tie the update wins (it is the one the customer sees). */
-function upcomingDeadline(
-  nowMs: number,
-  nextLevelAt: number,
-  unmetResponseAt: number,
-  updateDueAt: number,
-  updateRule: UpdateRule | null,
-): Upcoming | null {
-  let best: Upcoming | null = null;
-  if (updateDueAt > nowMs) best = { kind: updateRule === 'response' ? 'response' : 'update', at: updateDueAt };
-  if (unmetResponseAt > nowMs && (!best || unmetResponseAt < best.at)) best = { kind: 'response', at: unmetResponseAt };
-  if (nextLevelAt > nowMs && (!best || nextLevelAt < best.at)) best = { kind: 'level', at: nextLevelAt };
-  return best;
-}
-
-function warnAtFor(
-  cal: OfficeCalendar,
-  compiled: CompiledPolicy,
-  severityPolicy: CompiledSeverity,
-  kind: Upcoming['kind'],
-  deadlineMs: number,
-  updateClockStart: number,
-  clockStart: number,
-): number {
-  const warnBefore = severityPolicy.warnBefore;
-  if (!warnBefore) return UNKNOWN;
-  const anchor = kind === 'update' ? updateClockStart : clockStart;
-  return warnStartOf(cal, warnBefore, deadlineMs, anchor, compiled.businessDayLengthMs.get(cal.id) ?? 0);
+/** notify minus the roles acknowledged locally or recorded as notified on the ticket. */
+function pendingRoles(notify: readonly string[], acknowledged: readonly string[], notified: readonly string[]): string[] {
+  if (acknowledged.length === 0 && notified.length === 0) return notify.slice();
+  const pending: string[] = [];
+  for (const role of notify) if (!acknowledged.includes(role) && !notified.includes(role)) pending.push(role);
+  return pending;
 }
 
 function levelTimeline(
   compiled: CompiledPolicy,
   severityPolicy: CompiledSeverity,
   levelAt: readonly number[],
+  clockStartDate: Date,
   nowMs: number,
 ): LevelTimelineEntry[] {
-  return compiled.levels.map((level, i) => {
-    const at = levelAt[i] ?? UNKNOWN;
-    return {
+  const levels = compiled.levels;
+  const timeline: LevelTimelineEntry[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    timeline.push({
       level: i + 1,
       id: level.id,
       name: level.name,
       scheduled: i === 0 || (severityPolicy.escalate[i] ?? null) !== null,
-      at: dateOrNull(at),
-      reached: at <= nowMs,
+      at: i === 0 ? clockStartDate : dateOrNull(levelAt[i]!),
+      reached: levelAt[i]! <= nowMs,
       notify: level.notify,
       onRequest: level.onRequest,
-    };
-  });
+    });
+  }
+  return timeline;
 }
 
 function unknownSeverityEvaluation(
@@ -242,7 +252,7 @@ function unknownSeverityEvaluation(
     raisedFrom: null,
     countedMs: 0,
     countedKind: null,
-    pausedSince: dateOrNull(history.pausedSince),
+    pausedSince: history.dates.pausedSince,
     levels: compiled.levels.map((level, i) => ({
       level: i + 1,
       id: level.id,
@@ -254,8 +264,8 @@ function unknownSeverityEvaluation(
       onRequest: level.onRequest,
     })),
     onRequest: [],
-    workaroundAt: dateOrNull(history.workaroundAt),
-    lastReplyAt: dateOrNull(history.lastReplyAt),
+    workaroundAt: history.dates.workaroundAt,
+    lastReplyAt: history.dates.lastReplyAt,
     updateRule: null,
     nextDeadline: null,
     warnAt: null,

@@ -1,6 +1,6 @@
 import type { OfficeCalendar } from '../calendar';
-import type { CompiledPolicy, CompiledSeverity, Target } from './compiled-policy';
-import { formatAmount, formatDuration, formatInstant, localDayNumber } from './office-time-text';
+import { roleListText, type CompiledPolicy, type CompiledSeverity, type Target } from './compiled-policy';
+import { formatAmount, formatDuration, OfficeTimeText } from './office-time-text';
 import type { TicketHistoryAtNow } from './ticket-history';
 import type { Severity, Status, UpdateRule } from './types';
 
@@ -32,6 +32,9 @@ export interface ExplanationFacts {
   notify: readonly string[];
   pending: readonly string[];
   onRequest: readonly string[];
+  /** Display names of notify / onRequest, comma separated. */
+  notifyText: string;
+  onRequestText: string;
 }
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -42,8 +45,8 @@ const STATUS_WORDS: Record<Status, string> = {
 
 export function explainEvaluation(facts: ExplanationFacts): string[] {
   const { cal, history, severity, severityPolicy } = facts;
-  const today = localDayNumber(cal, facts.nowMs);
-  const at = (ms: number): string => formatInstant(cal, ms, today);
+  const text = new OfficeTimeText(cal, facts.nowMs);
+  const at = (ms: number): string => text.instant(ms);
   const lines: string[] = [];
 
   const clockReason = clockReasonText(history);
@@ -90,17 +93,21 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
   }
 
   if (facts.notify.length > 0) {
-    const names = (roles: readonly string[]): string => roles.map((role) => facts.compiled.roleNames.get(role) ?? role).join(', ');
     const acknowledgement =
-      facts.pending.length === 0 ? 'all acknowledged' : `not yet acknowledged: ${names(facts.pending)}`;
-    lines.push(`notify ${names(facts.notify)} (${acknowledgement})`);
-    if (facts.onRequest.length > 0) lines.push(`on request: ${names(facts.onRequest)}`);
+      facts.pending.length === 0
+        ? 'all acknowledged'
+        : facts.pending.length === facts.notify.length
+          ? 'none acknowledged yet'
+          : `not yet acknowledged: ${roleListText(facts.pending, facts.compiled.roleNames)}`;
+    lines.push(`notify ${facts.notifyText} (${acknowledgement})`);
   }
+  if (facts.onRequest.length > 0) lines.push(`on request: ${facts.onRequestText}`);
   return lines;
 }
 
 export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {
-  const at = (ms: number): string => formatInstant(cal, ms, localDayNumber(cal, nowMs));
+  const text = new OfficeTimeText(cal, nowMs);
+  const at = (ms: number): string => text.instant(ms);
   const lines = ['no severity set: no clock runs until one is'];
   if (history.severityBefore !== null) lines.push(`severity cleared at ${at(history.severitySince)} (was Sev ${history.severityBefore})`);
   pushStatusLine(lines, history, at);

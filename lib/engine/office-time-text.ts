@@ -1,11 +1,10 @@
-import type { OfficeCalendar } from '../calendar';
-import { isoFromDayNumber, weekdayIndexOf } from '../calendar/civil-date';
+import { isoFromDayNumber, localWallTimeOf, weekdayIndexOf, type OfficeCalendar } from '../calendar';
 import type { Duration } from '../policy/schema';
 
 /**
  * Text for explanations: instants in the office's local time ("14:02", "Tue 10 Mar 14:02") and
- * amounts of time ("2 h 10 min"). Built on the calendar's cached offset table and a cache of
- * day labels, so an explanation costs string concatenation, not Intl.
+ * amounts of time ("2 h 10 min"). Wall times come from the calendar's offset tables and day
+ * labels are cached, so an explanation costs string concatenation, not Intl.
  */
 
 const MS_PER_MINUTE = 60_000;
@@ -14,8 +13,8 @@ const MS_PER_DAY = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
-/** Day labels are few (the days tickets live on); the cap only guards a long-lived worker. */
-const MAX_CACHED_DAY_LABELS = 4096;
+/** Days in use are few (the days tickets live on); the cap only guards a long-lived worker. */
+const MAX_CACHED_DAYS = 4096;
 
 interface DayLabel {
   text: string;
@@ -24,25 +23,28 @@ interface DayLabel {
 
 const dayLabels = new Map<number, DayLabel>();
 
-/** Local day number (days since 1970-01-01 local) of an instant in the office's zone. */
-export function localDayNumber(cal: OfficeCalendar, atMs: number): number {
-  return Math.floor(cal.zone.wallAt(atMs) / MS_PER_DAY);
-}
-
 /**
- * "14:02" when the instant falls on local day `todayNumber`, else "Tue 10 Mar 14:02"
- * (with the year when it differs from today's).
+ * Formats instants for one explanation: "14:02" on the local day of `nowMs`, else
+ * "Tue 10 Mar 14:02" (with the year when it is not now's year).
  */
-export function formatInstant(cal: OfficeCalendar, atMs: number, todayNumber: number): string {
-  const wall = cal.zone.wallAt(atMs);
-  const day = Math.floor(wall / MS_PER_DAY);
-  const minuteOfDay = Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE);
-  const time = TWO_DIGITS[Math.floor(minuteOfDay / 60)]! + ':' + TWO_DIGITS[minuteOfDay % 60]!;
-  if (day === todayNumber) return time;
-  const label = dayLabelOf(day);
-  return label.year === dayLabelOf(todayNumber).year
-    ? label.text + ' ' + time
-    : label.text + ' ' + label.year + ' ' + time;
+export class OfficeTimeText {
+  private readonly today: number;
+  private readonly thisYear: number;
+
+  constructor(private readonly cal: OfficeCalendar, nowMs: number) {
+    this.today = Math.floor(localWallTimeOf(cal, nowMs) / MS_PER_DAY);
+    this.thisYear = dayLabelOf(this.today).year;
+  }
+
+  instant(atMs: number): string {
+    const wall = localWallTimeOf(this.cal, atMs);
+    const day = Math.floor(wall / MS_PER_DAY);
+    const minuteOfDay = Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE);
+    const time = TWO_DIGITS[Math.floor(minuteOfDay / 60)]! + ':' + TWO_DIGITS[minuteOfDay % 60]!;
+    if (day === this.today) return time;
+    const label = dayLabelOf(day);
+    return label.year === this.thisYear ? label.text + ' ' + time : label.text + ' ' + label.year + ' ' + time;
+  }
 }
 
 function dayLabelOf(day: number): DayLabel {
@@ -54,7 +56,7 @@ function dayLabelOf(day: number): DayLabel {
       text: `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${month}`,
       year: Number(iso.slice(0, 4)),
     };
-    if (dayLabels.size >= MAX_CACHED_DAY_LABELS) dayLabels.clear();
+    if (dayLabels.size >= MAX_CACHED_DAYS) dayLabels.clear();
     dayLabels.set(day, label);
   }
   return label;

@@ -1,3 +1,4 @@
+import type { PausingStatuses } from './compiled-policy';
 import type { ClockStartReason, Severity, Status, Ticket, TicketEvent } from './types';
 
 /**
@@ -31,51 +32,90 @@ export interface TicketHistoryAtNow {
   /** When a workaround was first given, NaN when not (yet). */
   workaroundAt: number;
   /** Roles recorded on the ticket as notified. */
-  notifiedRoles: string[];
+  notifiedRoles: readonly string[];
+  /**
+   * The input Dates behind clockStart, respondedAt, lastReplyAt, workaroundAt and pausedSince
+   * (null when the instant is NONE), handed out as is so evaluating allocates fewer Dates.
+   */
+  dates: {
+    clockStart: Date;
+    respondedAt: Date | null;
+    lastReplyAt: Date | null;
+    workaroundAt: Date | null;
+    pausedSince: Date | null;
+  };
 }
 
 const NONE = Number.NaN;
 
-export function readHistoryAt(ticket: Ticket, nowMs: number, pausedStatuses: ReadonlySet<Status>): TicketHistoryAtNow {
-  const history = inTimeOrder(ticket.history);
+export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingStatuses): TicketHistoryAtNow {
+  const history = ticket.history;
   const createdAt = ticket.createdAt.getTime();
 
+  // One pass. Whether a kind has events at all is only known at the end, so the pass assumes
+  // it has (severity unknown, status active before the first event) and the end corrects it.
   let hasSeverityEvents = false;
   let hasStatusEvents = false;
   let hasWorkaroundEvents = false;
-  for (const event of history) {
-    if (event.kind === 'severity') hasSeverityEvents = true;
-    else if (event.kind === 'status') hasStatusEvents = true;
-    else if (event.kind === 'workaround') hasWorkaroundEvents = true;
-  }
 
-  let severity: Severity | null = hasSeverityEvents ? null : ticket.severity;
+  let severity: Severity | null = null;
   let severitySince = createdAt;
   let severityBefore: Severity | null = null;
   let clockStart = createdAt;
   let clockStartReason: ClockStartReason = 'created';
   let raisedFrom: Severity | null = null;
 
-  let status: Status = hasStatusEvents ? 'active' : ticket.status;
+  let status: Status = 'active';
   let statusSince = createdAt;
-  const pauses: number[] = [];
-  let pauseStart = pausedStatuses.has(status) ? statusSince : NONE;
+  let pauses: number[] = [];
+  let pauseStart = pausing[status] ? createdAt : NONE;
 
-  let workaroundAt = !hasWorkaroundEvents && ticket.workaround ? createdAt : NONE;
+  let workaroundAt = NONE;
+  let respondedAt = NONE;
+  let lastReplyAt = NONE;
+  let clockStartDate = ticket.createdAt;
+  let respondedDate: Date | null = null;
+  let lastReplyDate: Date | null = null;
+  let workaroundDate: Date | null = null;
+  let pauseStartDate: Date | null = pausing[status] ? ticket.createdAt : null;
   let notifiedRoles: string[] | null = null;
 
-  for (const event of history) {
+  let previousAt = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < history.length; i++) {
+    const event = history[i]!;
     const at = event.at.getTime();
-    if (at > nowMs) break;
-    switch (event.kind) {
+    // History is documented oldest first; a mapper bug must not reorder time, so sort a copy.
+    if (at < previousAt) return readHistoryAt({ ...ticket, history: inTimeOrder(history) }, nowMs, pausing);
+    previousAt = at;
+    const kind = event.kind;
+    if (at > nowMs) {
+      if (kind === 'severity') hasSeverityEvents = true;
+      else if (kind === 'status') hasStatusEvents = true;
+      else if (kind === 'workaround') hasWorkaroundEvents = true;
+      continue;
+    }
+    switch (kind) {
+      case 'publicReply':
+        if (Number.isNaN(respondedAt) && at >= clockStart) {
+          respondedAt = at;
+          respondedDate = event.at;
+        }
+        lastReplyAt = at;
+        lastReplyDate = event.at;
+        break;
       case 'severity': {
+        hasSeverityEvents = true;
         const to = event.to;
         if (to === severity) break;
         if (to !== null && (severity === null || to < severity)) {
           // A raise (or a first severity) restarts the clock; never before the ticket existed.
           clockStart = at > createdAt ? at : createdAt;
+          clockStartDate = at > createdAt ? event.at : ticket.createdAt;
           clockStartReason = severity !== null ? 'raised' : at > createdAt ? 'set' : 'created';
           raisedFrom = severity;
+          // Only replies on the new clock respond; one at the very instant of the raise counts.
+          respondedAt = lastReplyAt === clockStart ? lastReplyAt : NONE;
+          respondedDate = lastReplyAt === clockStart ? lastReplyDate : null;
         }
         severityBefore = severity;
         severity = to;
@@ -83,40 +123,50 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausedStatuses: Rea
         break;
       }
       case 'status': {
-        if (event.to === status) break;
-        const wasPaused = pausedStatuses.has(status);
-        const isPaused = pausedStatuses.has(event.to);
-        if (!wasPaused && isPaused) pauseStart = at;
-        else if (wasPaused && !isPaused) {
+        hasStatusEvents = true;
+        const to = event.to;
+        if (to === status) break;
+        const wasPaused = pausing[status];
+        const isPaused = pausing[to];
+        if (!wasPaused && isPaused) {
+          pauseStart = at;
+          pauseStartDate = event.at;
+        } else if (wasPaused && !isPaused) {
           pauses.push(pauseStart, at);
           pauseStart = NONE;
+          pauseStartDate = null;
         }
-        status = event.to;
+        status = to;
         statusSince = at;
         break;
       }
       case 'workaround':
-        if (Number.isNaN(workaroundAt)) workaroundAt = at;
+        hasWorkaroundEvents = true;
+        if (Number.isNaN(workaroundAt)) {
+          workaroundAt = at;
+          workaroundDate = event.at;
+        }
         break;
       case 'notified':
         (notifiedRoles ??= []).push(event.role);
         break;
-      case 'publicReply':
-        break;
     }
   }
-  if (!Number.isNaN(pauseStart)) pauses.push(pauseStart, Number.POSITIVE_INFINITY);
 
-  // Replies are read once the final clock start is known: only those on the current clock respond.
-  let respondedAt = NONE;
-  let lastReplyAt = NONE;
-  for (const event of history) {
-    if (event.kind !== 'publicReply') continue;
-    const at = event.at.getTime();
-    if (at > nowMs) break;
-    if (at >= clockStart && Number.isNaN(respondedAt)) respondedAt = at;
-    lastReplyAt = at;
+  // Kinds without any event held the ticket's current value since createdAt.
+  if (!hasSeverityEvents) severity = ticket.severity;
+  if (!hasStatusEvents) {
+    status = ticket.status;
+    statusSince = createdAt;
+    pauses = [];
+    pauseStart = pausing[status] ? createdAt : NONE;
+    pauseStartDate = pausing[status] ? ticket.createdAt : null;
   }
+  if (!hasWorkaroundEvents && ticket.workaround) {
+    workaroundAt = createdAt;
+    workaroundDate = ticket.createdAt;
+  }
+  if (!Number.isNaN(pauseStart)) pauses.push(pauseStart, Number.POSITIVE_INFINITY);
 
   return {
     severity,
@@ -128,20 +178,23 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausedStatuses: Rea
     status,
     statusSince,
     pauses,
-    pausedSince: Number.isNaN(pauseStart) ? NONE : pauseStart,
+    pausedSince: pauseStart,
     respondedAt,
     lastReplyAt,
     workaroundAt,
-    notifiedRoles: notifiedRoles ?? [],
+    notifiedRoles: notifiedRoles ?? NO_ROLES,
+    dates: {
+      clockStart: clockStartDate,
+      respondedAt: respondedDate,
+      lastReplyAt: lastReplyDate,
+      workaroundAt: workaroundDate,
+      pausedSince: pauseStartDate,
+    },
   };
 }
 
-/** History is documented oldest first; a mapper bug should not reorder time, so sort a copy if needed. */
-function inTimeOrder(history: readonly TicketEvent[]): readonly TicketEvent[] {
-  for (let i = 1; i < history.length; i++) {
-    if (history[i]!.at.getTime() < history[i - 1]!.at.getTime()) {
-      return [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
-    }
-  }
-  return history;
+const NO_ROLES: readonly string[] = [];
+
+function inTimeOrder(history: readonly TicketEvent[]): TicketEvent[] {
+  return [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
