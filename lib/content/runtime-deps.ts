@@ -1,9 +1,8 @@
 import type { AckNoteSetting } from '../../components/ticket/ticket-view';
 import type { SharedClock } from '../countdown/clock';
 import type { Evaluation, Ticket } from '../engine/types';
-import type { AckNote } from '../helpdesks/ack-note';
-import type { Helpdesk, HelpdeskIo } from '../helpdesks/contract';
-import type { MessageInput } from '../messages/protocol';
+import type { Helpdesk } from '../helpdesks/contract';
+import type { MessageInput, TicketRef } from '../messages/protocol';
 import type { Policy } from '../policy/schema';
 
 /**
@@ -31,8 +30,13 @@ export interface ContentRuntimeDeps<Mapping = unknown> {
     roleId: string;
     now: Date;
   }) => { subject: string; body: string; mailto: string };
-  /** Writes the acknowledgement note on the ticket; absent when the helpdesk cannot. */
-  writeAckNote?: (ticketId: string, note: AckNote, io: HelpdeskIo) => Promise<void>;
+  /**
+   * 'ticket:acknowledge' to the background. With recordOnTicket the background has a helpdesk tab
+   * write the note ('content:record-acknowledgement') and answers recordError when that failed.
+   */
+  acknowledge: (input: { ticket: TicketRef; role: string; recordOnTicket: boolean }) => Promise<{ recordError?: string }>;
+  /** Whether this helpdesk can write acknowledgement notes; if not the panel offers none. */
+  canWriteNotes: boolean;
   copyText: (text: string) => Promise<boolean>;
   now: () => Date;
   clock: SharedClock;

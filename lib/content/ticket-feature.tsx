@@ -122,7 +122,7 @@ export function startTicketFeature<Mapping>(
       nativeSla: compareNativeSla(known.fetched.nativeSla, evaluation),
     });
     const actions = panelActions(known.fetched.ticket, evaluation, current);
-    const ackNoteSetting = deps.writeAckNote && known.source === 'api' ? current.ackNoteSetting : 'off';
+    const ackNoteSetting = deps.canWriteNotes && known.source === 'api' ? current.ackNoteSetting : 'off';
     target.render(
       <ClockContext.Provider value={deps.clock}>
         <TicketWidget view={view} actions={actions} ackNoteSetting={ackNoteSetting} />
@@ -144,47 +144,34 @@ export function startTicketFeature<Mapping>(
       message: (roleId) =>
         deps.composeMessage({ ticket, evaluation, policy: current.policy, roleId, now: deps.now() }),
       copyText: deps.copyText,
-      acknowledge: (roleId, writeNote) => acknowledge(ticket, evaluation, current, roleId, writeNote),
+      acknowledge: (roleId, writeNote) => acknowledge(ticket, roleId, writeNote),
     };
   }
 
-  async function acknowledge(
-    ticket: Ticket,
-    evaluation: Evaluation,
-    current: Settings<Mapping>,
-    roleId: string,
-    writeNote: boolean,
-  ): Promise<AcknowledgeOutcome> {
+  async function acknowledge(ticket: Ticket, roleId: string, writeNote: boolean): Promise<AcknowledgeOutcome> {
     const roles = acknowledged();
     const wasAcknowledged = roles.has(roleId);
     roles.add(roleId);
+    let reply: { recordError?: string };
     try {
-      await deps.send({ type: 'ticket:acknowledge', ticket: { system: ticket.system, id: ticket.id }, role: roleId });
+      reply = await deps.acknowledge({
+        ticket: { system: ticket.system, id: ticket.id },
+        role: roleId,
+        recordOnTicket: writeNote && deps.canWriteNotes,
+      });
     } catch (error) {
       if (!wasAcknowledged) roles.delete(roleId);
       deps.log('acknowledge', error);
       throw error;
     }
     render();
-    if (!writeNote || !deps.writeAckNote) return { note: 'skipped' };
-    const level = evaluation.levels.find((entry) => entry.reached && [...entry.notify, ...entry.onRequest].includes(roleId));
-    try {
-      await deps.writeAckNote(
-        ticket.id,
-        {
-          roleId,
-          roleName: current.policy.roles[roleId]?.name ?? roleId,
-          at: deps.now(),
-          level: level?.level ?? Math.max(1, evaluation.level),
-        },
-        io(),
-      );
-    } catch (error) {
+    if (!writeNote || !deps.canWriteNotes) return { note: 'skipped' };
+    if (reply.recordError !== undefined) {
       // The acknowledgement stays local; the panel tells the engineer the note is missing.
-      deps.log('ack-note', error);
+      deps.log('ack-note', reply.recordError);
       return { note: 'failed' };
     }
-    void refresh();
+    void refresh(); // the note is now in the ticket's history
     return { note: 'written' };
   }
 

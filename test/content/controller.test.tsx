@@ -158,14 +158,8 @@ describe('content runtime on ticket pages', () => {
     expect(h.send).toHaveBeenCalledTimes(1);
   });
 
-  test('mark notified sends the acknowledgement and clears the role', async () => {
-    const writeAckNote = vi.fn(async () => undefined);
-    const h = start({
-      path: '/tickets/1',
-      html: ticketPageHtml('1'),
-      answers: answers([['1', fetched(makeTicket('1'))]]),
-      overrides: { writeAckNote },
-    });
+  test('mark notified sends the acknowledgement, asks for the note on the ticket and clears the role', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
     await eventually(() => expect(badgeText()).toContain('Sales Rep'));
     const root = ticketBadgeRoot();
     (root?.querySelector('.ew-badge') as HTMLElement).click();
@@ -173,20 +167,34 @@ describe('content runtime on ticket pages', () => {
     const mark = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Mark notified');
     mark?.click();
     await eventually(() => expect(root?.querySelector('.ew-person-state')?.textContent).toBe('notified'));
-    expect(h.send).toHaveBeenCalledWith({ type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '1' }, role: 'sales-rep' });
-    expect(writeAckNote).toHaveBeenCalledWith('1', expect.objectContaining({ roleId: 'sales-rep', roleName: 'Sales Rep', level: 2 }), expect.anything());
+    expect(h.acknowledge).toHaveBeenCalledWith({ ticket: { system: 'zendesk', id: '1' }, role: 'sales-rep', recordOnTicket: true });
+    await eventually(() => expect(root?.querySelector('.ew-status')?.textContent).toBe('Sales Rep marked notified and recorded on the ticket.'));
   });
 
-  test('a note that cannot be written keeps the acknowledgement local and says so', async () => {
-    const writeAckNote = vi.fn(async () => {
-      throw new HelpdeskError('forbidden', 'HTTP 403', 403);
-    });
-    start({
+  test('with the note setting off, mark notified records nothing on the ticket', async () => {
+    const h = start({
       path: '/tickets/1',
       html: ticketPageHtml('1'),
       answers: answers([['1', fetched(makeTicket('1'))]]),
-      overrides: { writeAckNote, loadAckNoteSetting: async () => 'always' },
+      overrides: { loadAckNoteSetting: async () => 'off' },
     });
+    await eventually(() => expect(badgeText()).toContain('Sales Rep'));
+    const root = ticketBadgeRoot();
+    (root?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-primary')).not.toBeNull());
+    expect(root?.querySelector('input[type="checkbox"]')).toBeNull();
+    (root?.querySelector('.ew-primary') as HTMLElement).click();
+    await eventually(() => expect(h.acknowledge).toHaveBeenCalledWith(expect.objectContaining({ recordOnTicket: false })));
+  });
+
+  test('a note that cannot be written keeps the acknowledgement local and says so', async () => {
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', fetched(makeTicket('1'))]]),
+      overrides: { loadAckNoteSetting: async () => 'always' },
+    });
+    h.acknowledge.mockResolvedValue({ recordError: 'HTTP 403' });
     await eventually(() => expect(badgeText()).toContain('Sales Rep'));
     const root = ticketBadgeRoot();
     (root?.querySelector('.ew-badge') as HTMLElement).click();
@@ -194,6 +202,18 @@ describe('content runtime on ticket pages', () => {
     (root?.querySelector('.ew-primary') as HTMLElement).click();
     await eventually(() => expect(root?.querySelector('.ew-status')?.textContent).toMatch(/in this browser only/));
     expect(root?.querySelector('.ew-person-state')?.textContent).toBe('notified');
+  });
+
+  test('an acknowledgement the background refuses is undone and reported', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    h.acknowledge.mockRejectedValue(new Error('background asleep'));
+    await eventually(() => expect(badgeText()).toContain('Sales Rep'));
+    const root = ticketBadgeRoot();
+    (root?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-primary')).not.toBeNull());
+    (root?.querySelector('.ew-primary') as HTMLElement).click();
+    await eventually(() => expect(root?.querySelector('.ew-status')?.textContent).toBe('Could not mark Sales Rep notified; try again.'));
+    expect(root?.querySelector('.ew-person-state')?.textContent).toBe('to notify');
   });
 
   test('content-script invalidation removes everything', async () => {

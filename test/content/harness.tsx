@@ -176,6 +176,7 @@ export function startHarness(options: {
   let routeListener: ((url: URL) => void) | null = null;
   const send = vi.fn(async (_message: unknown): Promise<unknown> => ({ ok: true }));
   const log = vi.fn();
+  const acknowledge = vi.fn(async (_input: { ticket: unknown; role: string; recordOnTicket: boolean }): Promise<{ recordError?: string }> => ({}));
   const deps: ContentRuntimeDeps<null> = {
     helpdesk: fake.helpdesk,
     doc: document,
@@ -190,6 +191,8 @@ export function startHarness(options: {
     loadMapping: async () => null,
     loadAckNoteSetting: async () => 'ask',
     evaluate,
+    acknowledge,
+    canWriteNotes: true,
     composeMessage: ({ roleId }) => ({ subject: `subject ${roleId}`, body: 'body', mailto: `mailto:?subject=${roleId}` }),
     copyText: async () => true,
     now: () => NOW,
@@ -209,6 +212,7 @@ export function startHarness(options: {
     runtime,
     deps,
     send,
+    acknowledge,
     log,
     observers,
     intersections,
