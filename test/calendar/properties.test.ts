@@ -147,6 +147,22 @@ describe('invariants for any office, zone and hours (including DST gaps and midn
     );
   });
 
+  test('the business time up to the n-th EOD, added back, lands exactly on that EOD (also across many 64-day chunks)', () => {
+    fc.assert(
+      fc.property(
+        ordinaryOffice.filter((office) => Object.keys(office.hours).length > 0),
+        anyMs,
+        fc.integer({ min: 1, max: 300 }),
+        (office, from, n) => {
+          const cal = calendarForOffice('gen', office);
+          const eod = endOfNthBusinessDay(cal, from, n);
+          expect(addBusinessTime(cal, from, businessTimeBetween(cal, from, eod))).toBe(eod);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('nextOpeningAt is where the first business millisecond after a closed instant is counted', () => {
     fc.assert(
       fc.property(openOffice, anyMs, (office, at) => {
