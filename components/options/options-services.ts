@@ -1,0 +1,45 @@
+import type { Directory } from '../../lib/people/directory-schema';
+import type { Policy } from '../../lib/policy/schema';
+import type { EffectivePolicy, FieldMappings, GeneralSettings, HelpdeskSites, NotificationSettings } from '../../lib/storage';
+
+/**
+ * What the options page reads and writes, behind one interface: components stay free of
+ * storage and browser APIs; the entrypoint provides the real thing, tests a fake or the real
+ * thing over WXT's fake browser.
+ */
+
+export interface PolicyStore {
+  load(): Promise<EffectivePolicy>;
+  /** Saves a policy parsePolicy accepted; refuses while the policy is managed. */
+  save(policy: Policy): Promise<void>;
+  /** Drops the engineer's own policy: the built-in default (or the managed one) applies. */
+  reset(): Promise<void>;
+}
+
+export interface SettingsStore<T> {
+  load(): Promise<T>;
+  save(value: T): Promise<void>;
+}
+
+export type DataCenterAccess = 'granted' | 'denied';
+
+export interface DataCenterHosts {
+  /** Asks for the host permission (must run in the click's user gesture) and registers the Jira script. */
+  add(origin: string): Promise<DataCenterAccess>;
+  remove(origin: string): Promise<void>;
+}
+
+export interface FileDownloads {
+  download(filename: string, text: string, type: string): void;
+}
+
+export interface OptionsServices {
+  policy: PolicyStore;
+  sites: SettingsStore<HelpdeskSites>;
+  mappings: SettingsStore<FieldMappings>;
+  notifications: SettingsStore<NotificationSettings>;
+  general: SettingsStore<GeneralSettings>;
+  directory: SettingsStore<Directory>;
+  dataCenter: DataCenterHosts;
+  files: FileDownloads;
+}
