@@ -1,7 +1,7 @@
 import type { Ticket } from '../../lib/engine/types';
 import type { Person } from '../../lib/people/directory-schema';
 import type { Policy } from '../../lib/policy/schema';
-import type { QueueEntry } from '../../lib/queue';
+import type { QueueEntry, QueueItem } from '../../lib/queue';
 
 /** What the popup shows; loaded and kept fresh by the popup entrypoint. */
 export interface PopupData {
@@ -21,5 +21,5 @@ export interface PopupActions {
   openTicket(ticket: Ticket): Promise<void>;
   openOptions(): Promise<void>;
   /** The people holding `role` for this ticket (its office, its organisation, who is on duty at `now`). */
-  peopleFor(entry: QueueEntry, role: string, now: Date): Person[];
+  peopleFor(item: QueueItem, role: string, now: Date): Person[];
 }

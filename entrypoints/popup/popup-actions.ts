@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupActions } from '../../components/popup/popup-types';
 import { sendMessage } from '../../lib/messages';
-import type { Directory } from '../../lib/people/directory-schema';
-import { peopleForRole } from './people-lookup';
+import { peopleFor, type Directory } from '../../lib/people';
 
 /** The popup's side effects: messages to the background, the clipboard, tabs. */
 export function browserPopupActions(directory: () => Directory): PopupActions {
@@ -27,8 +26,8 @@ export function browserPopupActions(directory: () => Directory): PopupActions {
     async openOptions() {
       await browser.runtime.openOptionsPage();
     },
-    peopleFor(entry, role) {
-      return peopleForRole(directory(), role, entry.ticket.office ?? '', entry.organization);
+    peopleFor(item, role, now) {
+      return peopleFor(directory(), role, item.evaluation.officeId, item.organization, now);
     },
   };
 }

@@ -5,7 +5,11 @@ import { fakeBrowser } from 'wxt/testing';
 import { browserPopupActions } from '../../entrypoints/popup/popup-actions';
 import { emptyDirectory, type Directory } from '../../lib/people/directory-schema';
 import { useEnglishMessages } from '../i18n/english-messages';
+import { evaluateQueue, type QueueEntry, type QueueItem } from '../../lib/queue';
+import { defaultPolicy } from '../../lib/policy';
 import { entry, NOW, renderPopup, watchedTicket } from './popup-fixtures';
+
+const item = (queueEntry: QueueEntry): QueueItem => evaluateQueue([queueEntry], defaultPolicy, NOW)[0] as QueueItem;
 
 const directory: Directory = {
   ...emptyDirectory(),
@@ -58,12 +62,20 @@ describe('popup actions over the runtime protocol', () => {
     );
   });
 
-  it('people come from the directory: the organisation\'s Sales Rep, the office\'s role holders', () => {
+  it('people come from the directory: the organisation\'s Sales Rep, the office\'s role holders, the director on duty', () => {
     const actions = browserPopupActions(() => directory);
-    const ticket = entry(watchedTicket({ id: '1', severity: 1, openedMinutesAgo: 10 }), { organization: 'ACME CORP' });
+    const ticket = item(entry(watchedTicket({ id: '1', severity: 1, openedMinutesAgo: 10 }), { organization: 'ACME CORP' }));
     expect(actions.peopleFor(ticket, 'sales-rep', NOW).map((p) => p.name)).toEqual(['Jane Doe']);
-    const hqTicket = entry(watchedTicket({ id: '2', severity: 1, openedMinutesAgo: 10, office: 'hq' }));
+    const hqTicket = item(entry(watchedTicket({ id: '2', severity: 1, openedMinutesAgo: 10, office: 'hq' })));
     expect(actions.peopleFor(hqTicket, 'district-sales-manager', NOW).map((p) => p.name)).toEqual(['Dana Manager']);
     expect(actions.peopleFor(hqTicket, 'sales-rep', NOW)).toEqual([]);
+    const rotating = browserPopupActions(() => ({
+      ...directory,
+      directorRotations: {
+        hq: { anchorDate: '2026-07-06', handoverTime: '09:00', timeZone: 'America/Los_Angeles', people: [{ name: 'Week One' }, { name: 'Week Two' }] },
+      },
+    }));
+    // NOW is Tuesday 14 July 2026, in the second week after the Monday 6 July handover.
+    expect(rotating.peopleFor(hqTicket, 'escalation-director', NOW).map((p) => p.name)).toEqual(['Week Two']);
   });
 });
