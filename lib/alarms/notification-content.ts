@@ -1,0 +1,136 @@
+import type { MessageKey } from '../i18n/t';
+import { type Directory, type Person, peopleFor } from '../people';
+import type { Policy } from '../policy/schema';
+import type { AlarmEvent, AlarmTicket } from './alarm-events';
+import type { PlannedNotification } from './due-notifications';
+
+/**
+ * The words of a notification: title with the ticket and what happened, body with what is due
+ * and the people to notify, resolved through the directory. Pure: text comes from the `t`
+ * passed in (browser.i18n in the extension, the catalog in tests).
+ */
+
+export type Translate = (key: MessageKey, substitutions?: string[]) => string;
+
+export interface ContentContext {
+  t: Translate;
+  policy: Policy;
+  directory: Directory;
+  now: Date;
+  /** The engineer's local time of day, e.g. "14:02". */
+  formatTime: (instant: Date) => string;
+}
+
+export interface NotificationContent {
+  id: string;
+  title: string;
+  message: string;
+  /** The ticket's title, shown smaller (plain text; notifications never render HTML). */
+  contextMessage?: string;
+  ticketKey: string | null;
+  url: string | null;
+  /** Sev 1 stays on screen until dismissed. */
+  requireInteraction: boolean;
+  /** Offer "Mark notified" (roles pending) — browsers without buttons ignore it. */
+  canMarkNotified: boolean;
+}
+
+export function ticketLabel(ticket: AlarmTicket['ticket']): string {
+  return ticket.system === 'zendesk' ? `#${ticket.id}` : ticket.id;
+}
+
+function roleName(policy: Policy, role: string): string {
+  return policy.roles[role]?.name ?? role;
+}
+
+function personText(person: Person): string {
+  const contact = person.email ?? person.phone;
+  return contact ? `${person.name} (${contact})` : person.name;
+}
+
+/** "Sales Rep: Jane Doe (jane@example.com)" per pending role. */
+export function peopleLines(item: AlarmTicket, roles: readonly string[], ctx: ContentContext): string[] {
+  return roles.map((role) => {
+    const people = peopleFor(ctx.directory, role, item.evaluation.officeId, item.organization, ctx.now);
+    const who = people.length > 0 ? people.map(personText).join(', ') : ctx.t('notifNobodyListed');
+    return ctx.t('notifPersonLine', [roleName(ctx.policy, role), who]);
+  });
+}
+
+function levelRolesText(event: AlarmEvent, ctx: ContentContext): string {
+  const roles = event.level?.notify ?? [];
+  return roles.length > 0 ? roles.map((r) => roleName(ctx.policy, r)).join(', ') : (event.level?.name ?? '');
+}
+
+function eventTitle(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): string {
+  const label = ticketLabel(item.ticket);
+  const at = ctx.formatTime(event.deadline);
+  switch (event.kind) {
+    case 'level':
+      return ctx.t('notifLevelTitle', [label, String(event.level?.level ?? ''), levelRolesText(event, ctx)]);
+    case 'warn-level':
+      return ctx.t('notifWarnLevelTitle', [label, String(event.level?.level ?? ''), at]);
+    case 'response':
+      return ctx.t('notifResponseTitle', [label]);
+    case 'update':
+      return ctx.t('notifUpdateTitle', [label]);
+    case 'warn-update':
+      return ctx.t(item.evaluation.updateRule === 'response' ? 'notifWarnResponseTitle' : 'notifWarnUpdateTitle', [label, at]);
+    case 'reminder':
+      return ctx.t('notifReminderTitle', [label]);
+  }
+}
+
+function eventBody(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): string {
+  const lines: string[] = [];
+  const pending = item.evaluation.pending;
+  if ((event.kind === 'level' || event.kind === 'reminder') && pending.length > 0) {
+    lines.push(ctx.t('notifNotifyNow'), ...peopleLines(item, pending, ctx));
+  }
+  if (event.kind === 'warn-level' && event.level) {
+    lines.push(ctx.t('notifWillNotify'), ...peopleLines(item, event.level.notify, ctx));
+  }
+  const due = item.evaluation.nextUpdateDueAt;
+  if (due && event.kind !== 'update' && event.kind !== 'response' && event.kind !== 'warn-update') {
+    lines.push(ctx.t('notifNextUpdate', [ctx.formatTime(due)]));
+  }
+  return lines.join('\n');
+}
+
+function summaryLine(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): string {
+  const label = ticketLabel(item.ticket);
+  const what =
+    event.kind === 'level'
+      ? ctx.t('notifSummaryLevel', [label, String(event.level?.level ?? '')])
+      : ctx.t(event.kind === 'response' ? 'notifSummaryResponse' : 'notifSummaryUpdate', [label]);
+  return ctx.t('notifSummaryLine', [what, ctx.formatTime(event.at)]);
+}
+
+const SUMMARY_LINES = 4;
+
+export function renderNotification(plan: PlannedNotification, ctx: ContentContext): NotificationContent {
+  if (plan.kind === 'summary') {
+    const lines = plan.events.slice(0, SUMMARY_LINES).map(({ event, ticket }) => summaryLine(ticket, event, ctx));
+    if (plan.events.length > SUMMARY_LINES) lines.push(ctx.t('notifSummaryMore', [String(plan.events.length - SUMMARY_LINES)]));
+    return {
+      id: plan.id,
+      title: ctx.t('notifSummaryTitle', [String(plan.events.length)]),
+      message: lines.join('\n'),
+      ticketKey: null,
+      url: null,
+      requireInteraction: plan.events.some(({ ticket }) => ticket.evaluation.severity === 1),
+      canMarkNotified: false,
+    };
+  }
+  const { event, ticket } = plan;
+  return {
+    id: plan.id,
+    title: eventTitle(ticket, event, ctx),
+    message: eventBody(ticket, event, ctx),
+    contextMessage: ticket.ticket.title,
+    ticketKey: ticket.key,
+    url: ticket.ticket.url,
+    requireInteraction: ticket.evaluation.severity === 1,
+    canMarkNotified: ticket.evaluation.pending.length > 0 && (event.kind === 'level' || event.kind === 'reminder'),
+  };
+}
