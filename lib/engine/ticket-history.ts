@@ -70,8 +70,6 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
   let pauses: number[] = [];
   let pauseStart = pausing[status] ? createdAt : NONE;
 
-  let workaroundAt = NONE;
-  let respondedAt = NONE;
   let lastReplyAt = NONE;
   let clockStartDate = ticket.createdAt;
   let respondedDate: Date | null = null;
@@ -96,10 +94,7 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
     }
     switch (kind) {
       case 'publicReply':
-        if (Number.isNaN(respondedAt) && at >= clockStart) {
-          respondedAt = at;
-          respondedDate = event.at;
-        }
+        if (respondedDate === null && at >= clockStart) respondedDate = event.at;
         lastReplyAt = at;
         lastReplyDate = event.at;
         break;
@@ -114,7 +109,6 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
           clockStartReason = severity !== null ? 'raised' : at > createdAt ? 'set' : 'created';
           raisedFrom = severity;
           // Only replies on the new clock respond; one at the very instant of the raise counts.
-          respondedAt = lastReplyAt === clockStart ? lastReplyAt : NONE;
           respondedDate = lastReplyAt === clockStart ? lastReplyDate : null;
         }
         severityBefore = severity;
@@ -142,10 +136,7 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
       }
       case 'workaround':
         hasWorkaroundEvents = true;
-        if (Number.isNaN(workaroundAt)) {
-          workaroundAt = at;
-          workaroundDate = event.at;
-        }
+        workaroundDate ??= event.at;
         break;
       case 'notified':
         (notifiedRoles ??= []).push(event.role);
@@ -162,10 +153,7 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
     pauseStart = pausing[status] ? createdAt : NONE;
     pauseStartDate = pausing[status] ? ticket.createdAt : null;
   }
-  if (!hasWorkaroundEvents && ticket.workaround) {
-    workaroundAt = createdAt;
-    workaroundDate = ticket.createdAt;
-  }
+  if (!hasWorkaroundEvents && ticket.workaround) workaroundDate = ticket.createdAt;
   if (!Number.isNaN(pauseStart)) pauses.push(pauseStart, Number.POSITIVE_INFINITY);
 
   return {
@@ -179,9 +167,9 @@ export function readHistoryAt(ticket: Ticket, nowMs: number, pausing: PausingSta
     statusSince,
     pauses,
     pausedSince: pauseStart,
-    respondedAt,
+    respondedAt: respondedDate ? respondedDate.getTime() : NONE,
     lastReplyAt,
-    workaroundAt,
+    workaroundAt: workaroundDate ? workaroundDate.getTime() : NONE,
     notifiedRoles: notifiedRoles ?? NO_ROLES,
     dates: {
       clockStart: clockStartDate,
