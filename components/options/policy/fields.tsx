@@ -9,7 +9,7 @@ import { getIn, type DraftPath } from './policy-draft';
 interface FieldProps {
   label: string;
   path: DraftPath;
-  editing: DraftEditing;
+  editing: DraftEditing<unknown>;
 }
 
 export function TextField({ label, path, editing, list }: FieldProps & { list?: string }) {
