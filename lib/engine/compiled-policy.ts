@@ -1,3 +1,4 @@
+import { formatDuration } from '../policy/duration';
 import type { Duration, Policy, SeverityPolicy } from '../policy/schema';
 import type { Severity, Status } from './types';
 
@@ -17,6 +18,8 @@ export interface Target {
   readonly kind: TargetKind;
   readonly amount: number;
   readonly source: Duration;
+  /** As written, for explanations: "30 min", "1 business day". */
+  readonly text: string;
 }
 
 export interface CompiledLevel {
@@ -37,6 +40,8 @@ export interface CompiledSeverity {
   readonly warnBefore: Target | null;
   /** The kind of time the severity's clock is read in, for "counted" figures. */
   readonly countedKind: 'wall' | 'business' | null;
+  /** Whether the severity has any response, escalation or update target at all. */
+  readonly hasDeadlines: boolean;
 }
 
 /** Roles due once levels 1..k are all reached (the usual case), merged in level order. */
@@ -81,13 +86,14 @@ export function compiledPolicyOf(policy: Policy): CompiledPolicy {
 
 export function targetOf(duration: Duration | undefined): Target | null {
   if (!duration) return null;
-  if ('minutes' in duration) return { kind: WALL, amount: duration.minutes * MS_PER_MINUTE, source: duration };
-  if ('hours' in duration) return { kind: WALL, amount: duration.hours * MS_PER_HOUR, source: duration };
+  const text = formatDuration(duration);
+  if ('minutes' in duration) return { kind: WALL, amount: duration.minutes * MS_PER_MINUTE, source: duration, text };
+  if ('hours' in duration) return { kind: WALL, amount: duration.hours * MS_PER_HOUR, source: duration, text };
   if ('businessHours' in duration) {
-    return { kind: BUSINESS_TIME, amount: duration.businessHours * MS_PER_HOUR, source: duration };
+    return { kind: BUSINESS_TIME, amount: duration.businessHours * MS_PER_HOUR, source: duration, text };
   }
   // endOfNthBusinessDay needs a whole, positive count; the policy parser rejects anything else.
-  return { kind: BUSINESS_DAYS, amount: Math.max(1, Math.round(duration.businessDays)), source: duration };
+  return { kind: BUSINESS_DAYS, amount: Math.max(1, Math.round(duration.businessDays)), source: duration, text };
 }
 
 function compilePolicy(policy: Policy): CompiledPolicy {
@@ -148,15 +154,17 @@ function compileSeverity(severity: SeverityPolicy, policy: Policy): CompiledSeve
       : targetOf(severity.escalate[level.id]),
   );
   const response = targetOf(severity.response);
-  const firstTarget = response ?? escalate.find((target) => target !== null) ?? targetOf(severity.updates?.every);
+  const every = targetOf(severity.updates?.every);
+  const firstTarget = response ?? escalate.find((target) => target !== null) ?? every;
   return {
     name: severity.name,
     response,
     escalate,
-    every: targetOf(severity.updates?.every),
+    every,
     afterWorkaround: targetOf(severity.updates?.afterWorkaround),
     warnBefore: targetOf(severity.warnBefore),
     countedKind: firstTarget ? (firstTarget.kind === WALL ? 'wall' : 'business') : null,
+    hasDeadlines: firstTarget !== null && firstTarget !== undefined,
   };
 }
 
@@ -188,4 +196,5 @@ const EMPTY_SEVERITY: CompiledSeverity = {
   afterWorkaround: null,
   warnBefore: null,
   countedKind: null,
+  hasDeadlines: false,
 };

@@ -1,6 +1,6 @@
 import type { OfficeCalendar } from '../calendar';
 import { roleListText, type CompiledPolicy, type CompiledSeverity, type Target } from './compiled-policy';
-import { formatAmount, formatDuration, OfficeTimeText } from './office-time-text';
+import { countedLine, OfficeTimeText } from './office-time-text';
 import type { TicketHistoryAtNow } from './ticket-history';
 import type { Severity, Status, UpdateRule } from './types';
 
@@ -46,50 +46,45 @@ const STATUS_WORDS: Record<Status, string> = {
 export function explainEvaluation(facts: ExplanationFacts): string[] {
   const { cal, history, severity, severityPolicy } = facts;
   const text = new OfficeTimeText(cal, facts.nowMs);
-  const at = (ms: number): string => text.instant(ms);
   const lines: string[] = [];
 
   const clockReason = clockReasonText(history);
   if (history.severitySince > history.clockStart && history.severityBefore !== null) {
-    lines.push(`Sev ${severity} since ${at(history.severitySince)} (lowered from Sev ${history.severityBefore}, clock kept)`);
-    lines.push(`clock since ${at(history.clockStart)} (${clockReason})`);
+    lines.push(`Sev ${severity} since ${text.instant(history.severitySince)} (lowered from Sev ${history.severityBefore}, clock kept)`);
+    lines.push(`clock since ${text.instant(history.clockStart)} (${clockReason})`);
   } else {
-    lines.push(`Sev ${severity} since ${at(history.clockStart)} (${clockReason})`);
+    lines.push(`Sev ${severity} since ${text.instant(history.clockStart)} (${clockReason})`);
   }
 
-  const hasDeadlines =
-    severityPolicy.response !== null ||
-    severityPolicy.every !== null ||
-    severityPolicy.escalate.some((target) => target !== null);
-  if (!hasDeadlines) {
+  if (!severityPolicy.hasDeadlines) {
     lines.push(`no response, escalation or update deadlines for Sev ${severity}`);
-    pushStatusLine(lines, history, at);
+    pushStatusLine(lines, history, text);
     return lines;
   }
 
-  lines.push(`${formatAmount(facts.countedMs, facts.countedKind)}${facts.countedKind === 'business' ? ' of business time' : ''} counted`);
-  lines.push(`level ${facts.levelIndex + 1} since ${at(facts.levelAt[facts.levelIndex] ?? history.clockStart)}`);
+  lines.push(countedLine(facts.countedMs, facts.countedKind));
+  lines.push(`level ${facts.levelIndex + 1} since ${text.instant(facts.levelAt[facts.levelIndex] ?? history.clockStart)}`);
   if (facts.nextLevelIndex >= 0) {
     const nextAt = facts.levelAt[facts.nextLevelIndex] ?? Number.NaN;
     lines.push(
       Number.isNaN(nextAt)
         ? `level ${facts.nextLevelIndex + 1} on hold while paused`
-        : `level ${facts.nextLevelIndex + 1} at ${at(nextAt)}`,
+        : `level ${facts.nextLevelIndex + 1} at ${text.instant(nextAt)}`,
     );
   }
-  pushStatusLine(lines, history, at);
+  pushStatusLine(lines, history, text);
 
   if (severityPolicy.response) {
     const due = Number.isNaN(facts.responseDueAt)
-      ? `response due after the pause (${formatDuration(severityPolicy.response.source)} counted)`
-      : `response due ${at(facts.responseDueAt)}`;
-    const replied = Number.isNaN(history.respondedAt) ? 'no reply yet' : `responded ${at(history.respondedAt)}`;
+      ? `response due after the pause (${severityPolicy.response.text} counted)`
+      : `response due ${text.instant(facts.responseDueAt)}`;
+    const replied = Number.isNaN(history.respondedAt) ? 'no reply yet' : `responded ${text.instant(history.respondedAt)}`;
     lines.push(`${due} · ${replied}`);
   }
   if (facts.updateRule !== null && !Number.isNaN(facts.updateDueAt)) {
     const overdue = facts.nowMs >= facts.updateDueAt;
-    const when = overdue ? `update overdue since ${at(facts.updateDueAt)}` : `next update due ${at(facts.updateDueAt)}`;
-    lines.push(`${when} (${updateRuleText(facts, at)})`);
+    const when = overdue ? `update overdue since ${text.instant(facts.updateDueAt)}` : `next update due ${text.instant(facts.updateDueAt)}`;
+    lines.push(`${when} (${updateRuleText(facts, text)})`);
   }
 
   if (facts.notify.length > 0) {
@@ -107,10 +102,9 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
 
 export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {
   const text = new OfficeTimeText(cal, nowMs);
-  const at = (ms: number): string => text.instant(ms);
   const lines = ['no severity set: no clock runs until one is'];
-  if (history.severityBefore !== null) lines.push(`severity cleared at ${at(history.severitySince)} (was Sev ${history.severityBefore})`);
-  pushStatusLine(lines, history, at);
+  if (history.severityBefore !== null) lines.push(`severity cleared at ${text.instant(history.severitySince)} (was Sev ${history.severityBefore})`);
+  pushStatusLine(lines, history, text);
   return lines;
 }
 
@@ -120,18 +114,18 @@ function clockReasonText(history: TicketHistoryAtNow): string {
   return 'ticket opened';
 }
 
-function pushStatusLine(lines: string[], history: TicketHistoryAtNow, at: (ms: number) => string): void {
+function pushStatusLine(lines: string[], history: TicketHistoryAtNow, text: OfficeTimeText): void {
   if (Number.isNaN(history.pausedSince)) return;
   lines.push(
     history.status === 'solved'
-      ? `solved since ${at(history.statusSince)} (clocks stopped)`
-      : `paused: ${STATUS_WORDS[history.status]} since ${at(history.pausedSince)} (deadlines move later while paused)`,
+      ? `solved since ${text.instant(history.statusSince)} (clocks stopped)`
+      : `paused: ${STATUS_WORDS[history.status]} since ${text.instant(history.pausedSince)} (deadlines move later while paused)`,
   );
 }
 
-function updateRuleText(facts: ExplanationFacts, at: (ms: number) => string): string {
+function updateRuleText(facts: ExplanationFacts, text: OfficeTimeText): string {
   if (facts.updateRule === 'response') return 'the first response';
-  const cadence = facts.updateTarget ? formatDuration(facts.updateTarget.source) : '';
+  const cadence = facts.updateTarget ? facts.updateTarget.text : '';
   const workaround = facts.updateRule === 'afterWorkaround' ? ', workaround given' : '';
-  return `${cadence} after the reply at ${at(facts.history.lastReplyAt)}${workaround}`;
+  return `${cadence} after the reply at ${text.instant(facts.history.lastReplyAt)}${workaround}`;
 }

@@ -1,5 +1,4 @@
 import { isoFromDayNumber, localWallTimeOf, weekdayIndexOf, type OfficeCalendar } from '../calendar';
-import type { Duration } from '../policy/schema';
 
 /**
  * Text for explanations: instants in the office's local time ("14:02", "Tue 10 Mar 14:02") and
@@ -12,7 +11,13 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+/** "00:00" … "23:59", by minute of the day. */
+const TIMES_OF_DAY = Array.from(
+  { length: 24 * 60 },
+  (_, minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+);
+/** Counted-time lines are cached per whole minute up to a fortnight; beyond, built each time. */
+const CACHED_AMOUNT_MINUTES = 14 * 24 * 60;
 /** Days in use are few (the days tickets live on); the cap only guards a long-lived worker. */
 const MAX_CACHED_DAYS = 4096;
 
@@ -39,8 +44,7 @@ export class OfficeTimeText {
   instant(atMs: number): string {
     const wall = localWallTimeOf(this.cal, atMs);
     const day = Math.floor(wall / MS_PER_DAY);
-    const minuteOfDay = Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE);
-    const time = TWO_DIGITS[Math.floor(minuteOfDay / 60)]! + ':' + TWO_DIGITS[minuteOfDay % 60]!;
+    const time = TIMES_OF_DAY[Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE)]!;
     if (day === this.today) return time;
     const label = dayLabelOf(day);
     return label.year === this.thisYear ? label.text + ' ' + time : label.text + ' ' + label.year + ' ' + time;
@@ -62,6 +66,20 @@ function dayLabelOf(day: number): DayLabel {
   return label;
 }
 
+const countedLines: Record<'wall' | 'business', (string | undefined)[]> = { wall: [], business: [] };
+
+/** "2 h 10 min counted", "12 h of business time counted". */
+export function countedLine(ms: number, kind: 'wall' | 'business'): string {
+  const minutes = Math.floor(Math.max(0, ms) / MS_PER_MINUTE);
+  const cache = countedLines[kind];
+  let line = minutes < CACHED_AMOUNT_MINUTES ? cache[minutes] : undefined;
+  if (line === undefined) {
+    line = `${formatAmount(minutes * MS_PER_MINUTE, kind)}${kind === 'business' ? ' of business time' : ''} counted`;
+    if (minutes < CACHED_AMOUNT_MINUTES) cache[minutes] = line;
+  }
+  return line;
+}
+
 /** "45 min", "2 h 10 min", "1 d 3 h"; business time is never shown in 24-hour days. */
 export function formatAmount(ms: number, kind: 'wall' | 'business' = 'wall'): string {
   const totalMinutes = Math.floor(Math.max(0, ms) / MS_PER_MINUTE);
@@ -72,14 +90,4 @@ export function formatAmount(ms: number, kind: 'wall' | 'business' = 'wall'): st
   const days = Math.floor(ms / MS_PER_DAY);
   const hours = Math.floor((ms - days * MS_PER_DAY) / MS_PER_HOUR);
   return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
-}
-
-/** A policy duration as written: "30 min", "1 h", "4 business hours", "3 business days". */
-export function formatDuration(duration: Duration): string {
-  if ('minutes' in duration) return `${duration.minutes} min`;
-  if ('hours' in duration) return `${duration.hours} h`;
-  if ('businessHours' in duration) {
-    return `${duration.businessHours} business ${duration.businessHours === 1 ? 'hour' : 'hours'}`;
-  }
-  return `${duration.businessDays} business ${duration.businessDays === 1 ? 'day' : 'days'}`;
 }
