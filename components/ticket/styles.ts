@@ -1,9 +1,10 @@
 /**
- * The one stylesheet of the in-page UI, injected into each shadow root (never into the page).
+ * The stylesheets of the in-page UI, injected into each shadow root (never into the page).
  * Sizes are fixed where the page could otherwise move: the badge has a fixed height and
  * tabular digits, the panel floats over the page.
  */
-export const ticketUiCss = `
+/** Host reset, colours (light and dark), state colours, countdown: shared by every badge. */
+const sharedCss = `
 :host { all: initial; display: inline-block; position: relative; vertical-align: middle; line-height: normal;
   font: 12px/1.3 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft JhengHei", sans-serif;
   --ew-fg: #1f2328; --ew-bg: #ffffff; --ew-muted: #59636e; --ew-border: #d1d9e0;
@@ -14,17 +15,7 @@ export const ticketUiCss = `
     --ew-ok: #3fb950; --ew-warning: #d29922; --ew-notify: #ab7df8; --ew-overdue: #f85149;
     --ew-paused: #4493f8; --ew-stopped: #9198a1; --ew-unknown: #9198a1; }
 }
-:host(.ew-host-ticket) { min-width: 220px; height: 24px; margin: 0 8px; }
-:host(.ew-host-row) { min-width: 64px; height: 18px; margin: 0 4px; }
-.ew-widget { position: relative; height: 100%; }
-.ew-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; height: 24px; max-width: 560px;
-  padding: 0 8px; border: 1px solid var(--ew-state, var(--ew-border)); border-radius: 12px; background: var(--ew-bg);
-  cursor: pointer; white-space: nowrap; overflow: hidden; font-variant-numeric: tabular-nums; }
-.ew-badge:focus-visible, .ew-button:focus-visible, .ew-note-choice input:focus-visible {
-  outline: 2px solid var(--ew-paused); outline-offset: 2px; }
 .ew-dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--ew-state, var(--ew-unknown)); }
-.ew-summary { font-weight: 600; }
-.ew-clock, .ew-state-word, .ew-from-page { color: var(--ew-muted); }
 .ew-countdown { color: var(--ew-fg); font-variant-numeric: tabular-nums; }
 .ew-countdown-overdue { color: var(--ew-overdue); font-weight: 600; }
 .ew-state-ok { --ew-state: var(--ew-ok); }
@@ -34,6 +25,28 @@ export const ticketUiCss = `
 .ew-state-paused { --ew-state: var(--ew-paused); }
 .ew-state-stopped { --ew-state: var(--ew-stopped); }
 .ew-state-unknown { --ew-state: var(--ew-unknown); border-style: dashed; }
+.ew-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+/** A list row's badge only: kept small because a view can show hundreds of them. */
+export const rowBadgeCss = `${sharedCss}
+:host(.ew-host-row) { width: 104px; height: 18px; margin: 0 4px; contain: strict; overflow: hidden; }
+.ew-row-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; height: 18px; padding: 0 6px;
+  border-radius: 9px; border: 1px solid var(--ew-state, var(--ew-border)); background: var(--ew-bg); white-space: nowrap;
+  font-size: 11px; font-variant-numeric: tabular-nums; }
+`;
+
+/** The ticket badge, its panel and the error badges. */
+export const ticketUiCss = `${sharedCss}
+:host(.ew-host-ticket) { min-width: 220px; height: 24px; margin: 0 8px; }
+.ew-widget { position: relative; height: 100%; }
+.ew-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; height: 24px; max-width: 560px;
+  padding: 0 8px; border: 1px solid var(--ew-state, var(--ew-border)); border-radius: 12px; background: var(--ew-bg);
+  cursor: pointer; white-space: nowrap; overflow: hidden; font-variant-numeric: tabular-nums; }
+.ew-badge:focus-visible, .ew-button:focus-visible, .ew-note-choice input:focus-visible {
+  outline: 2px solid var(--ew-paused); outline-offset: 2px; }
+.ew-summary { font-weight: 600; }
+.ew-clock, .ew-state-word, .ew-from-page { color: var(--ew-muted); }
 .ew-error { cursor: default; border-style: dashed; color: var(--ew-muted); }
 .ew-error-signIn { --ew-state: var(--ew-warning); color: var(--ew-fg); }
 .ew-loading { box-sizing: border-box; display: inline-block; width: 220px; height: 24px; border-radius: 12px;
@@ -65,9 +78,5 @@ export const ticketUiCss = `
 .ew-native-sla { border-collapse: collapse; width: 100%; }
 .ew-native-sla th, .ew-native-sla td { text-align: left; padding: 2px 4px; border-bottom: 1px solid var(--ew-border); }
 .ew-drifting td { color: var(--ew-overdue); }
-.ew-row-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; height: 18px; padding: 0 6px;
-  border-radius: 9px; border: 1px solid var(--ew-state, var(--ew-border)); background: var(--ew-bg); white-space: nowrap;
-  font-size: 11px; font-variant-numeric: tabular-nums; }
-.ew-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .ew-status:empty { display: none; }
 `;

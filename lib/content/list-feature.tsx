@@ -1,6 +1,6 @@
 import { ClockContext } from '../../components/ticket/clock-context';
 import { RowBadge } from '../../components/ticket/RowBadge';
-import { ticketUiCss } from '../../components/ticket/styles';
+import { rowBadgeCss } from '../../components/ticket/styles';
 import type { FetchedTicket } from '../helpdesks/contract';
 import type { Policy } from '../policy/schema';
 import { asHelpdeskError } from './failure-plan';
@@ -11,8 +11,8 @@ import { rowBadgeView } from './ticket-view-model';
 
 /** At most this many ids per fetchMany call (Zendesk show_many takes 100). */
 export const LIST_BATCH_SIZE = 100;
-/** Rows rendered per idle slice, so a long list never blocks the main thread for long. */
-export const ROWS_PER_SLICE = 40;
+/** Rendering yields after this long, so a long list never blocks the main thread for a frame. */
+export const SLICE_BUDGET_MS = 8;
 /** Rows this close to the viewport count as visible, so badges are there when they scroll in. */
 const NEAR_VIEWPORT = '200px 0px';
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
@@ -39,6 +39,8 @@ export function startListFeature<Mapping>(
   const wanted = new Set<string>();
   const requested = new Set<string>();
   const renderQueue: Element[] = [];
+  /** Badges rendered off the page, put in together so a batch costs the table one relayout. */
+  const readyToAttach: ShadowHost[] = [];
   let loaded: { policy: Policy; mapping: Mapping } | null = null;
   let fetching = false;
   let cancelFlush: (() => void) | null = null;
@@ -155,16 +157,25 @@ export function startListFeature<Mapping>(
 
   function renderSlice(): void {
     cancelRender = null;
-    const slice = renderQueue.splice(0, ROWS_PER_SLICE);
+    const started = performance.now();
     const now = deps.now();
-    for (const element of slice) {
+    // At least one row per slice, then as many as fit in the budget.
+    do {
+      const element = renderQueue.shift();
+      if (!element) break;
       try {
         renderRow(element, now);
       } catch (error) {
         deps.log('row-badge', error);
       }
+    } while (performance.now() - started < SLICE_BUDGET_MS);
+    if (scope.disposed) return;
+    if (renderQueue.length > 0) {
+      cancelRender = deps.requestIdle(renderSlice);
+      return;
     }
-    if (renderQueue.length > 0 && !scope.disposed) cancelRender = deps.requestIdle(renderSlice);
+    // Any change inside a big table relayouts all of it: insert the whole batch at once.
+    for (const host of readyToAttach.splice(0)) host.attach();
   }
 
   function renderRow(element: Element, now: Date): void {
@@ -172,11 +183,15 @@ export function startListFeature<Mapping>(
     const item = row && fetched.get(row.id);
     if (!row || !item || !loaded || !element.isConnected) return;
     const evaluation = deps.evaluate(item.ticket, loaded.policy, now, []);
-    row.host ??= createShadowHost(badgeCell(element), 'append', {
-      tag: 'ew-row-badge',
-      hostClass: 'ew-host-row',
-      css: ticketUiCss,
-    });
+    if (!row.host) {
+      row.host = createShadowHost(badgeCell(element), 'append', {
+        tag: 'ew-row-badge',
+        hostClass: 'ew-host-row',
+        css: rowBadgeCss,
+        detached: true,
+      });
+      readyToAttach.push(row.host);
+    }
     row.host.render(
       <ClockContext.Provider value={deps.clock}>
         <RowBadge view={rowBadgeView(evaluation, now)} />

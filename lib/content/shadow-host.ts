@@ -14,13 +14,15 @@ export type HostPlacement = 'after' | 'append' | 'prepend';
 export interface ShadowHost {
   host: HTMLElement;
   render(content: ComponentChild): void;
+  /** Puts a host created with `detached` into the page. */
+  attach(): void;
   remove(): void;
 }
 
 export function createShadowHost(
   anchor: Element,
   placement: HostPlacement,
-  options: { tag: `ew-${string}`; hostClass: string; css: string },
+  options: { tag: `ew-${string}`; hostClass: string; css: string; detached?: boolean },
 ): ShadowHost {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(options.tag);
@@ -35,15 +37,20 @@ export function createShadowHost(
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     host.addEventListener(type, (event) => event.stopPropagation());
   }
-  if (placement === 'after') anchor.after(host);
-  else if (placement === 'prepend') anchor.prepend(host);
-  else anchor.append(host);
   let mounted = true;
+  const attach = () => {
+    if (!mounted || host.isConnected) return;
+    if (placement === 'after') anchor.after(host);
+    else if (placement === 'prepend') anchor.prepend(host);
+    else anchor.append(host);
+  };
+  if (!options.detached) attach();
   return {
     host,
     render(content) {
       if (mounted) render(content, container);
     },
+    attach,
     remove() {
       if (!mounted) return;
       mounted = false;
