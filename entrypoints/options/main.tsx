@@ -1,7 +1,23 @@
 import { render } from 'preact';
+import { OptionsApp, optionsTabs, type OptionsTab } from '../../components/options/OptionsApp';
+import { browserTimeZone } from '../../lib/i18n';
+import { browserOptionsServices } from './options-services';
+import './options.css';
 
-function Options() {
-  return <p>{browser.i18n.getMessage('extName')}</p>;
-}
+const fromHash = (): OptionsTab => {
+  const wanted = location.hash.slice(1);
+  return (optionsTabs as readonly string[]).includes(wanted) ? (wanted as OptionsTab) : 'policy';
+};
 
-render(<Options />, document.getElementById('app')!);
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('optionsTitle');
+render(
+  <OptionsApp
+    services={browserOptionsServices()}
+    initialTab={fromHash()}
+    onTabChange={(tab) => history.replaceState(null, '', `#${tab}`)}
+    engineerTimeZone={browserTimeZone()}
+    now={new Date()}
+  />,
+  document.getElementById('app')!,
+);

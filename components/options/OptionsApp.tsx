@@ -1,0 +1,88 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { t, type MessageKey } from '../../lib/i18n';
+import type { Policy } from '../../lib/policy/schema';
+import { timelineStyles } from '../timeline';
+import { GeneralSection } from './general/GeneralSection';
+import { HelpdesksSection } from './helpdesks/HelpdesksSection';
+import { NotificationsSection } from './notifications/NotificationsSection';
+import type { OptionsServices } from './options-services';
+import { PeopleSection } from './people/PeopleSection';
+import { PolicySection } from './policy/PolicySection';
+
+export const optionsTabs = ['policy', 'helpdesks', 'people', 'notifications', 'general'] as const;
+export type OptionsTab = (typeof optionsTabs)[number];
+
+const tabLabel: Record<OptionsTab, MessageKey> = {
+  policy: 'optionsPolicy',
+  helpdesks: 'optionsHelpdesks',
+  people: 'optionsPeople',
+  notifications: 'optionsNotifications',
+  general: 'optionsGeneral',
+};
+
+interface OptionsAppProps {
+  services: OptionsServices;
+  initialTab: OptionsTab;
+  onTabChange?: (tab: OptionsTab) => void;
+  engineerTimeZone: string;
+  now: Date;
+}
+
+/** The options page: one tab per part of the configuration, each saving on its own. */
+export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone, now }: OptionsAppProps) {
+  const tab = useSignal<OptionsTab>(initialTab);
+  // People and notifications need the policy in force (its roles, offices, warning times).
+  const policy = useSignal<Policy | null>(null);
+  useEffect(() => {
+    if (tab.value === 'people' || tab.value === 'notifications') {
+      services.policy.load().then((effective) => (policy.value = effective.policy)).catch(() => undefined);
+    }
+  }, [tab.value]);
+
+  const select = (next: OptionsTab, focus = false) => {
+    tab.value = next;
+    onTabChange?.(next);
+    if (focus) document.getElementById(`ew-tab-${next}`)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = optionsTabs.indexOf(tab.value);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    select(optionsTabs[(index + step + optionsTabs.length) % optionsTabs.length] ?? 'policy', true);
+  };
+
+  return (
+    <div class="ew-options">
+      <style>{timelineStyles}</style>
+      <header class="ew-options-header">
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <nav role="tablist" aria-label={t('optionsTitle')} class="ew-tabs" onKeyDown={onKeyDown}>
+        {optionsTabs.map((id) => (
+          <button
+            key={id}
+            id={`ew-tab-${id}`}
+            type="button"
+            role="tab"
+            class="ew-tab"
+            aria-selected={tab.value === id}
+            aria-controls={`ew-panel-${id}`}
+            tabIndex={tab.value === id ? 0 : -1}
+            onClick={() => select(id)}
+          >
+            {t(tabLabel[id])}
+          </button>
+        ))}
+      </nav>
+      <div role="tabpanel" id={`ew-panel-${tab.value}`} aria-labelledby={`ew-tab-${tab.value}`} class="ew-panel">
+        {tab.value === 'policy' ? <PolicySection store={services.policy} files={services.files} engineerTimeZone={engineerTimeZone} now={now} /> : null}
+        {tab.value === 'helpdesks' ? <HelpdesksSection services={services} /> : null}
+        {tab.value === 'people' && policy.value ? <PeopleSection store={services.directory} files={services.files} policy={policy.value} now={now} /> : null}
+        {tab.value === 'notifications' && policy.value ? <NotificationsSection store={services.notifications} policy={policy.value} /> : null}
+        {tab.value === 'general' ? <GeneralSection store={services.general} /> : null}
+      </div>
+    </div>
+  );
+}
