@@ -1,3 +1,27 @@
+import { browserPorts } from '@/lib/background/browser-ports';
+import { createBackground } from '@/lib/background/create-background';
+import { helpdeskFetchers } from '@/lib/background/helpdesk-fetchers';
+import { evaluate } from '@/lib/engine/evaluate';
+import { defaultPolicy, parsePolicy } from '@/lib/policy';
+
+/** Thin wiring: every decision is in lib/background, lib/alarms and lib/storage. */
 export default defineBackground(() => {
-  // Wiring lands with the background issue.
+  const background = createBackground({
+    ports: browserPorts(),
+    policyParsing: { parsePolicy, defaultPolicy },
+    evaluate,
+    fetchers: helpdeskFetchers,
+  });
+
+  // Listeners are registered synchronously so a wake-up event is never missed.
+  browser.runtime.onInstalled.addListener(() => void background.start());
+  browser.runtime.onStartup.addListener(() => void background.start());
+  browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm));
+  browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
+  browser.notifications.onClicked.addListener((id) => void background.onNotificationClicked(id));
+  if (!import.meta.env.FIREFOX) {
+    chrome.notifications.onButtonClicked.addListener((id, index) => void background.onNotificationButtonClicked(id, index));
+  }
+  // A service worker restarted for any other event also re-arms from storage.
+  void background.start();
 });

@@ -1,0 +1,52 @@
+import type { Policy } from '../policy/schema';
+import { recordAcknowledgementReplySchema } from '../messages/responses';
+import type { TicketRef } from '../messages/protocol';
+import type { WatchedTicket } from '../storage/watched-ticket-schema';
+import type { BackgroundPorts } from './ports';
+import { findOriginTab } from './ticket-tab';
+
+/**
+ * Writing the "notified" note on the ticket (issue 8) through a tab of the helpdesk: only a page
+ * there holds the engineer's session and CSRF token. Returns why it failed, or null on success.
+ */
+
+/** The level whose start makes the role due (the note says "level 2" for the Sales Rep). */
+export function levelOfRole(policy: Policy, role: string, fallback: number): number {
+  const index = policy.levels.findIndex((level) => level.notify.includes(role) || (level.onRequest ?? []).includes(role));
+  return index >= 0 ? index + 1 : Math.max(1, fallback);
+}
+
+export async function recordOnTicket(
+  ports: BackgroundPorts,
+  input: {
+    ticket: TicketRef;
+    entry: WatchedTicket;
+    role: string;
+    policy: Policy;
+    currentLevel: number;
+    at: Date;
+    person?: string;
+    channel?: string;
+    preferTabId?: number;
+  },
+): Promise<string | null> {
+  const tab = await findOriginTab(ports, input.entry.origin, input.preferTabId);
+  if (!tab) return `no open ${input.entry.origin} tab to write the note from; acknowledged here only`;
+  try {
+    const reply = await ports.tabs.send(tab.id, {
+      type: 'content:record-acknowledgement',
+      ticket: input.ticket,
+      role: input.role,
+      roleName: input.policy.roles[input.role]?.name ?? input.role,
+      level: levelOfRole(input.policy, input.role, input.currentLevel),
+      at: input.at.toISOString(),
+      ...(input.person ? { person: input.person } : {}),
+      ...(input.channel ? { channel: input.channel } : {}),
+    });
+    const parsed = recordAcknowledgementReplySchema.safeParse(reply);
+    if (!parsed.success) return 'the helpdesk tab gave no usable answer; acknowledged here only';
+    return parsed.data.ok ? null : parsed.data.error;
+  } catch (error) {
+    return `the helpdesk tab could not be reached (${error instanceof Error ? error.message : String(error)}); acknowledged here only`;
+  }
+}

@@ -1,0 +1,68 @@
+import { handleMessage } from '../messages/router';
+import type { SenderInfo } from '../messages/sender';
+import type { Envelope } from '../messages/responses';
+import { helpdeskSitesItem } from '../storage/settings';
+import { isWatchedOrigin } from '../storage/watched-origins';
+import { type BackgroundDeps, WAKE_ALARM } from './deps';
+import { createMessageHandlers } from './message-handlers';
+import { onNotificationButtonClicked, onNotificationClicked } from './notification-actions';
+import { refreshWatchedTickets } from './refresh';
+import { createSerialQueue } from './serial-queue';
+import { runWake, type WakeResult } from './wake';
+
+/**
+ * The background as one object built from its dependencies. It keeps nothing in memory that
+ * matters: every event reads storage, so a service-worker restart (a new instance) loses
+ * nothing, and "shown" keys are recorded before showing, so it duplicates nothing.
+ */
+export interface Background {
+  /** install, update, browser start-up, service-worker start: re-create the alarm. */
+  start(): Promise<WakeResult>;
+  onAlarm(alarm: { name: string }): Promise<WakeResult | null>;
+  onMessage(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>>;
+  onNotificationClicked(notificationId: string): Promise<void>;
+  onNotificationButtonClicked(notificationId: string, buttonIndex: number): Promise<void>;
+}
+
+/**
+ * One queue per JavaScript realm, shared by every background instance in it: a second instance
+ * (the entrypoint run again, a test's "restarted" worker) must not wake in parallel with the first.
+ */
+const realmQueue = createSerialQueue();
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const queue = realmQueue;
+  const requestWake = () => queue.coalesce('wake', () => runWake(deps));
+  const runtime = { deps, queue, requestWake };
+  const handlers = createMessageHandlers(runtime);
+  const log = (text: string) => (error: unknown) => {
+    deps.ports.log(text, error);
+  };
+
+  return {
+    start: requestWake,
+    async onAlarm(alarm) {
+      if (alarm.name !== WAKE_ALARM) return null;
+      // Network first, outside the queue: messages stay answered while the helpdesk is slow.
+      await refreshWatchedTickets(deps).catch(log('background refresh failed'));
+      return requestWake();
+    },
+    onMessage(raw, sender) {
+      return handleMessage(raw, sender, {
+        senderPolicy: async () => {
+          const sites = await helpdeskSitesItem.get();
+          return {
+            extensionId: deps.ports.extension.id,
+            extensionBaseUrl: deps.ports.extension.baseUrl,
+            isWatchedOrigin: (origin: string) => isWatchedOrigin(origin, sites),
+          };
+        },
+        handlers,
+        log: (text) => deps.ports.log(text),
+      });
+    },
+    onNotificationClicked: (id) => onNotificationClicked(runtime, id).catch(log('notification click failed')),
+    onNotificationButtonClicked: (id, index) =>
+      onNotificationButtonClicked(runtime, id, index).catch(log('notification button failed')),
+  };
+}

@@ -1,0 +1,44 @@
+import type { AlarmTicket } from '../alarms/alarm-events';
+import { ticketFromJson } from '../engine/ticket-schema';
+import type { Evaluation } from '../engine/types';
+import type { Policy } from '../policy/schema';
+import type { WatchedStore, WatchedTicket } from '../storage/watched-ticket-schema';
+import type { BackgroundDeps } from './deps';
+
+export interface EvaluatedTicket extends AlarmTicket {
+  entry: WatchedTicket;
+}
+
+/** Roles acknowledged locally (by this engineer) or recorded on the ticket by this extension. */
+export function acknowledgedRoles(entry: WatchedTicket): string[] {
+  return Object.keys(entry.acknowledged);
+}
+
+/** Every watched ticket with its evaluation; one that cannot be evaluated is logged and skipped. */
+export function evaluateStore(
+  store: WatchedStore,
+  policy: Policy,
+  now: Date,
+  deps: Pick<BackgroundDeps, 'evaluate' | 'ports'>,
+): EvaluatedTicket[] {
+  const evaluated: EvaluatedTicket[] = [];
+  for (const [key, entry] of Object.entries(store)) {
+    let evaluation: Evaluation;
+    try {
+      const ticket = ticketFromJson(entry.ticket);
+      evaluation = deps.evaluate(ticket, policy, now, acknowledgedRoles(entry));
+      evaluated.push({
+        key,
+        entry,
+        ticket,
+        evaluation,
+        shown: entry.shown,
+        ...(entry.snoozedUntil ? { snoozedUntil: entry.snoozedUntil } : {}),
+        ...(entry.organization ? { organization: entry.organization } : {}),
+      });
+    } catch (error) {
+      deps.ports.log(`cannot evaluate ${key}`, error);
+    }
+  }
+  return evaluated;
+}

@@ -1,0 +1,185 @@
+import { ticketToJson } from '../engine/ticket-schema';
+import type { Evaluation, EvaluationState } from '../engine/types';
+import type { MessageHandlers } from '../messages/router';
+import type { TicketRef } from '../messages/protocol';
+import type { WatchedTicketView } from '../messages/responses';
+import { directoryItem } from '../storage/directory-item';
+import { getEffectivePolicy } from '../storage/policy-source';
+import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
+import { acknowledgeRole, forgetTicket, recordSeenTicket, snoozeTicket } from '../storage/watched-store';
+import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
+import { watchedTicketsItem } from '../storage/watched-tickets';
+import { recordOnTicket } from './acknowledge';
+import type { BackgroundDeps } from './deps';
+import { evaluateStore } from './evaluate-store';
+import type { SerialQueue } from './serial-queue';
+import { openTicketTab } from './ticket-tab';
+import type { WakeResult } from './wake';
+
+/** The background's answers to every message of the protocol. */
+
+const URGENCY: Record<EvaluationState, number> = { overdue: 0, notify: 1, warning: 2, ok: 3, unknown: 4, paused: 5, stopped: 6 };
+
+function nearestDeadlineMs(evaluation: Evaluation | null): number {
+  const at = evaluation?.nextDeadline?.at ?? evaluation?.nextUpdateDueAt ?? null;
+  return at ? at.getTime() : Number.POSITIVE_INFINITY;
+}
+
+function isMine(entry: WatchedTicket, general: GeneralSettings): boolean {
+  if (entry.assignee === undefined) return false;
+  const { email, zendeskUserId, jiraAccountId } = general.mine;
+  return [email, zendeskUserId, jiraAccountId].some((id) => id !== null && id === entry.assignee);
+}
+
+function viewOf(key: string, entry: WatchedTicket, evaluation: Evaluation | null, general: GeneralSettings): WatchedTicketView {
+  return { ...entry, key, state: evaluation?.state ?? null, mine: isMine(entry, general) };
+}
+
+export interface HandlerRuntime {
+  deps: BackgroundDeps;
+  queue: SerialQueue;
+  /** Re-evaluate, notify and re-arm (coalesced: many messages at once cause one wake). */
+  requestWake: () => Promise<WakeResult>;
+}
+
+async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {
+  const { deps } = runtime;
+  const now = deps.ports.now();
+  const [store, policy, general] = await Promise.all([
+    watchedTicketsItem.get(),
+    getEffectivePolicy(deps.policyParsing),
+    generalSettingsItem.get(),
+  ]);
+  const evaluated = new Map(evaluateStore(store, policy.policy, now, deps).map((item) => [item.key, item.evaluation]));
+  return Object.entries(store)
+    .map(([key, entry]) => ({ view: viewOf(key, entry, evaluated.get(key) ?? null, general), evaluation: evaluated.get(key) ?? null }))
+    .sort(
+      (a, b) =>
+        URGENCY[a.evaluation?.state ?? 'unknown'] - URGENCY[b.evaluation?.state ?? 'unknown'] ||
+        nearestDeadlineMs(a.evaluation) - nearestDeadlineMs(b.evaluation) ||
+        a.view.key.localeCompare(b.view.key),
+    )
+    .map(({ view }) => view);
+}
+
+async function watchedEntry(ticket: TicketRef): Promise<{ key: string; entry: WatchedTicket }> {
+  const key = watchedTicketKey(ticket);
+  const entry = (await watchedTicketsItem.get())[key];
+  if (!entry) throw new Error(`ticket ${key} is not watched`);
+  return { key, entry };
+}
+
+export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers {
+  const { deps, queue } = runtime;
+  const { ports } = deps;
+  const afterChange = () => {
+    // Badge, alarm and any notification now due follow every change; failures are logged, not returned.
+    runtime.requestWake().catch((error: unknown) => ports.log('wake after a change failed', error));
+  };
+
+  return {
+    async 'ticket:seen'(message, sender) {
+      if (sender.kind !== 'content') throw new Error('only content scripts report tickets');
+      const ticketOrigin = new URL(message.ticket.url).origin;
+      if (ticketOrigin !== sender.origin) throw new Error(`a page on ${sender.origin} reported a ticket of ${ticketOrigin}`);
+      const now = ports.now();
+      const ticketJson = ticketToJson(message.ticket);
+      await queue.run(() =>
+        watchedTicketsItem.update((store) =>
+          recordSeenTicket(
+            store,
+            {
+              ticket: ticketJson,
+              source: message.source,
+              origin: sender.origin,
+              fetchedAt: new Date(message.fetchedAt),
+              ...(message.organization ? { organization: message.organization } : {}),
+              ...(message.assignee ? { assignee: message.assignee } : {}),
+            },
+            now,
+          ),
+        ),
+      );
+      afterChange();
+      return { key: watchedTicketKey(message.ticket) };
+    },
+
+    async 'tickets:list'() {
+      return { tickets: await evaluatedViews(runtime), evaluatedAt: ports.now().toISOString() };
+    },
+
+    async 'ticket:get'(message) {
+      const key = watchedTicketKey(message.ticket);
+      const views = await evaluatedViews(runtime);
+      return { ticket: views.find((view) => view.key === key) ?? null };
+    },
+
+    async 'ticket:acknowledge'(message, sender) {
+      const now = ports.now();
+      const { key, entry } = await watchedEntry(message.ticket);
+      let recordError: string | undefined;
+      if (message.recordOnTicket) {
+        const policy = (await getEffectivePolicy(deps.policyParsing)).policy;
+        const evaluation = evaluateStore({ [key]: entry }, policy, now, deps)[0]?.evaluation;
+        recordError =
+          (await recordOnTicket(ports, {
+            ticket: message.ticket,
+            entry,
+            role: message.role,
+            policy,
+            currentLevel: evaluation?.level ?? 1,
+            at: now,
+            ...(message.person ? { person: message.person } : {}),
+            ...(message.channel ? { channel: message.channel } : {}),
+            ...(sender.kind === 'content' && sender.tabId !== undefined ? { preferTabId: sender.tabId } : {}),
+          })) ?? undefined;
+      }
+      const by = message.recordOnTicket && recordError === undefined ? 'ticket' : 'local';
+      const store = await queue.run(() => watchedTicketsItem.update((s) => acknowledgeRole(s, key, message.role, by, now)));
+      const acknowledgement = store[key]?.acknowledged[message.role];
+      if (!acknowledgement) throw new Error(`ticket ${key} is no longer watched`);
+      afterChange();
+      return { acknowledgement, ...(recordError !== undefined ? { recordError } : {}) };
+    },
+
+    async 'ticket:snooze'(message) {
+      const { key } = await watchedEntry(message.ticket);
+      const until = new Date(ports.now().getTime() + message.minutes * 60_000);
+      await queue.run(() => watchedTicketsItem.update((s) => snoozeTicket(s, key, until)));
+      afterChange();
+      return { snoozedUntil: until.toISOString() };
+    },
+
+    async 'ticket:open'(message) {
+      const { entry } = await watchedEntry(message.ticket);
+      return openTicketTab(ports, entry.ticket.url, message.ticket);
+    },
+
+    async 'ticket:forget'(message) {
+      const key = watchedTicketKey(message.ticket);
+      let forgotten = false;
+      await queue.run(() =>
+        watchedTicketsItem.update((store) => {
+          forgotten = key in store;
+          return forgetTicket(store, key);
+        }),
+      );
+      afterChange();
+      return { forgotten };
+    },
+
+    async 'policy:get'() {
+      const effective = await getEffectivePolicy(deps.policyParsing);
+      return { policy: effective.policy, source: effective.source, problems: effective.problems };
+    },
+
+    async 'settings:changed'() {
+      const result = await runtime.requestWake();
+      return { nextWakeAt: result.nextWakeAt ? result.nextWakeAt.toISOString() : null };
+    },
+
+    async 'directory:get'() {
+      return { directory: await directoryItem.get() };
+    },
+  };
+}

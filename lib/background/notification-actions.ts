@@ -1,0 +1,74 @@
+import { getEffectivePolicy } from '../storage/policy-source';
+import { generalSettingsItem } from '../storage/settings';
+import { acknowledgeRole, snoozeTicket } from '../storage/watched-store';
+import type { WatchedTicket } from '../storage/watched-ticket-schema';
+import { watchedTicketsItem } from '../storage/watched-tickets';
+import { recordOnTicket } from './acknowledge';
+import type { BackgroundDeps } from './deps';
+import { evaluateStore } from './evaluate-store';
+import type { SerialQueue } from './serial-queue';
+import { openTicketTab } from './ticket-tab';
+import type { WakeResult } from './wake';
+
+/**
+ * What clicking a notification does: the body opens or focuses the ticket's tab; Chrome's
+ * buttons mark every pending role notified or snooze the ticket for 15 minutes.
+ */
+
+export const SNOOZE_FROM_NOTIFICATION_MINUTES = 15;
+export const MARK_NOTIFIED_BUTTON = 0;
+export const SNOOZE_BUTTON = 1;
+
+/** Notification ids are `${system}:${id}|kind|…`; the sleep summary's is `summary|…`. */
+export function ticketKeyOfNotification(notificationId: string): string | null {
+  const [first] = notificationId.split('|');
+  return first && /^(zendesk|jira):.+$/.test(first) ? first : null;
+}
+
+interface ActionRuntime {
+  deps: BackgroundDeps;
+  queue: SerialQueue;
+  requestWake: () => Promise<WakeResult>;
+}
+
+async function entryFor(notificationId: string): Promise<{ key: string; entry: WatchedTicket } | null> {
+  const key = ticketKeyOfNotification(notificationId);
+  if (!key) return null;
+  const entry = (await watchedTicketsItem.get())[key];
+  return entry ? { key, entry } : null;
+}
+
+export async function onNotificationClicked(runtime: ActionRuntime, notificationId: string): Promise<void> {
+  const { ports } = runtime.deps;
+  const found = await entryFor(notificationId);
+  if (found) await openTicketTab(ports, found.entry.ticket.url, { system: found.entry.ticket.system, id: found.entry.ticket.id });
+  await ports.notifications.clear(notificationId);
+}
+
+export async function onNotificationButtonClicked(runtime: ActionRuntime, notificationId: string, buttonIndex: number): Promise<void> {
+  const { deps, queue } = runtime;
+  const { ports } = deps;
+  const found = await entryFor(notificationId);
+  await ports.notifications.clear(notificationId);
+  if (!found) return;
+  const { key, entry } = found;
+  const now = ports.now();
+  if (buttonIndex === SNOOZE_BUTTON) {
+    const until = new Date(now.getTime() + SNOOZE_FROM_NOTIFICATION_MINUTES * 60_000);
+    await queue.run(() => watchedTicketsItem.update((s) => snoozeTicket(s, key, until)));
+  } else if (buttonIndex === MARK_NOTIFIED_BUTTON) {
+    const [policy, general] = await Promise.all([getEffectivePolicy(deps.policyParsing), generalSettingsItem.get()]);
+    const evaluation = evaluateStore({ [key]: entry }, policy.policy, now, deps)[0]?.evaluation;
+    const ticket = { system: entry.ticket.system, id: entry.ticket.id };
+    for (const role of evaluation?.pending ?? []) {
+      // A notification cannot ask, so only "always" writes the note from here.
+      const error =
+        general.ackNoteMode === 'always'
+          ? await recordOnTicket(ports, { ticket, entry, role, policy: policy.policy, currentLevel: evaluation?.level ?? 1, at: now })
+          : 'not requested';
+      if (general.ackNoteMode === 'always' && error) ports.log(`note for ${key} ${role} not written: ${error}`);
+      await queue.run(() => watchedTicketsItem.update((s) => acknowledgeRole(s, key, role, error === null ? 'ticket' : 'local', now)));
+    }
+  }
+  await runtime.requestWake();
+}

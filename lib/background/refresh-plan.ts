@@ -1,0 +1,92 @@
+import type { HelpdeskSystem } from '../engine/types';
+import type { BackgroundState } from '../storage/background-state';
+import type { WatchedStore } from '../storage/watched-ticket-schema';
+
+/**
+ * Which watched tickets to refresh from the helpdesk API on this wake, and when the next
+ * refresh is due. Modest on purpose: each open ticket at most every `perTicketMs`, a few per
+ * wake, never on an origin that is backing off (429 Retry-After, repeated failures). Pure.
+ */
+
+export interface RefreshLimits {
+  perTicketMs: number;
+  perWake: number;
+}
+
+export const defaultRefreshLimits: RefreshLimits = { perTicketMs: 10 * 60_000, perWake: 3 };
+
+type Backoff = BackgroundState['refreshBackoff'];
+
+function lastTouchedMs(entry: WatchedStore[string]): number {
+  const fetched = Date.parse(entry.fetchedAt);
+  const attempted = entry.lastRefreshAttemptAt ? Date.parse(entry.lastRefreshAttemptAt) : Number.NEGATIVE_INFINITY;
+  return Math.max(fetched, attempted);
+}
+
+function backoffUntilMs(backoff: Backoff, origin: string): number {
+  const until = backoff[origin]?.until;
+  return until ? Date.parse(until) : Number.NEGATIVE_INFINITY;
+}
+
+function refreshable(entry: WatchedStore[string], systems: ReadonlySet<HelpdeskSystem>): boolean {
+  return entry.ticket.status !== 'solved' && systems.has(entry.ticket.system);
+}
+
+/** When each refreshable ticket may next be refreshed. */
+function readyAtMs(entry: WatchedStore[string], backoff: Backoff, limits: RefreshLimits): number {
+  return Math.max(lastTouchedMs(entry) + limits.perTicketMs, backoffUntilMs(backoff, entry.origin));
+}
+
+export function ticketsToRefresh(
+  store: WatchedStore,
+  backoff: Backoff,
+  now: Date,
+  systems: ReadonlySet<HelpdeskSystem>,
+  limits: RefreshLimits = defaultRefreshLimits,
+): string[] {
+  return Object.entries(store)
+    .filter(([, entry]) => refreshable(entry, systems) && readyAtMs(entry, backoff, limits) <= now.getTime())
+    .sort(([, a], [, b]) => lastTouchedMs(a) - lastTouchedMs(b))
+    .slice(0, limits.perWake)
+    .map(([key]) => key);
+}
+
+export function nextRefreshAt(
+  store: WatchedStore,
+  backoff: Backoff,
+  now: Date,
+  systems: ReadonlySet<HelpdeskSystem>,
+  limits: RefreshLimits = defaultRefreshLimits,
+): Date | null {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const entry of Object.values(store)) {
+    if (!refreshable(entry, systems)) continue;
+    earliest = Math.min(earliest, Math.max(readyAtMs(entry, backoff, limits), now.getTime() + 1));
+  }
+  return Number.isFinite(earliest) ? new Date(earliest) : null;
+}
+
+const MINUTE = 60_000;
+
+/** After a failure on an origin: Retry-After when given, else 2, 4, 8 … minutes up to an hour. */
+export function backoffAfterFailure(
+  backoff: Backoff,
+  origin: string,
+  now: Date,
+  failure: { kind: string; retryAfterMs?: number },
+): Backoff {
+  const failures = (backoff[origin]?.failures ?? 0) + 1;
+  const waitMs =
+    failure.kind === 'rateLimited' && failure.retryAfterMs !== undefined
+      ? Math.max(failure.retryAfterMs, MINUTE)
+      : failure.kind === 'unauthorized' || failure.kind === 'forbidden'
+        ? 30 * MINUTE
+        : Math.min(60 * MINUTE, 2 ** failures * MINUTE);
+  return { ...backoff, [origin]: { until: new Date(now.getTime() + waitMs).toISOString(), failures } };
+}
+
+export function clearBackoff(backoff: Backoff, origin: string): Backoff {
+  if (!(origin in backoff)) return backoff;
+  const { [origin]: _cleared, ...rest } = backoff;
+  return rest;
+}

@@ -1,0 +1,80 @@
+import { ticketToJson } from '../engine/ticket-schema';
+import type { HelpdeskSystem } from '../engine/types';
+import { HelpdeskError, type HelpdeskIo } from '../helpdesks/contract';
+import { backgroundStateItem } from '../storage/background-state';
+import { fieldMappingsItem } from '../storage/settings';
+import { recordRefreshAttempt, recordRefreshFailure, recordSeenTicket } from '../storage/watched-store';
+import { watchedTicketsItem } from '../storage/watched-tickets';
+import type { BackgroundDeps } from './deps';
+import { backoffAfterFailure, clearBackoff, defaultRefreshLimits, ticketsToRefresh } from './refresh-plan';
+
+/**
+ * Background refresh of watched open tickets from the helpdesk API, so deadlines stay right when
+ * someone changes a ticket elsewhere. A ticket that cannot be refreshed keeps its data (the popup
+ * shows its age and the error); an origin that answers 429 or fails is left alone for a while.
+ */
+
+export interface RefreshOutcome {
+  refreshed: string[];
+  failed: Array<{ key: string; kind: string }>;
+}
+
+/** The background never sleeps inside a request: a wait becomes a back-off until a later wake. */
+class DeferredRetry extends HelpdeskError {
+  constructor(ms: number) {
+    super('rateLimited', `retry deferred by ${Math.round(ms / 1000)} s to a later wake`, undefined, ms);
+  }
+}
+
+export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<RefreshOutcome> {
+  const { ports } = deps;
+  const now = ports.now();
+  const outcome: RefreshOutcome = { refreshed: [], failed: [] };
+  const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
+  if (systems.size === 0) return outcome;
+  const [store, state, mappings] = await Promise.all([watchedTicketsItem.get(), backgroundStateItem.get(), fieldMappingsItem.get()]);
+  const keys = ticketsToRefresh(store, state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
+  const skipOrigins = new Set<string>();
+
+  for (const key of keys) {
+    const entry = store[key];
+    if (!entry || skipOrigins.has(entry.origin)) continue;
+    const fetcher = deps.fetchers[entry.ticket.system];
+    if (!fetcher) continue;
+    await watchedTicketsItem.update((s) => recordRefreshAttempt(s, key, now));
+    const io: HelpdeskIo = {
+      fetch: ports.fetch,
+      origin: entry.origin,
+      now: () => ports.now(),
+      sleep: (ms) => Promise.reject(new DeferredRetry(ms)),
+    };
+    try {
+      const fetched = await fetcher(entry.ticket.id, io, mappings[entry.ticket.system]);
+      const fetchedAt = ports.now();
+      await watchedTicketsItem.update((s) =>
+        recordSeenTicket(s, { ticket: ticketToJson(fetched.ticket), source: 'api', origin: entry.origin, fetchedAt }, fetchedAt),
+      );
+      await backgroundStateItem.update((st) => ({ ...st, refreshBackoff: clearBackoff(st.refreshBackoff, entry.origin) }));
+      outcome.refreshed.push(key);
+    } catch (error) {
+      const kind = error instanceof HelpdeskError ? error.kind : 'unknown';
+      const message = error instanceof Error ? error.message : String(error);
+      await watchedTicketsItem.update((s) => recordRefreshFailure(s, key, { kind, message }, ports.now()));
+      outcome.failed.push({ key, kind });
+      // Errors about this one ticket (gone, unreadable) do not slow the others on its origin.
+      if (kind !== 'notFound' && kind !== 'malformed') {
+        const retryAfterMs = error instanceof HelpdeskError ? error.retryAfterMs : undefined;
+        await backgroundStateItem.update((st) => ({
+          ...st,
+          refreshBackoff: backoffAfterFailure(st.refreshBackoff, entry.origin, ports.now(), {
+            kind,
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+          }),
+        }));
+        skipOrigins.add(entry.origin);
+      }
+      ports.log(`refresh of ${key} failed (${kind}): ${message}`);
+    }
+  }
+  return outcome;
+}
