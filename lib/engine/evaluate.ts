@@ -8,7 +8,7 @@ import {
   type CompiledSeverity,
   type Target,
 } from './compiled-policy';
-import { countedBetween, deadlineOf, UNKNOWN, warnStartOf } from './counted-time';
+import { CountedClock, UNKNOWN, warnStartOf } from './counted-time';
 import { explainEvaluation, explainUnknownSeverity } from './explain';
 import { readHistoryAt, type TicketHistoryAtNow } from './ticket-history';
 import type { Evaluation, EvaluationState, LevelTimelineEntry, Ticket, UpcomingDeadline, UpdateRule } from './types';
@@ -32,6 +32,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
   const severityPolicy = severityPolicyOf(compiled, severity);
   const { clockStart, pauses } = history;
   const pausedNow = compiled.pausing[history.status];
+  const clock = new CountedClock(cal, clockStart, pauses);
 
   // Levels: level 1 at the clock start, each later one at its target's deadline.
   const levels = compiled.levels;
@@ -40,7 +41,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
   let reachedInOrder = true;
   for (let i = 0; i < levels.length; i++) {
     const target = i === 0 ? null : (severityPolicy.escalate[i] ?? null);
-    const at = i === 0 ? clockStart : target ? deadlineOf(cal, target, clockStart, pauses) : UNKNOWN;
+    const at = i === 0 ? clockStart : target ? clock.deadline(target) : UNKNOWN;
     levelAt.push(at);
     if (at <= nowMs) {
       if (i > 0 && levelIndex !== i - 1) reachedInOrder = false;
@@ -56,7 +57,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
   }
 
   // Response and next update.
-  const responseDueAt = severityPolicy.response ? deadlineOf(cal, severityPolicy.response, clockStart, pauses) : UNKNOWN;
+  const responseDueAt = severityPolicy.response ? clock.deadline(severityPolicy.response) : UNKNOWN;
   const respondedAt = history.respondedAt;
   const responded = !Number.isNaN(respondedAt);
   let updateRule: UpdateRule | null = null;
@@ -73,7 +74,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
       updateTarget = afterWorkaround ?? severityPolicy.every;
       if (updateTarget) {
         updateRule = afterWorkaround ? 'afterWorkaround' : 'every';
-        updateDueAt = deadlineOf(cal, updateTarget, history.lastReplyAt, pauses);
+        updateDueAt = new CountedClock(cal, history.lastReplyAt, pauses).deadline(updateTarget);
       }
     }
   }
@@ -123,7 +124,7 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
   else state = 'ok';
 
   const countedKind = severityPolicy.countedKind ?? 'wall';
-  const countedMs = countedBetween(cal, countedKind, clockStart, nowMs, pauses);
+  const countedMs = clock.countedUntil(countedKind, nowMs);
 
   const explanation = explainEvaluation({
     cal,

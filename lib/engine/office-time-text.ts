@@ -22,7 +22,9 @@ const CACHED_AMOUNT_MINUTES = 14 * 24 * 60;
 const MAX_CACHED_DAYS = 4096;
 
 interface DayLabel {
-  text: string;
+  /** "Tue 10 Mar " and "Tue 10 Mar 2027 ", ready to prefix a time of day. */
+  prefix: string;
+  prefixWithYear: string;
   year: number;
 }
 
@@ -47,26 +49,34 @@ export class OfficeTimeText {
     const time = TIMES_OF_DAY[Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE)]!;
     if (day === this.today) return time;
     const label = dayLabelOf(day);
-    return label.year === this.thisYear ? label.text + ' ' + time : label.text + ' ' + label.year + ' ' + time;
+    return (label.year === this.thisYear ? label.prefix : label.prefixWithYear) + time;
   }
 }
 
+let lastLabelDay = Number.NaN;
+let lastLabel: DayLabel = { prefix: '', prefixWithYear: '', year: 0 };
+
 function dayLabelOf(day: number): DayLabel {
+  if (day === lastLabelDay) return lastLabel;
   let label = dayLabels.get(day);
   if (!label) {
     const iso = isoFromDayNumber(day);
-    const month = MONTHS[Number(iso.slice(5, 7)) - 1] ?? '';
-    label = {
-      text: `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${month}`,
-      year: Number(iso.slice(0, 4)),
-    };
+    const text = `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''}`;
+    const year = Number(iso.slice(0, 4));
+    label = { prefix: `${text} `, prefixWithYear: `${text} ${year} `, year };
     if (dayLabels.size >= MAX_CACHED_DAYS) dayLabels.clear();
     dayLabels.set(day, label);
   }
+  lastLabelDay = day;
+  lastLabel = label;
   return label;
 }
 
-const countedLines: Record<'wall' | 'business', (string | undefined)[]> = { wall: [], business: [] };
+// Filled in with undefined up front so V8 keeps them dense arrays, not dictionaries.
+const countedLines: Record<'wall' | 'business', (string | undefined)[]> = {
+  wall: Array.from({ length: CACHED_AMOUNT_MINUTES }, () => undefined),
+  business: Array.from({ length: CACHED_AMOUNT_MINUTES }, () => undefined),
+};
 
 /** "2 h 10 min counted", "12 h of business time counted". */
 export function countedLine(ms: number, kind: 'wall' | 'business'): string {
