@@ -7,12 +7,22 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops it): hosts go in optional_permissions.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'];
+      }
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: ['https://*.zendesk.com/*', 'https://*.atlassian.net/*'],
+    // Self-hosted Jira (Data Center): each host is asked for at run time from the options page.
+    optional_host_permissions: ['https://*/*'],
     browser_specific_settings: {
       gecko: {
         id: 'escalation-watch@example.com',
