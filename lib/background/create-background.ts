@@ -30,6 +30,11 @@ export interface Background {
  */
 const realmQueue = createSerialQueue();
 
+/** Resolves once every wake and write queued so far has finished (tests; orderly shutdown). */
+export function backgroundIdle(): Promise<void> {
+  return realmQueue.run(async () => undefined);
+}
+
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
   const requestWake = () => queue.coalesce('wake', () => runWake(deps));

@@ -1,5 +1,5 @@
 /** Background logic as injectable modules; entrypoints/background.ts only wires them to the browser. */
-export { createBackground, type Background } from './create-background';
+export { createBackground, backgroundIdle, type Background } from './create-background';
 export { WAKE_ALARM, type BackgroundDeps, type TicketFetcher } from './deps';
 export type { BackgroundPorts, ShownNotification, TabInfo } from './ports';
 export { runWake, type WakeResult } from './wake';

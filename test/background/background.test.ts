@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type Background, createBackground, WAKE_ALARM } from '../../lib/background';
+import { type Background, backgroundIdle, createBackground, WAKE_ALARM } from '../../lib/background';
 import type { TicketJson } from '../../lib/engine/ticket-schema';
 import { BADGE_COLORS } from '../../lib/alarms';
 import { setStorageProblemSink, type StorageProblem, watchedTicketsItem } from '../../lib/storage';
@@ -10,6 +10,9 @@ import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender }
 
 let world: FakeWorld;
 let problems: StorageProblem[];
+
+// Wakes requested by a test's messages finish before the next test resets the fake browser.
+afterEach(() => backgroundIdle());
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { backgroundIdle, createBackground } from '../../lib/background';
+import { setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
+import { sev1 } from '../alarms/alarm-fixtures';
+import sample from '../fixtures/policy.sample.json';
+import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender } from './fake-ports';
+
+let world: FakeWorld;
+
+// Wakes requested by a test's messages finish before the next test resets the fake browser.
+afterEach(() => backgroundIdle());
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  setStorageProblemSink(() => undefined);
+  world = fakeWorld('2026-07-14T10:05:00Z');
+});
+
+const seen = (ticket = sev1(), extra: Record<string, unknown> = {}) => ({
+  type: 'ticket:seen',
+  ticket,
+  source: 'api',
+  fetchedAt: '2026-07-14T10:05:00Z',
+  ...extra,
+});
+
+describe('the background checks who is asking', () => {
+  it('refuses a ticket report from a helpdesk the engineer does not watch', async () => {
+    await fakeBrowser.storage.sync.set({ helpdeskSites: { zendesk: ['other'], jira: [], dataCenter: [] } });
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage(seen(), contentSender());
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/not a watched helpdesk/) });
+    expect(await watchedTicketsItem.get()).toEqual({});
+  });
+
+  it("refuses a page reporting another origin's ticket", async () => {
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage(seen(), contentSender('https://evil.zendesk.com/agent/tickets/1'));
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/evil\.zendesk\.com reported a ticket of https:\/\/acme/) });
+  });
+
+  it('refuses an unknown message with a clear error', async () => {
+    const background = createBackground(backgroundDeps(world));
+    expect(await background.onMessage({ type: 'tickets:purge' }, popupSender())).toEqual({
+      ok: false,
+      error: 'Rejected message: unknown type "tickets:purge"',
+    });
+    expect(world.logs).toContain('Rejected message: unknown type "tickets:purge"');
+  });
+
+  it('refuses acknowledging a ticket that is not watched', async () => {
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage({ type: 'ticket:acknowledge', ticket: { system: 'jira', id: 'X-1' }, role: 'sales-rep' }, popupSender());
+    expect(reply).toEqual({ ok: false, error: 'ticket:acknowledge failed: ticket jira:X-1 is not watched' });
+  });
+});
+
+describe('tickets:list', () => {
+  it('lists overdue first, then to notify, then by the nearest deadline, flagging mine', async () => {
+    await fakeBrowser.storage.sync.set({
+      generalSettings: { mine: { enabled: true, email: null, zendeskUserId: '42', jiraAccountId: null }, ackNoteMode: 'ask', forgetSolvedAfterDays: 7 },
+    });
+    const background = createBackground(backgroundDeps(world));
+    const replied = (id: string, createdAt: string, reply: string) =>
+      sev1({ id, createdAt, history: [{ at: reply, kind: 'publicReply' }] });
+    // 1: opened 09:50, replied: ok. 2: opened 07:50, replied 09:30: level 2 reached → notify. 3: never answered → overdue.
+    await background.onMessage(seen(replied('1', '2026-07-14T09:50:00.000Z', '2026-07-14T09:55:00.000Z'), { assignee: '42' }), contentSender());
+    await background.onMessage(seen(replied('2', '2026-07-14T07:50:00.000Z', '2026-07-14T09:30:00.000Z')), contentSender());
+    await background.onMessage(seen(sev1({ id: '3', createdAt: '2026-07-14T09:00:00.000Z' })), contentSender());
+    const reply = await background.onMessage({ type: 'tickets:list' }, popupSender());
+    expect(reply.ok && (reply.data as { tickets: Array<{ key: string; state: string; mine: boolean }> }).tickets.map((t) => [t.key, t.state, t.mine])).toEqual([
+      ['zendesk:3', 'overdue', false],
+      ['zendesk:2', 'notify', false],
+      ['zendesk:1', 'ok', true],
+    ]);
+  });
+
+  it('is not available to content scripts', async () => {
+    const background = createBackground(backgroundDeps(world));
+    expect((await background.onMessage({ type: 'tickets:list' }, contentSender())).ok).toBe(false);
+  });
+});
+
+describe('ticket:acknowledge with a note on the ticket', () => {
+  async function watchedWithTab() {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/35436' });
+    return background;
+  }
+
+  it('asks a tab of the helpdesk to write the note and records the acknowledgement as on the ticket', async () => {
+    const background = await watchedWithTab();
+    const reply = await background.onMessage(
+      { type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep', recordOnTicket: true, person: 'Jane Doe', channel: 'email' },
+      popupSender(),
+    );
+    expect(reply).toEqual({ ok: true, data: { acknowledgement: { at: '2026-07-14T10:05:00.000Z', by: 'ticket' } } });
+    expect(world.sentToTabs[0]?.message).toEqual({
+      type: 'content:record-acknowledgement',
+      ticket: { system: 'zendesk', id: '35436' },
+      role: 'sales-rep',
+      roleName: 'Sales Rep',
+      level: 2,
+      at: '2026-07-14T10:05:00.000Z',
+      person: 'Jane Doe',
+      channel: 'email',
+    });
+  });
+
+  it('keeps the acknowledgement local and says why when the note could not be written', async () => {
+    const background = await watchedWithTab();
+    world.tabReply = () => ({ ok: false, error: 'CSRF token expired' });
+    const reply = await background.onMessage(
+      { type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep', recordOnTicket: true },
+      popupSender(),
+    );
+    expect(reply).toEqual({ ok: true, data: { acknowledgement: { at: '2026-07-14T10:05:00.000Z', by: 'local' }, recordError: 'CSRF token expired' } });
+  });
+
+  it('keeps it local when no tab of the helpdesk is open', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    const reply = await background.onMessage(
+      { type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep', recordOnTicket: true },
+      popupSender(),
+    );
+    expect(reply.ok && (reply.data as { recordError?: string }).recordError).toMatch(/no open https:\/\/acme\.zendesk\.com tab/);
+  });
+});
+
+describe('policy:get and directory:get', () => {
+  it('answers the managed policy, read-only source named', async () => {
+    await fakeBrowser.storage.managed.set({ policy: { ...sample, name: 'From IT' } });
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage({ type: 'policy:get' }, contentSender());
+    expect(reply).toMatchObject({ ok: true, data: { source: 'managed', policy: { name: 'From IT' } } });
+  });
+
+  it('answers the stored directory', async () => {
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage({ type: 'directory:get' }, popupSender());
+    expect(reply).toEqual({ ok: true, data: { directory: { roles: {}, salesReps: [], directorRotations: {} } } });
+  });
+});
+
+describe('ticket:open', () => {
+  it('opens the ticket when no tab shows it', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    const reply = await background.onMessage({ type: 'ticket:open', ticket: { system: 'zendesk', id: '35436' } }, popupSender());
+    expect(reply).toMatchObject({ ok: true, data: { opened: true } });
+  });
+
+  it('focuses the tab already showing it', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    const tab = await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/35436?foo=1' });
+    const reply = await background.onMessage({ type: 'ticket:open', ticket: { system: 'zendesk', id: '35436' } }, popupSender());
+    expect(reply).toEqual({ ok: true, data: { tabId: tab.id, opened: false } });
+  });
+});
