@@ -65,6 +65,34 @@ describe('pauses: waiting or solved stops every clock, and deadlines move later 
     expect(evaluation.nextUpdateDueAt).toEqual(hq('2026-03-18 09:10'));
   });
 
+  it('waiting 2 h inside business hours pushes a businessHours target by 2 business hours', () => {
+    const policy = {
+      ...samplePolicy,
+      severities: { ...samplePolicy.severities, '2': { ...samplePolicy.severities['2'], response: { businessHours: 4 } } },
+    };
+    // Opened Tue 15:00: 3 business hours Tue, 1 more Wed 09:00–10:00 → Wed 10:00; waiting Tue 15:30–17:30 → Wed 12:00.
+    const opened = hq('2026-03-17 15:00');
+    const plain = ticket({ createdAt: opened, severity: 2, history: [sev(opened, 2)] });
+    const paused = ticket({
+      createdAt: opened,
+      severity: 2,
+      history: [sev(opened, 2), status(hq('2026-03-17 15:30'), 'waiting'), status(hq('2026-03-17 17:30'), 'active')],
+    });
+    expect(evaluate(plain, policy, hq('2026-03-17 18:00')).responseDueAt).toEqual(hq('2026-03-18 10:00'));
+    expect(evaluate(paused, policy, hq('2026-03-17 18:00')).responseDueAt).toEqual(hq('2026-03-18 12:00'));
+  });
+
+  it('a Sev 1 waiting across the spring-forward night is pushed by the real time paused', () => {
+    const opened = local('hq', '2026-03-07 23:00');
+    const t = ticket({
+      createdAt: opened,
+      severity: 1,
+      history: [sev(opened, 1), status(local('hq', '2026-03-08 00:00'), 'waiting'), status(local('hq', '2026-03-08 04:00'), 'active')],
+    });
+    // 00:00 PST → 04:00 PDT is 3 real hours; level 2 (2 h) = 1 h before + 1 h after → 05:00 PDT.
+    expect(evaluate(t, samplePolicy, local('hq', '2026-03-08 04:30')).nextLevel?.at).toEqual(local('hq', '2026-03-08 05:00'));
+  });
+
   it('a pause in a business-day update cadence pushes it by the business time paused', () => {
     const opened = hq('2026-03-17 09:00');
     const t = ticket({
