@@ -13,6 +13,10 @@ export default defineConfig({
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'];
       }
+      // Chrome: the schema of the policy IT may push through storage.managed (Firefox uses enterprise policies).
+      if (manifest.manifest_version === 3) {
+        manifest.storage = { managed_schema: 'managed_schema.json' };
+      }
     },
   },
   manifest: {

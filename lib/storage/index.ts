@@ -52,6 +52,7 @@ export {
   choosePolicy,
   readManagedPolicyJson,
   MANAGED_POLICY_KEY,
+  MANAGED_POLICY_JSON_KEY,
   type EffectivePolicy,
   type PolicySourceKind,
   type PolicyParsing,

@@ -23,8 +23,9 @@ export const userPolicyItem = defineParsedItem<UserPolicyStored | null>({
   fallback: () => null,
 });
 
-/** Key inside `storage.managed`; described by public/managed_schema.json. */
+/** Keys inside `storage.managed`, described by public/managed_schema.json: the policy as an object, or as JSON text. */
 export const MANAGED_POLICY_KEY = 'managed:policy';
+export const MANAGED_POLICY_JSON_KEY = 'managed:policyJson';
 
 export type PolicySourceKind = 'managed' | 'user' | 'default';
 
@@ -43,9 +44,15 @@ export interface PolicyParsing {
 /** Firefox without an enterprise policy throws on storage.managed; that simply means "none". */
 export async function readManagedPolicyJson(): Promise<unknown> {
   try {
-    const value = await storage.getItem<unknown>(MANAGED_POLICY_KEY);
+    const value = (await storage.getItem<unknown>(MANAGED_POLICY_KEY)) ?? (await storage.getItem<unknown>(MANAGED_POLICY_JSON_KEY));
     // Admin consoles often only take strings: accept the policy as JSON text too.
-    return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (error) {
+      // Not JSON: still "managed" (the engineer must not override IT), but never in force.
+      return { unreadableManagedPolicy: error instanceof Error ? error.message : String(error) };
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/manifest|not (found|supported|available)/i.test(message)) return null;

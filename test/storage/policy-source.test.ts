@@ -58,3 +58,18 @@ describe('effective policy: managed wins, else the user\'s, else the default', (
     expect(await userPolicyItem.get()).toBeNull();
   });
 });
+
+describe('managed policy as JSON text', () => {
+  it('reads policyJson when IT can only push strings', async () => {
+    await fakeBrowser.storage.managed.set({ policyJson: JSON.stringify(renamed('From IT as text')) });
+    expect(await getEffectivePolicy(parsing)).toMatchObject({ source: 'managed', policy: { name: 'From IT as text' } });
+  });
+
+  it('ignores text that is not JSON with a reason, yet keeps the policy read-only', async () => {
+    await fakeBrowser.storage.managed.set({ policyJson: '{not json' });
+    const effective = await getEffectivePolicy(parsing);
+    expect(effective.source).toBe('default');
+    expect(effective.problems[0]).toMatch(/managed policy ignored/);
+    await expect(saveUserPolicy(renamed('Ours'), parsing, now)).rejects.toThrow(/managed by your organisation/);
+  });
+});
