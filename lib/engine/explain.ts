@@ -37,6 +37,14 @@ export interface ExplanationFacts {
   onRequestText: string;
 }
 
+// Fixed phrases built once, so a line is a few concatenations (the engine's budget is µs).
+const SEVERITIES = [1, 2, 3, 4] as const;
+const SEV_SINCE = SEVERITIES.map((severity) => `Sev ${severity} since `);
+const RAISED_FROM = SEVERITIES.map((severity) => ` (raised from Sev ${severity}, clock restarted)`);
+const LEVEL_NUMBERS = Array.from({ length: 16 }, (_, index) => index + 1);
+const LEVEL_SINCE = LEVEL_NUMBERS.map((level) => `level ${level} since `);
+const LEVEL_AT = LEVEL_NUMBERS.map((level) => `level ${level} at `);
+
 const STATUS_WORDS: Record<Status, string> = {
   active: 'active',
   waiting: 'waiting on customer',
@@ -49,11 +57,12 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
   const lines: string[] = [];
 
   const clockReason = clockReasonText(history);
+  const sevSince = SEV_SINCE[severity - 1] ?? `Sev ${severity} since `;
   if (history.severitySince > history.clockStart && history.severityBefore !== null) {
-    lines.push(`Sev ${severity} since ${text.instant(history.severitySince)} (lowered from Sev ${history.severityBefore}, clock kept)`);
-    lines.push(`clock since ${text.instant(history.clockStart)} (${clockReason})`);
+    lines.push(`${sevSince}${text.instant(history.severitySince)} (lowered from Sev ${history.severityBefore}, clock kept)`);
+    lines.push('clock since ' + text.instant(history.clockStart) + clockReason);
   } else {
-    lines.push(`Sev ${severity} since ${text.instant(history.clockStart)} (${clockReason})`);
+    lines.push(sevSince + text.instant(history.clockStart) + clockReason);
   }
 
   if (!severityPolicy.hasDeadlines) {
@@ -63,13 +72,16 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
   }
 
   lines.push(countedLine(facts.countedMs, facts.countedKind));
-  lines.push(`level ${facts.levelIndex + 1} since ${text.instant(facts.levelAt[facts.levelIndex] ?? history.clockStart)}`);
+  lines.push(
+    (LEVEL_SINCE[facts.levelIndex] ?? `level ${facts.levelIndex + 1} since `) +
+      text.instant(facts.levelAt[facts.levelIndex] ?? history.clockStart),
+  );
   if (facts.nextLevelIndex >= 0) {
     const nextAt = facts.levelAt[facts.nextLevelIndex] ?? Number.NaN;
     lines.push(
       Number.isNaN(nextAt)
         ? `level ${facts.nextLevelIndex + 1} on hold while paused`
-        : `level ${facts.nextLevelIndex + 1} at ${text.instant(nextAt)}`,
+        : (LEVEL_AT[facts.nextLevelIndex] ?? `level ${facts.nextLevelIndex + 1} at `) + text.instant(nextAt),
     );
   }
   pushStatusLine(lines, history, text);
@@ -77,14 +89,14 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
   if (severityPolicy.response) {
     const due = Number.isNaN(facts.responseDueAt)
       ? `response due after the pause (${severityPolicy.response.text} counted)`
-      : `response due ${text.instant(facts.responseDueAt)}`;
-    const replied = Number.isNaN(history.respondedAt) ? 'no reply yet' : `responded ${text.instant(history.respondedAt)}`;
-    lines.push(`${due} · ${replied}`);
+      : 'response due ' + text.instant(facts.responseDueAt);
+    const replied = Number.isNaN(history.respondedAt) ? ' · no reply yet' : ' · responded ' + text.instant(history.respondedAt);
+    lines.push(due + replied);
   }
   if (facts.updateRule !== null && !Number.isNaN(facts.updateDueAt)) {
     const overdue = facts.nowMs >= facts.updateDueAt;
-    const when = overdue ? `update overdue since ${text.instant(facts.updateDueAt)}` : `next update due ${text.instant(facts.updateDueAt)}`;
-    lines.push(`${when} (${updateRuleText(facts, text)})`);
+    const when = (overdue ? 'update overdue since ' : 'next update due ') + text.instant(facts.updateDueAt);
+    lines.push(when + updateRuleText(facts, text));
   }
 
   if (facts.notify.length > 0) {
@@ -108,10 +120,13 @@ export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, histo
   return lines;
 }
 
+/** " (raised from Sev 3, clock restarted)", with its leading space and parentheses. */
 function clockReasonText(history: TicketHistoryAtNow): string {
-  if (history.clockStartReason === 'raised') return `raised from Sev ${history.raisedFrom ?? '?'}, clock restarted`;
-  if (history.clockStartReason === 'set') return 'severity set, clock started';
-  return 'ticket opened';
+  if (history.clockStartReason === 'raised') {
+    return (history.raisedFrom !== null ? RAISED_FROM[history.raisedFrom - 1] : undefined) ?? ' (raised, clock restarted)';
+  }
+  if (history.clockStartReason === 'set') return ' (severity set, clock started)';
+  return ' (ticket opened)';
 }
 
 function pushStatusLine(lines: string[], history: TicketHistoryAtNow, text: OfficeTimeText): void {
@@ -123,9 +138,10 @@ function pushStatusLine(lines: string[], history: TicketHistoryAtNow, text: Offi
   );
 }
 
+/** " (1 h after the reply at 14:20)", with its leading space and parentheses. */
 function updateRuleText(facts: ExplanationFacts, text: OfficeTimeText): string {
-  if (facts.updateRule === 'response') return 'the first response';
+  if (facts.updateRule === 'response') return ' (the first response)';
   const cadence = facts.updateTarget ? facts.updateTarget.text : '';
-  const workaround = facts.updateRule === 'afterWorkaround' ? ', workaround given' : '';
-  return `${cadence} after the reply at ${text.instant(facts.history.lastReplyAt)}${workaround}`;
+  const workaround = facts.updateRule === 'afterWorkaround' ? ', workaround given)' : ')';
+  return ' (' + cadence + ' after the reply at ' + text.instant(facts.history.lastReplyAt) + workaround;
 }
