@@ -39,6 +39,8 @@ export const rowBadgeCss = `${sharedCss}
 /** The ticket badge, its panel and the error badges. */
 export const ticketUiCss = `${sharedCss}
 :host(.ew-host-ticket) { min-width: 220px; height: 24px; margin: 0 8px; }
+:host(.ew-host-floating) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; margin: 0; }
+:host(.ew-host-floating) .ew-panel { top: auto; bottom: 28px; left: auto; right: 0; }
 .ew-widget { position: relative; height: 100%; }
 .ew-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; height: 24px; max-width: 560px;
   padding: 0 8px; border: 1px solid var(--ew-state, var(--ew-border)); border-radius: 12px; background: var(--ew-bg);

@@ -16,6 +16,8 @@ export interface ShadowHost {
   render(content: ComponentChild): void;
   /** Puts a host created with `detached` into the page. */
   attach(): void;
+  /** Moves the host (with its UI state) next to another element, e.g. when the page re-rendered. */
+  moveTo(anchor: Element, placement: HostPlacement, hostClass: string): void;
   remove(): void;
 }
 
@@ -38,11 +40,13 @@ export function createShadowHost(
     host.addEventListener(type, (event) => event.stopPropagation());
   }
   let mounted = true;
+  const insert = (target: Element, where: HostPlacement) => {
+    if (where === 'after') target.after(host);
+    else if (where === 'prepend') target.prepend(host);
+    else target.append(host);
+  };
   const attach = () => {
-    if (!mounted || host.isConnected) return;
-    if (placement === 'after') anchor.after(host);
-    else if (placement === 'prepend') anchor.prepend(host);
-    else anchor.append(host);
+    if (mounted && !host.isConnected) insert(anchor, placement);
   };
   if (!options.detached) attach();
   return {
@@ -51,6 +55,11 @@ export function createShadowHost(
       if (mounted) render(content, container);
     },
     attach,
+    moveTo(target, where, hostClass) {
+      if (!mounted) return;
+      host.className = hostClass;
+      insert(target, where);
+    },
     remove() {
       if (!mounted) return;
       mounted = false;

@@ -1,6 +1,5 @@
 import { ErrorBadge, type ErrorBadgeKind } from '../../components/ticket/ErrorBadge';
 import { ClockContext } from '../../components/ticket/clock-context';
-import { ticketUiCss } from '../../components/ticket/styles';
 import { TicketWidget } from '../../components/ticket/TicketWidget';
 import type { AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from '../../components/ticket/ticket-view';
 import type { Evaluation, Ticket } from '../engine/types';
@@ -11,9 +10,9 @@ import { asHelpdeskError, planAfterFailure } from './failure-plan';
 import { compareNativeSla } from './native-sla-drift';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import type { ShadowHost } from './shadow-host';
+import { placeTicketBadge } from './ticket-badge-placement';
 import { buildTicketView, nextStateChangeAt } from './ticket-view-model';
-import { waitForElement } from './wait-for-element';
 
 /** What we know of a ticket, kept across route changes so going back to a tab shows it at once. */
 export interface KnownTicket {
@@ -67,7 +66,6 @@ export function startTicketFeature<Mapping>(
   const { doc, win, helpdesk } = deps;
   const cached = memory.cache.get(ticketId);
   let display: Display = cached ? { kind: 'ticket', known: cached } : { kind: 'loading' };
-  let host: ShadowHost | null = null;
   let loaded: Settings<Mapping> | null = null;
   let attempt = 0;
   let lastFetchAt = Number.NEGATIVE_INFINITY;
@@ -84,19 +82,17 @@ export function startTicketFeature<Mapping>(
   };
   const io = (): HelpdeskIo => ({ fetch: deps.fetch, origin: win.location.origin, signal: scope.signal });
 
-  const anchor = waitForElement(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver).then((element) => {
-    if (!element || scope.disposed) return null;
-    host = createShadowHost(element, 'after', { tag: 'ew-ticket-badge', hostClass: 'ew-host-ticket', css: ticketUiCss });
-    scope.onDispose(() => host?.remove());
+  let host: ShadowHost | null = null;
+  const placement = placeTicketBadge(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver, (created) => {
+    host = created;
     render();
-    return element;
   });
 
   function render(): void {
     if (!host || scope.disposed) return;
     try {
       if (display.kind === 'nothing') {
-        host.remove();
+        placement.remove();
         host = null;
         return;
       }
@@ -235,7 +231,7 @@ export function startTicketFeature<Mapping>(
     if (showingApiData && plan.badge !== 'signIn' && plan.badge !== null) return; // keep the last good data
     if (plan.tryPage) {
       // The page must have rendered the ticket before it can be read.
-      await anchor;
+      await placement.placed;
       if (scope.disposed) return;
       try {
         const ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);

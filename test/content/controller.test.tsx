@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { ANCHOR_GRACE_MS } from '../../lib/content/ticket-badge-placement';
 import { HelpdeskError, type FetchedTicket } from '../../lib/helpdesks/contract';
 import { useEnglishMessages } from '../i18n/english-messages';
 import { fetched, makeTicket, startHarness, ticketBadgeRoot, ticketPageHtml } from './harness';
@@ -56,7 +57,21 @@ describe('content runtime on ticket pages', () => {
     expect(h.observers.live()).toBe(1);
     document.body.insertAdjacentHTML('beforeend', ticketPageHtml('1'));
     await eventually(() => expect(badgeText()).toContain('Sev 1'));
-    expect(h.observers.live()).toBe(0);
+    // The same observer keeps the badge by the header for as long as the ticket is shown.
+    expect(h.observers.live()).toBe(1);
+  });
+
+  test('a header the page re-renders gets the same badge back, with its panel still open', async () => {
+    start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    const host = document.querySelector('ew-ticket-badge');
+    (ticketBadgeRoot()?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(ticketBadgeRoot()?.querySelector('.ew-panel')).not.toBeNull());
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', `<main>${ticketPageHtml('1')}</main>`);
+    await eventually(() => expect(document.querySelector('ew-ticket-badge')?.previousElementSibling?.matches('[data-test-header]')).toBe(true));
+    expect(document.querySelector('ew-ticket-badge')).toBe(host);
+    expect(ticketBadgeRoot()?.querySelector('.ew-panel')).not.toBeNull();
   });
 
   test('a route change from ticket A to B mounts B, unmounts A and leaves nothing of A behind', async () => {
@@ -283,6 +298,15 @@ describe('content runtime timing (fake timers)', () => {
     expect(h.fetchTicket).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     expect(h.fetchTicket).toHaveBeenCalledTimes(3);
+  });
+
+  test('a page without the expected header shows the badge floating in a corner', async () => {
+    start({ path: '/tickets/1', html: '<main>changed layout</main>', answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await vi.advanceTimersByTimeAsync(ANCHOR_GRACE_MS - 1);
+    expect(ticketBadgeRoot()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(document.querySelector('ew-ticket-badge')?.className).toBe('ew-host-ticket ew-host-floating');
+    expect(badgeText()).toContain('Sev 1');
   });
 
   test('a tab hidden long enough drops its badge and timers; showing it again restores them', async () => {
