@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { defaultPolicy, evaluate, ticketFromZendesk } from '../lib/index';
+import { launchChromium, screenshot } from '../test/e2e/harness';
+import { simRequest } from '../test/simulator/client';
+import { sampleTickets } from '../test/simulator/seed';
+import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
+
+/**
+ * `npm run demo`: the built extension against the built-in demo helpdesk. With a display it opens
+ * Chromium on the sample tickets and waits; without one it runs headless, saves screenshots of a
+ * ticket page, a view and the popup, and prints the sample tickets' escalation state.
+ */
+
+const OUT = resolve('demo-output');
+const HOST = 'acme.zendesk.com';
+
+async function printTable(sim: HelpdeskSimulator): Promise<void> {
+  const now = new Date();
+  const rows = [];
+  for (const seed of sampleTickets()) {
+    const get = (path: string) => simRequest(sim.port, HOST, path).then((res) => res.json<Record<string, unknown>>());
+    const { ticket, users } = (await get(`/api/v2/tickets/${seed.id}.json?include=users`)) as { ticket: object; users: object[] };
+    const { audits } = (await get(`/api/v2/tickets/${seed.id}/audits.json?include=users`)) as { audits: object[] };
+    const mapped = ticketFromZendesk({ ticket, audits, users });
+    const evaluation = evaluate(mapped, defaultPolicy, now);
+    const next = [evaluation.nextLevel?.at, evaluation.nextUpdateDueAt].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0];
+    rows.push({
+      ticket: `#${mapped.id}`,
+      sev: mapped.severity ?? '?',
+      office: mapped.office ?? defaultPolicy.defaultOffice,
+      state: evaluation.state,
+      level: evaluation.level ? `${evaluation.level} ${evaluation.levelId}` : '-',
+      'next deadline (UTC)': next ? next.toISOString().slice(0, 16).replace('T', ' ') : '-',
+      notify: evaluation.pending.join(', ') || '-',
+    });
+  }
+  console.table(rows);
+}
+
+async function main(): Promise<void> {
+  const sim = await startHelpdeskSimulator();
+  console.log(`Demo helpdesk on https://127.0.0.1:${sim.port} as https://${HOST} and https://acme.atlassian.net`);
+  await printTable(sim);
+
+  const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+  const session = await launchChromium(sim, { headless });
+  const page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
+  await page.goto(`https://${HOST}/agent/tickets/35436`, { waitUntil: 'networkidle0' });
+
+  if (!headless) {
+    console.log('Chromium is open with the extension on the demo helpdesk. Press Ctrl-C to stop.');
+    process.on('SIGINT', () => void session.close().then(() => sim.close()).then(() => process.exit(0)));
+    return;
+  }
+
+  await new Promise((done) => setTimeout(done, 1500));
+  const shots = [await screenshot(page, 'ticket', OUT)];
+  await page.goto(`https://${HOST}/agent/filters/1`, { waitUntil: 'networkidle0' });
+  await new Promise((done) => setTimeout(done, 1500));
+  shots.push(await screenshot(page, 'view', OUT));
+  const popup = await session.browser.newPage();
+  await popup.setViewport({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`, { waitUntil: 'networkidle0' });
+  await new Promise((done) => setTimeout(done, 500));
+  shots.push(await screenshot(popup, 'popup', OUT));
+  console.log(`Screenshots:\n  ${shots.join('\n  ')}`);
+  await session.close();
+  await sim.close();
+}
+
+await main();
