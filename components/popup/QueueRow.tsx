@@ -42,22 +42,34 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
         <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
       </div>
       <div class="ew-row-meta">
-        <span class={`ew-sev ew-sev-${severity ?? 'none'}`}>{severity === null ? t('inpageBadgeSeverityUnknown') : t('inpageBadgeSeverity', severity)}</span>
-        {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}
-        {evaluation.nextLevel?.at ? (
-          <span class="ew-next">
-            {t('popupNextLevelIn', evaluation.nextLevel.level)} <RowCountdown until={evaluation.nextLevel.at} words={words} />
-          </span>
-        ) : null}
-        {evaluation.nextUpdateDueAt ? (
-          <span class="ew-next">
-            {t(evaluation.respondedAt === null ? 'popupResponseIn' : 'popupUpdateIn')} <RowCountdown until={evaluation.nextUpdateDueAt} words={words} />
-          </span>
-        ) : null}
-        {evaluation.state === 'paused' ? <span class="ew-next">{t('popupPaused')}</span> : null}
-        {item.refreshError ? (
-          <span class="ew-stale" title={item.refreshError}>
-            {t('popupStale')}
+        <span class="ew-row-info">
+          <span class={`ew-sev ew-sev-${severity ?? 'none'}`}>{severity === null ? t('inpageBadgeSeverityUnknown') : t('inpageBadgeSeverity', severity)}</span>
+          {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}
+          {evaluation.nextLevel?.at ? (
+            <span class="ew-next">
+              {t('popupNextLevelIn', evaluation.nextLevel.level)} <RowCountdown until={evaluation.nextLevel.at} words={words} />
+            </span>
+          ) : null}
+          {evaluation.nextUpdateDueAt ? (
+            <span class="ew-next">
+              {t(evaluation.respondedAt === null ? 'popupResponseIn' : 'popupUpdateIn')} <RowCountdown until={evaluation.nextUpdateDueAt} words={words} />
+            </span>
+          ) : null}
+          {evaluation.state === 'paused' ? <span class="ew-next">{t('popupPaused')}</span> : null}
+          {item.refreshError ? (
+            <span class="ew-stale" title={item.refreshError}>
+              {t('popupStale')}
+            </span>
+          ) : null}
+        </span>
+        {hasPending ? (
+          <span class="ew-row-actions">
+            <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
+              {t('popupCopyMessage')}
+            </button>
+            <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
+              {t('popupEmail')}
+            </a>
           </span>
         ) : null}
       </div>
@@ -71,14 +83,6 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
             busyRoles={busyRoles}
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
           />
-          <span class="ew-row-actions">
-            <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
-              {t('popupCopyMessage')}
-            </button>
-            <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
-              {t('popupEmail')}
-            </a>
-          </span>
         </div>
       ) : null}
     </div>

@@ -13,7 +13,7 @@ export function GeneralSection({ store }: { store: SettingsStore<GeneralSettings
   const form = useSettingsDraft(store, generalSettingsSchema);
   const settings = form.draft.value;
   if (form.loadError.value) return <p class="ew-field-errors" role="alert">{t('optionsLoadFailed', form.loadError.value)}</p>;
-  if (!settings) return <p role="status">{t('popupLoading')}</p>;
+  if (!settings) return <p role="status">{t('optionsLoading')}</p>;
   const editing = editingOf(form, settings);
   return (
     <section class="ew-section" aria-labelledby="ew-general-title">

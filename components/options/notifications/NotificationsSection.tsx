@@ -23,7 +23,7 @@ export function NotificationsSection({ store, policy }: { store: SettingsStore<N
   const form = useSettingsDraft(store, notificationSettingsSchema);
   const settings = form.draft.value;
   if (form.loadError.value) return <p class="ew-field-errors" role="alert">{t('optionsLoadFailed', form.loadError.value)}</p>;
-  if (!settings) return <p role="status">{t('popupLoading')}</p>;
+  if (!settings) return <p role="status">{t('optionsLoading')}</p>;
   const editing = editingOf(form, settings);
   const quiet = settings.quietHours;
   return (

@@ -44,7 +44,7 @@ export function PeopleSection({ store, files, policy, now }: PeopleSectionProps)
   const importProblems = useSignal<string[]>([]);
   const directory = form.draft.value;
   if (form.loadError.value) return <p class="ew-field-errors" role="alert">{t('optionsLoadFailed', form.loadError.value)}</p>;
-  if (!directory) return <p role="status">{t('popupLoading')}</p>;
+  if (!directory) return <p role="status">{t('optionsLoading')}</p>;
 
   const editing: DraftEditing<Directory> = { draft: directory, issues: form.issues.value, set: form.set, remove: form.remove, readOnly: false };
   const offices = Object.entries(policy.offices);

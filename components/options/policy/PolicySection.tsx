@@ -49,7 +49,7 @@ export function PolicySection({ store, files, engineerTimeZone, now }: PolicySec
   if (loadError.value) return <p class="ew-field-errors" role="alert">{t('optionsLoadFailed', loadError.value)}</p>;
   const current = effective.value;
   const edited = draft.value;
-  if (!current || !edited) return <p role="status">{t('popupLoading')}</p>;
+  if (!current || !edited) return <p role="status">{t('optionsLoading')}</p>;
 
   const readOnly = current.source === 'managed';
   const dirty = !sameDraft(edited, current.policy);

@@ -101,7 +101,8 @@ export interface Measurement {
   scrollMs: number;
 }
 
-async function measurePopup(count: number): Promise<Measurement> {
+/** `keep` leaves the popup on the page (for a screenshot). */
+async function measurePopup(count: number, keep = false): Promise<Measurement> {
   const root = freshRoot();
   const entries = syntheticEntries(count);
   const evaluateStart = performance.now();
@@ -145,7 +146,7 @@ async function measurePopup(count: number): Promise<Measurement> {
   await Promise.resolve();
   void document.body.offsetHeight;
   const scrollMs = performance.now() - scrollStart;
-  render(null, root);
+  if (!keep) render(null, root);
   return { tickets: count, renderedRows, evaluateAndSortMs, mountMs, toPaintMs, searchMs, scrollMs };
 }
 
