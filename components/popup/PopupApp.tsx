@@ -63,8 +63,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
   const now = new Date(clock.now.peek());
 
   const roleName = (role: string) => policy.roles[role]?.name ?? role;
-  const busyRolesOf = (item: QueueItem) =>
-    new Set(current.entries.length === 0 ? [] : item.evaluation.pending.filter((role) => busy.value.has(justAcknowledgedKey(item, role))));
+  const busyRolesOf = (item: QueueItem) => new Set(item.evaluation.pending.filter((role) => busy.value.has(justAcknowledgedKey(item, role))));
 
   const handlers: RowHandlers = {
     onSelect: (item) => {

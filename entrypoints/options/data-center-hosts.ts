@@ -15,6 +15,8 @@ const scriptId = (origin: string): string => `ew-jira-dc-${origin.replace(/[^a-z
 const matchesFor = (origin: string): string[] => [`${origin}/*`];
 
 export async function registerDataCenterScripts(origins: readonly string[]): Promise<void> {
+  // Older Firefox builds without scripting in MV2: the host permission alone is kept; nothing to register.
+  if (typeof browser.scripting?.registerContentScripts !== 'function') return;
   const registered = new Set((await browser.scripting.getRegisteredContentScripts()).map((script) => script.id));
   const missing = [];
   for (const origin of origins) {
