@@ -1,5 +1,6 @@
 /**
- * The engine's public contract (SPEC §3). Each module adds its exports here.
+ * The engine's public contract (SPEC §3). Code outside the project relies on these names and
+ * shapes: keep them stable, add freely.
  */
 export type {
   Severity,
@@ -10,16 +11,17 @@ export type {
   Evaluation,
   EvaluationState,
   NextLevel,
-} from './engine/types';
-export type { Policy, Duration, OfficePolicy, RolePolicy, LevelPolicy, SeverityPolicy } from './policy/schema';
-export { ticketFromJira } from './helpdesks/jira/map';
-export type {
   LevelTimelineEntry,
   UpcomingDeadline,
   UpdateRule,
   ClockStartReason,
 } from './engine/types';
-export { evaluate } from './engine/evaluate';
-export { ticketFromZendesk } from './helpdesks/zendesk/map';
-export { parsePolicy, PolicyError, defaultPolicy, formatDuration } from './policy';
+export type { Policy, Duration, OfficePolicy, RolePolicy, LevelPolicy, SeverityPolicy } from './policy/schema';
 export type { PolicyIssue, WeekdayKey, DurationUnit } from './policy';
+export type { ZendeskMapping } from './helpdesks/zendesk/mapping';
+export type { JiraMapping } from './helpdesks/jira/mapping';
+
+export { evaluate } from './engine/evaluate';
+export { parsePolicy, PolicyError, defaultPolicy, formatDuration } from './policy';
+export { ticketFromZendesk } from './helpdesks/zendesk/map';
+export { ticketFromJira } from './helpdesks/jira/map';
