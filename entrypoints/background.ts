@@ -2,7 +2,9 @@ import { browserPorts } from '@/lib/background/browser-ports';
 import { createBackground } from '@/lib/background/create-background';
 import { helpdeskFetchers } from '@/lib/background/helpdesk-fetchers';
 import { evaluate } from '@/lib/engine/evaluate';
+import { registerDataCenterScripts } from '@/lib/permissions/data-center-hosts';
 import { defaultPolicy, parsePolicy } from '@/lib/policy';
+import { helpdeskSitesItem } from '@/lib/storage/settings';
 
 /** Thin wiring: every decision is in lib/background, lib/alarms and lib/storage. */
 export default defineBackground(() => {
@@ -24,4 +26,9 @@ export default defineBackground(() => {
   }
   // A service worker restarted for any other event also re-arms from storage.
   void background.start();
+  // Self-hosted Jira hosts granted at run time: Firefox does not keep the registration across restarts.
+  void helpdeskSitesItem
+    .get()
+    .then((sites) => registerDataCenterScripts(sites.dataCenter))
+    .catch((error: unknown) => console.warn('[Escalation Watch] could not register Data Center content scripts', error));
 });

@@ -13,7 +13,7 @@ import {
   type ParsedItem,
 } from '../../lib/storage';
 import { nudgeBackground } from './background-nudge';
-import { dataCenterHosts } from './data-center-hosts';
+import { dataCenterHosts } from '../../lib/permissions/data-center-hosts';
 import { browserDownloads } from './file-downloads';
 
 const parsing = { parsePolicy, defaultPolicy };

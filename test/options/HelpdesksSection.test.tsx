@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { dataCenterOrigin } from '../../components/options/helpdesks/DataCenterHosts';
 import { HelpdesksSection } from '../../components/options/helpdesks/HelpdesksSection';
-import { JIRA_CONTENT_SCRIPT } from '../../entrypoints/options/data-center-hosts';
+import { JIRA_CONTENT_SCRIPT } from '../../lib/permissions/data-center-hosts';
 import { parseJiraMapping } from '../../lib/helpdesks/jira/mapping';
 import { parseZendeskMapping } from '../../lib/helpdesks/zendesk/mapping';
 import { fieldMappingsItem, helpdeskSitesItem } from '../../lib/storage';
