@@ -1,5 +1,6 @@
 import { dayNumberFromIso, isoFromDayNumber } from './civil-date';
-import { DAY_CHUNK_MASK, DAY_CHUNK_SIZE, type DayTable } from './day-table';
+import { DAY_CHUNK_MASK, DAY_CHUNK_SIZE } from './day-chunks';
+import type { DayTable } from './day-table';
 import type { OfficeCalendar } from './office-calendar';
 
 /**

@@ -1,4 +1,5 @@
 import { MS_PER_DAY, MS_PER_MINUTE } from './civil-date';
+import { DAY_CHUNK_SIZE, DayChunks } from './day-chunks';
 import type { OfficeSchedule } from './office-schedule';
 import type { ZoneOffsets } from './zone-offsets';
 
@@ -8,10 +9,6 @@ import type { ZoneOffsets } from './zone-offsets';
  * [open, close) it keeps running totals of business time and business days per chunk, so
  * long spans cost one step per 64 days instead of one per day.
  */
-
-export const DAY_CHUNK_BITS = 6;
-export const DAY_CHUNK_SIZE = 1 << DAY_CHUNK_BITS;
-export const DAY_CHUNK_MASK = DAY_CHUNK_SIZE - 1;
 
 export class DayChunk {
   /** 1 on a business day, else 0. */
@@ -25,9 +22,7 @@ export class DayChunk {
 }
 
 export class DayTable {
-  private readonly chunks = new Map<number, DayChunk>();
-  private lastChunkIndex = Number.NaN;
-  private lastChunk: DayChunk | undefined;
+  private readonly chunks = new DayChunks((firstDay) => this.filledChunk(firstDay));
 
   constructor(
     private readonly zone: ZoneOffsets,
@@ -36,21 +31,11 @@ export class DayTable {
 
   /** The chunk holding local day `dayNumber`; its slot is `dayNumber & DAY_CHUNK_MASK`. */
   chunkAt(dayNumber: number): DayChunk {
-    const index = dayNumber >> DAY_CHUNK_BITS;
-    if (index === this.lastChunkIndex) return this.lastChunk!;
-    let chunk = this.chunks.get(index);
-    if (!chunk) {
-      chunk = this.filledChunk(index);
-      this.chunks.set(index, chunk);
-    }
-    this.lastChunkIndex = index;
-    this.lastChunk = chunk;
-    return chunk;
+    return this.chunks.containing(dayNumber);
   }
 
-  private filledChunk(index: number): DayChunk {
+  private filledChunk(firstDay: number): DayChunk {
     const chunk = new DayChunk();
-    const firstDay = index << DAY_CHUNK_BITS;
     for (let slot = 0; slot < DAY_CHUNK_SIZE; slot++) {
       const dayNumber = firstDay + slot;
       const hours = this.schedule.hoursOn(dayNumber);

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { MS_PER_DAY, MS_PER_HOUR } from './civil-date';
+import { DAY_CHUNK_MASK, DAY_CHUNK_SIZE, DayChunks } from './day-chunks';
 
 /**
  * A time zone's UTC offset as a table keyed by UTC day number, filled 64 days at a time. Each
@@ -12,25 +13,20 @@ import { MS_PER_DAY, MS_PER_HOUR } from './civil-date';
  * every zone in the IANA database.
  */
 
-const CHUNK_BITS = 6;
-const CHUNK_SIZE = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK_SIZE - 1;
 /** Wider than any real UTC offset (−12 h … +14 h), so a window this wide always holds the answer. */
 const WALL_SEARCH_SPAN = 18 * MS_PER_HOUR;
 const SECONDS_PER_DAY = 86_400;
 
 class OffsetChunk {
-  readonly before = new Float64Array(CHUNK_SIZE);
+  readonly before = new Float64Array(DAY_CHUNK_SIZE);
   /** First instant of the day with the `after` offset; +Infinity when the day has no change. */
-  readonly transition = new Float64Array(CHUNK_SIZE);
-  readonly after = new Float64Array(CHUNK_SIZE);
+  readonly transition = new Float64Array(DAY_CHUNK_SIZE);
+  readonly after = new Float64Array(DAY_CHUNK_SIZE);
 }
 
 export class ZoneOffsets {
   readonly timeZone: string;
-  private readonly chunks = new Map<number, OffsetChunk>();
-  private lastChunkIndex = Number.NaN;
-  private lastChunk: OffsetChunk | undefined;
+  private readonly chunks = new DayChunks((firstDay) => this.filledChunk(firstDay));
 
   constructor(timeZone: string) {
     if (Number.isNaN(tzOffset(timeZone, new Date(0)))) {
@@ -42,8 +38,8 @@ export class ZoneOffsets {
   /** Offset (local − UTC) in ms in effect at instant `atMs`. */
   offsetAt(atMs: number): number {
     const utcDay = Math.floor(atMs / MS_PER_DAY);
-    const chunk = this.chunkAt(utcDay);
-    const slot = utcDay & CHUNK_MASK;
+    const chunk = this.chunks.containing(utcDay);
+    const slot = utcDay & DAY_CHUNK_MASK;
     return atMs < chunk.transition[slot]! ? chunk.before[slot]! : chunk.after[slot]!;
   }
 
@@ -60,16 +56,16 @@ export class ZoneOffsets {
     const lastDay = Math.floor((wallMs + WALL_SEARCH_SPAN) / MS_PER_DAY);
     let best = Number.POSITIVE_INFINITY;
     for (let utcDay = firstDay; utcDay <= lastDay; utcDay++) {
-      const chunk = this.chunkAt(utcDay);
-      const slot = utcDay & CHUNK_MASK;
+      const chunk = this.chunks.containing(utcDay);
+      const slot = utcDay & DAY_CHUNK_MASK;
       best = this.earlierExactInstant(wallMs, chunk.before[slot]!, best);
       best = this.earlierExactInstant(wallMs, chunk.after[slot]!, best);
     }
     if (best !== Number.POSITIVE_INFINITY) return best;
     // No instant shows this wall time: it lies in a gap, which ends at a transition.
     for (let utcDay = firstDay; utcDay <= lastDay; utcDay++) {
-      const chunk = this.chunkAt(utcDay);
-      const slot = utcDay & CHUNK_MASK;
+      const chunk = this.chunks.containing(utcDay);
+      const slot = utcDay & DAY_CHUNK_MASK;
       const transition = chunk.transition[slot]!;
       if (transition < best && transition + chunk.after[slot]! >= wallMs) best = transition;
     }
@@ -85,24 +81,10 @@ export class ZoneOffsets {
     return candidate < best && this.offsetAt(candidate) === offset ? candidate : best;
   }
 
-  private chunkAt(utcDay: number): OffsetChunk {
-    const index = utcDay >> CHUNK_BITS;
-    if (index === this.lastChunkIndex) return this.lastChunk!;
-    let chunk = this.chunks.get(index);
-    if (!chunk) {
-      chunk = this.filledChunk(index);
-      this.chunks.set(index, chunk);
-    }
-    this.lastChunkIndex = index;
-    this.lastChunk = chunk;
-    return chunk;
-  }
-
-  private filledChunk(index: number): OffsetChunk {
+  private filledChunk(firstDay: number): OffsetChunk {
     const chunk = new OffsetChunk();
-    const firstDay = index << CHUNK_BITS;
     let before = this.rawOffset(firstDay * MS_PER_DAY);
-    for (let slot = 0; slot < CHUNK_SIZE; slot++) {
+    for (let slot = 0; slot < DAY_CHUNK_SIZE; slot++) {
       const dayStart = (firstDay + slot) * MS_PER_DAY;
       const after = this.rawOffset(dayStart + MS_PER_DAY);
       chunk.before[slot] = before;
