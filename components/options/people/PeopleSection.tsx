@@ -13,6 +13,7 @@ import {
 import type { Policy } from '../../../lib/policy/schema';
 import { useSignal } from '@preact/signals';
 import type { FileDownloads, SettingsStore } from '../options-services';
+import { FileImportButton } from '../FileImportButton';
 import { Disclosure } from '../policy/Disclosure';
 import type { DraftEditing } from '../policy/draft-editing';
 import { fieldId, issuesAt } from '../policy/field-issues';
@@ -72,20 +73,7 @@ export function PeopleSection({ store, files, policy, now }: PeopleSectionProps)
       <h2 id="ew-people-title">{t('optionsPeople')}</h2>
       <p class="ew-help">{t('optionsPeopleHelp')}</p>
       <SaveBar form={form}>
-        <label class="ew-button ew-file-button">
-          {t('optionsImportDirectory')}
-          <input
-            type="file"
-            accept=".json,.csv,application/json,text/csv"
-            class="ew-visually-hidden"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              if (file) void importFile(file);
-              input.value = '';
-            }}
-          />
-        </label>
+        <FileImportButton label={t('optionsImportDirectory')} accept=".json,.csv,application/json,text/csv" onFile={(file) => void importFile(file)} />
         <button type="button" class="ew-button" onClick={() => files.download('escalation-people.json', directoryToJson(form.saved.value ?? directory), 'application/json')}>
           {t('optionsExportJson')}
         </button>

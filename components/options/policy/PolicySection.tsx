@@ -5,6 +5,7 @@ import { parsePolicy, PolicyError, type PolicyIssue } from '../../../lib/policy'
 import type { Policy } from '../../../lib/policy/schema';
 import type { EffectivePolicy } from '../../../lib/storage';
 import type { FileDownloads, PolicyStore } from '../options-services';
+import { FileImportButton } from '../FileImportButton';
 import type { DraftEditing } from './draft-editing';
 import { GeneralEditor } from './GeneralEditor';
 import { LevelsEditor } from './LevelsEditor';
@@ -135,20 +136,7 @@ export function PolicySection({ store, files, engineerTimeZone, now }: PolicySec
             <button type="button" class="ew-button" onClick={() => (draft.value = editableCopy(current.policy))} disabled={!dirty}>
               {t('optionsDiscardChanges')}
             </button>
-            <label class="ew-button ew-file-button">
-              {t('optionsImportJson')}
-              <input
-                type="file"
-                accept="application/json,.json"
-                class="ew-visually-hidden"
-                onChange={(event) => {
-                  const input = event.currentTarget;
-                  const file = input.files?.[0];
-                  if (file) void importFile(file);
-                  input.value = '';
-                }}
-              />
-            </label>
+            <FileImportButton label={t('optionsImportJson')} accept="application/json,.json" onFile={(file) => void importFile(file)} />
           </>
         )}
         <button type="button" class="ew-button" onClick={exportPolicy}>
