@@ -53,15 +53,23 @@ async function main(): Promise<void> {
     return;
   }
 
-  await new Promise((done) => setTimeout(done, 1500));
+  // Visit every sample ticket once so the background watches them (as an engineer's day would).
+  for (const seed of sampleTickets()) {
+    await page.goto(`https://${HOST}/agent/tickets/${seed.id}`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 15_000 }).catch(() => undefined);
+  }
+  await page.goto(`https://${HOST}/agent/tickets/35436`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 15_000 });
+  await page.evaluate(() => document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge')?.click());
+  await new Promise((done) => setTimeout(done, 500));
   const shots = [await screenshot(page, 'ticket', OUT)];
   await page.goto(`https://${HOST}/agent/filters/1`, { waitUntil: 'networkidle0' });
   await new Promise((done) => setTimeout(done, 1500));
   shots.push(await screenshot(page, 'view', OUT));
   const popup = await session.browser.newPage();
-  await popup.setViewport({ width: 420, height: 600 });
+  await popup.setViewport({ width: 480, height: 640 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`, { waitUntil: 'networkidle0' });
-  await new Promise((done) => setTimeout(done, 500));
+  await popup.waitForFunction(() => !document.querySelector('.ew-loading'), { timeout: 15_000 });
   shots.push(await screenshot(popup, 'popup', OUT));
   console.log(`Screenshots:\n  ${shots.join('\n  ')}`);
   await session.close();
