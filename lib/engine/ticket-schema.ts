@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { TicketJson } from './ticket-json';
 import type { Ticket } from './types';
+
+export { ticketToJson, type TicketJson, type TicketEventJson } from './ticket-json';
 
 /**
  * Tickets cross extension boundaries (messages, storage) as JSON: instants become ISO strings.
@@ -29,17 +32,7 @@ export const ticketJsonSchema = z.strictObject({
   office: z.string().nullable(),
   workaround: z.boolean(),
   history: z.array(ticketEventJson),
-});
-
-export type TicketJson = z.input<typeof ticketJsonSchema>;
-
-export function ticketToJson(ticket: Ticket): TicketJson {
-  return {
-    ...ticket,
-    createdAt: ticket.createdAt.toISOString(),
-    history: ticket.history.map((event) => ({ ...event, at: event.at.toISOString() })),
-  };
-}
+}) satisfies z.ZodType<Ticket, TicketJson>;
 
 export function ticketFromJson(json: unknown): Ticket {
   return ticketJsonSchema.parse(json);

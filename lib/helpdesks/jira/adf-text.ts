@@ -71,16 +71,4 @@ export function adfToText(doc: AdfNode): string {
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
-export interface AdfDocument {
-  type: 'doc';
-  version: 1;
-  content: AdfNode[];
-}
-
-/** A plain-text body as a v3 ADF document: one paragraph per line. */
-export function textToAdf(text: string): AdfDocument {
-  const paragraphs = text.split(/\r?\n/).map(
-    (line): AdfNode => ({ type: 'paragraph', content: line === '' ? [] : [{ type: 'text', text: line }] }),
-  );
-  return { type: 'doc', version: 1, content: paragraphs };
-}
+export { textToAdf, type AdfDocument } from './adf-write';

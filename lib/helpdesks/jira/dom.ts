@@ -1,7 +1,8 @@
 import type { Ticket } from '../../engine/types';
 import { HelpdeskError } from '../contract';
-import { parseJiraInstant } from './schemas';
-import { hasLabel, officeFromLabels, severityFromValue, statusFromJira, type JiraMapping } from './mapping';
+import { parseJiraInstant } from './instant';
+import type { JiraMapping } from './mapping';
+import { hasLabel, officeFromLabels, severityFromValue, statusFromJira } from './mapping-rules';
 import {
   cloudBoard,
   cloudIssueView,

@@ -1,6 +1,7 @@
 import type { Severity, Ticket } from '../../engine/types';
 import { HelpdeskError } from '../contract';
-import { officeFromTags, severityFromTags, statusFromZendesk, type ZendeskMapping, type ZendeskStatus } from './mapping';
+import type { ZendeskMapping } from './mapping';
+import { officeFromTags, severityFromTags, statusFromZendesk, type ZendeskStatus } from './mapping-rules';
 import type { ZendeskPriority } from './schemas';
 import * as selectors from './selectors';
 import { agentTicketUrl, parsePage } from './url';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Severity, Status } from '../../engine/types';
+import type { Severity } from '../../engine/types';
 import { describeSchemaError } from '../http';
 
 /**
@@ -7,8 +7,7 @@ import { describeSchemaError } from '../http';
  * parsed here with defaults for everything left out.
  */
 
-export const ZENDESK_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
-export type ZendeskStatus = (typeof ZENDESK_STATUSES)[number];
+export { ZENDESK_STATUSES, officeFromTags, severityFromTags, statusFromZendesk, type ZendeskStatus } from './mapping-rules';
 
 const severity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'expected a severity 1, 2, 3 or 4',
@@ -64,23 +63,3 @@ export function parseZendeskMapping(json: unknown): ZendeskMapping {
 }
 
 export const defaultZendeskMapping: ZendeskMapping = parseZendeskMapping({});
-
-export function statusFromZendesk(value: ZendeskStatus, mapping: ZendeskMapping): Status {
-  return mapping.status[value];
-}
-
-/** The most severe mapped tag, or null when none is present. */
-export function severityFromTags(tags: readonly string[], values: Readonly<Record<string, Severity>>): Severity | null {
-  let best: Severity | null = null;
-  for (const tag of tags) {
-    const mapped = values[tag];
-    if (mapped !== undefined && (best === null || mapped < best)) best = mapped;
-  }
-  return best;
-}
-
-/** The office id from the first tag with the prefix (office_shanghai → shanghai), or null. */
-export function officeFromTags(tags: readonly string[], prefix: string): string | null {
-  const tag = tags.find((candidate) => candidate.startsWith(prefix) && candidate.length > prefix.length);
-  return tag === undefined ? null : tag.slice(prefix.length);
-}
