@@ -2,7 +2,8 @@ import { formatInstant, t, uiLanguage } from '../../../lib/i18n';
 import { onDutyFromRotation, rotationSchema, type Directory } from '../../../lib/people';
 import type { DraftEditing } from '../policy/draft-editing';
 import { fieldId, issuesAt } from '../policy/field-issues';
-import { FieldErrors, invalidProps } from '../policy/FieldErrors';
+import { invalidProps } from '../policy/FieldErrors';
+import { LabelledField } from '../policy/LabelledField';
 import { TextField } from '../policy/fields';
 import { PeopleListEditor } from './PeopleListEditor';
 
@@ -18,11 +19,9 @@ function DateOrTimeField({ label, path, type, editing }: { label: string; path: 
   const rotation = editing.draft.directorRotations[String(path[1])];
   const value = type === 'date' ? rotation?.anchorDate : rotation?.handoverTime;
   return (
-    <div class="ew-field ew-inline">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues} extraClass="ew-inline">
       <input id={fieldId(path)} type={type} value={value ?? ''} readOnly={editing.readOnly} onInput={(event) => editing.set(path, event.currentTarget.value)} {...invalidProps(path, issues)} />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
 

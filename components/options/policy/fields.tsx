@@ -4,6 +4,7 @@ import { durationUnits, type DurationUnit } from '../../../lib/policy/duration';
 import type { DraftEditing } from './draft-editing';
 import { fieldId, issuesAt } from './field-issues';
 import { FieldErrors, invalidProps } from './FieldErrors';
+import { LabelledField } from './LabelledField';
 import { getIn, type DraftPath } from './policy-draft';
 
 interface FieldProps {
@@ -16,8 +17,7 @@ export function TextField({ label, path, editing, list }: FieldProps & { list?: 
   const issues = issuesAt(editing.issues, path);
   const value = getIn(editing.draft, path);
   return (
-    <div class="ew-field">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues}>
       <input
         id={fieldId(path)}
         type="text"
@@ -27,8 +27,7 @@ export function TextField({ label, path, editing, list }: FieldProps & { list?: 
         onInput={(event) => editing.set(path, event.currentTarget.value)}
         {...invalidProps(path, issues)}
       />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -61,8 +60,7 @@ export function DurationField({ label, path, editing, optional = true }: FieldPr
   const { unit, amount } = readDuration(getIn(editing.draft, path));
   const units: Array<DurationUnit | 'none'> = optional ? ['none', ...durationUnits] : [...durationUnits];
   return (
-    <div class="ew-field ew-duration">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues} extraClass="ew-duration">
       <span class="ew-duration-inputs">
         <input
           id={fieldId(path)}
@@ -95,8 +93,7 @@ export function DurationField({ label, path, editing, optional = true }: FieldPr
           ))}
         </select>
       </span>
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -144,8 +141,7 @@ export function DateListField({ label, path, editing, hint }: FieldProps & { hin
     if (linesOf(text).join('\n') !== dates.join('\n')) setText(dates.join('\n'));
   }, [dates.join('\n')]);
   return (
-    <div class="ew-field">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues}>
       <textarea
         id={fieldId(path)}
         rows={Math.min(8, Math.max(3, dates.length + 1))}
@@ -159,7 +155,6 @@ export function DateListField({ label, path, editing, hint }: FieldProps & { hin
         }}
         {...invalidProps(path, issues)}
       />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }

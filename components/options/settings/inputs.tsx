@@ -1,6 +1,7 @@
 import type { DraftEditing } from '../policy/draft-editing';
 import { fieldId, issuesAt } from '../policy/field-issues';
-import { FieldErrors, invalidProps } from '../policy/FieldErrors';
+import { invalidProps } from '../policy/FieldErrors';
+import { LabelledField } from '../policy/LabelledField';
 import { getIn, type DraftPath } from '../policy/policy-draft';
 
 interface InputProps {
@@ -14,8 +15,7 @@ export function NumberInput({ label, path, editing, emptyRemoves = false, min, m
   const issues = issuesAt(editing.issues, path);
   const value = getIn(editing.draft, path);
   return (
-    <div class="ew-field">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues}>
       <input
         id={fieldId(path)}
         type="number"
@@ -31,8 +31,7 @@ export function NumberInput({ label, path, editing, emptyRemoves = false, min, m
         }}
         {...invalidProps(path, issues)}
       />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -50,8 +49,7 @@ export function NullableTextInput({ label, path, editing, placeholder }: InputPr
   const issues = issuesAt(editing.issues, path);
   const value = getIn(editing.draft, path);
   return (
-    <div class="ew-field">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues}>
       <input
         id={fieldId(path)}
         type="text"
@@ -60,8 +58,7 @@ export function NullableTextInput({ label, path, editing, placeholder }: InputPr
         onInput={(event) => editing.set(path, event.currentTarget.value.trim() === '' ? null : event.currentTarget.value)}
         {...invalidProps(path, issues)}
       />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -69,10 +66,8 @@ export function TimeInput({ label, path, editing }: InputProps) {
   const issues = issuesAt(editing.issues, path);
   const value = getIn(editing.draft, path);
   return (
-    <div class="ew-field ew-inline">
-      <label for={fieldId(path)}>{label}</label>
+    <LabelledField label={label} path={path} issues={issues} extraClass="ew-inline">
       <input id={fieldId(path)} type="time" value={typeof value === 'string' ? value : ''} onInput={(event) => editing.set(path, event.currentTarget.value)} {...invalidProps(path, issues)} />
-      <FieldErrors path={path} issues={issues} />
-    </div>
+    </LabelledField>
   );
 }
