@@ -5,6 +5,7 @@ import type { QueueItem } from '../../lib/queue';
 import { HelpdeskIcon } from './HelpdeskIcon';
 import { PeopleToNotify } from './PeopleToNotify';
 import { RowCountdown } from './RowCountdown';
+import { SeverityChip } from './SeverityChip';
 import { stateLabel } from './state-label';
 import type { PopupActions } from './popup-types';
 
@@ -30,7 +31,6 @@ export const rowTitleId = (item: QueueItem): string => `ew-row-${item.ticket.sys
 /** One watched ticket: what it is, where it stands, what is next, and who still has to be told. */
 export function QueueRow({ item, policy, now, words, actions, handlers, busyRoles }: QueueRowProps) {
   const { ticket, evaluation } = item;
-  const severity = evaluation.severity;
   const hasPending = evaluation.pending.length > 0;
   return (
     <div class={`ew-row ew-state-${evaluation.state}`}>
@@ -43,7 +43,7 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
       </div>
       <div class="ew-row-meta">
         <span class="ew-row-info">
-          <span class={`ew-sev ew-sev-${severity ?? 'none'}`}>{severity === null ? t('inpageBadgeSeverityUnknown') : t('inpageBadgeSeverity', severity)}</span>
+          <SeverityChip severity={evaluation.severity} />
           {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}
           {evaluation.nextLevel?.at ? (
             <span class="ew-next">

@@ -6,6 +6,7 @@ import type { QueueItem } from '../../lib/queue';
 import { TicketTimeline } from '../timeline';
 import { HelpdeskIcon } from './HelpdeskIcon';
 import { PeopleToNotify } from './PeopleToNotify';
+import { SeverityChip } from './SeverityChip';
 import type { RowHandlers } from './QueueRow';
 import { stateLabel } from './state-label';
 import type { PopupActions } from './popup-types';
@@ -51,9 +52,7 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
         <HelpdeskIcon system={ticket.system} /> <span class="ew-ticket-id">{ticket.id}</span> {ticket.title}
       </h2>
       <p class="ew-detail-summary">
-        <span class={`ew-sev ew-sev-${evaluation.severity ?? 'none'}`}>
-          {evaluation.severity === null ? t('inpageBadgeSeverityUnknown') : t('inpageBadgeSeverity', evaluation.severity)}
-        </span>{' '}
+        <SeverityChip severity={evaluation.severity} />{' '}
         {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}{' '}
         <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
       </p>
