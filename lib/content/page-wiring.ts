@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageSharedClock } from '../countdown/clock';
 import { evaluate } from '../engine/evaluate';
-import type { Helpdesk } from '../helpdesks/contract';
 import { sendMessage } from '../messages/send';
 import { fieldMappingsItem, generalSettingsItem, type FieldMappings } from '../storage/settings';
 import { startContentRuntime, type ContentRuntime } from './controller';
+import type { ContentRuntimeDeps } from './runtime-deps';
 import { escalationMessageForRole } from './escalation-message';
 import { recordAcknowledgement, type AckNoteWriter } from './record-acknowledgement';
 import { onceLogger } from './runtime-deps';
@@ -15,7 +15,7 @@ import { onceLogger } from './runtime-deps';
  * jira.content.ts so that each entrypoint only names its helpdesk.
  */
 export interface PageWiring<Mapping> {
-  helpdesk: Helpdesk<Mapping>;
+  helpdesk: ContentRuntimeDeps<Mapping>['helpdesk'];
   /** This helpdesk's mapping from the stored field mappings (null → its default). */
   mappingFrom: (stored: FieldMappings) => Mapping;
   /** How this helpdesk writes the "notified" note; absent → no notes. */

@@ -10,7 +10,7 @@ import type { Policy } from '../policy/schema';
  * can be driven in tests with a fake helpdesk, a fake fetch and spy observers.
  */
 export interface ContentRuntimeDeps<Mapping = unknown> {
-  helpdesk: Helpdesk<Mapping>;
+  helpdesk: Pick<Helpdesk<Mapping>, 'system' | 'parsePage' | 'fetchTicket' | 'fetchMany' | 'readTicketFromPage' | 'readListRows' | 'findBadgeAnchor'>;
   doc: Document;
   win: Window;
   /** Aborted when the content script is invalidated (ctx.signal). */

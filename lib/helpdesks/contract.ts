@@ -1,8 +1,12 @@
 import type { HelpdeskSystem, Ticket } from '../engine/types';
 
 /**
- * The one contract every helpdesk folder implements (zendesk/, jira/, later freshdesk/...).
- * The content-script runtime only talks to helpdesks through this interface.
+ * The one contract every helpdesk folder implements (zendesk/, jira/, later freshdesk/...), in two
+ * halves. The page half runs in the content script — the eyes: which page this is, the ticket's
+ * REST bodies read with the agent's session, what the DOM shows. It carries no zod and no engine,
+ * so content scripts stay small. The background half — the brain — parses those bodies with the
+ * helpdesk's zod schemas and maps them with the stored field mapping. `Helpdesk` joins both for
+ * the background's own refresh: the same reads, then the same parsing, one code path.
  */
 
 /** What kind of page the agent is looking at. */
@@ -63,18 +67,54 @@ export interface HelpdeskIo {
   random?: () => number;
 }
 
-export interface Helpdesk<Mapping = unknown> {
+/**
+ * A ticket as a page read it over REST: the helpdesk's JSON with every page merged, unparsed. It
+ * crosses to the background, which parses and maps it.
+ */
+export interface RawTicketRead {
+  /** The ticket id as the helpdesk names it ('35436', 'OPS-42'). */
+  id: string;
+  /** Read structurally (Zendesk updated_at, Jira fields.updated), so an unchanged ticket is not sent again; null when absent. */
+  version: string | null;
+  /** E.g. Zendesk `{ ticket, audits, users }`, Jira `{ issue, sla }`: JSON only, as it must cross a message. */
+  raw: Record<string, unknown>;
+}
+
+/** The page half: no zod, no engine. */
+export interface HelpdeskInPage<Mapping = unknown> {
   system: HelpdeskSystem;
   /** Which page is this? Pure. */
   parsePage(url: URL): HelpdeskPage;
-  /** Ticket with full history from the REST API. Throws HelpdeskError. */
-  fetchTicket(id: string, io: HelpdeskIo, mapping: Mapping): Promise<FetchedTicket>;
-  /** Many tickets for list views (batched under the hood), without history where the API has none. */
-  fetchMany(ids: string[], io: HelpdeskIo, mapping: Mapping): Promise<FetchedTicket[]>;
+  /** Where this site's REST API lives, read from the page: the origin, or origin plus a Data Center context path. */
+  restBase(doc: Document, url: URL): string;
+  /** Ticket with full history, every page read. Throws HelpdeskError (HTTP failures, pages that cannot be followed). */
+  fetchRawTicket(id: string, io: HelpdeskIo, mapping: Mapping): Promise<RawTicketRead>;
+  /** Many tickets for list views, batched under the hood; tickets the agent cannot see are left out. */
+  fetchRawTickets(ids: string[], io: HelpdeskIo, mapping: Mapping): Promise<RawTicketRead[]>;
   /** Fallback: what the page shows, without history. Throws HelpdeskError('malformed') when the page changed shape. */
   readTicketFromPage(doc: Document, url: URL, mapping: Mapping): Ticket;
   /** Ticket ids of the rows of a list page, with the row element to decorate. */
   readListRows(doc: Document | Element): Array<{ id: string; row: Element }>;
   /** The element next to which the ticket badge is mounted, or null when not (yet) rendered. */
   findBadgeAnchor(doc: Document): Element | null;
+}
+
+/** The background half: parses and maps what a page read. */
+export interface HelpdeskInBackground<Mapping = unknown> {
+  system: HelpdeskSystem;
+  /** The stored field mapping (null → the default). Throws naming the wrong path. */
+  mappingFrom(stored: unknown): Mapping;
+  /**
+   * One raw read (RawTicketRead.raw) → ticket, version and native SLA targets. Throws
+   * HelpdeskError('malformed') naming the field, its path under `where` when given (e.g. 'tickets[3]').
+   */
+  fetchedFromRaw(raw: unknown, mapping: Mapping, now: Date, where?: string): FetchedTicket;
+}
+
+/** Both halves: the background's refresh and tests read and parse in one go. */
+export interface Helpdesk<Mapping = unknown> extends HelpdeskInPage<Mapping>, HelpdeskInBackground<Mapping> {
+  /** fetchRawTicket, then fetchedFromRaw. */
+  fetchTicket(id: string, io: HelpdeskIo, mapping: Mapping): Promise<FetchedTicket>;
+  /** fetchRawTickets, then fetchedFromRaw for each. */
+  fetchMany(ids: string[], io: HelpdeskIo, mapping: Mapping): Promise<FetchedTicket[]>;
 }

@@ -3,7 +3,7 @@ import type { SharedClock } from '../../lib/countdown/clock';
 import { signal } from '@preact/signals';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Severity, Ticket } from '../../lib/engine/types';
-import { HelpdeskError, type FetchedTicket, type Helpdesk, type HelpdeskPage } from '../../lib/helpdesks/contract';
+import { HelpdeskError, type FetchedTicket, type HelpdeskPage } from '../../lib/helpdesks/contract';
 import { defaultPolicy } from '../../lib/policy';
 import { startContentRuntime } from '../../lib/content/controller';
 import type { ContentRuntimeDeps } from '../../lib/content/runtime-deps';
@@ -54,7 +54,7 @@ export function fakeHelpdesk(answers: Map<string, FetchedTicket | HelpdeskError>
     if (!header || !id) throw new HelpdeskError('malformed', 'ticket header not found');
     return makeTicket(id, Number(header.getAttribute('data-severity')) as Severity);
   });
-  const helpdesk: Helpdesk<null> = {
+  const helpdesk: ContentRuntimeDeps<null>['helpdesk'] = {
     system: 'zendesk',
     parsePage(url: URL): HelpdeskPage {
       const ticket = /^\/tickets\/(\d+)/.exec(url.pathname);

@@ -1,21 +1,21 @@
 import type { Helpdesk } from '../contract';
 import { fetchJiraTicket, fetchManyJiraTickets } from './api';
-import { findBadgeAnchor, readListRows, readTicketFromPage } from './dom';
-import type { JiraMapping } from './mapping';
-import { parsePage } from './url';
+import { jiraInPage } from './in-page';
+import { jiraMappingDefaults, parseJiraMapping, type JiraMapping } from './mapping';
+import { fetchedFromJiraRaw } from './raw-parse';
 
-/** Jira Cloud, Jira Service Management and Data Center behind the one helpdesk contract. */
+/** Jira Cloud, Jira Service Management and Data Center: both halves of the helpdesk contract. */
 export const jira: Helpdesk<JiraMapping> = {
-  system: 'jira',
-  parsePage,
+  ...jiraInPage,
+  mappingFrom: (stored) => (stored == null ? jiraMappingDefaults : parseJiraMapping(stored)),
+  fetchedFromRaw: fetchedFromJiraRaw,
   fetchTicket: fetchJiraTicket,
   fetchMany: fetchManyJiraTickets,
-  readTicketFromPage,
-  readListRows,
-  findBadgeAnchor,
 };
 
-export { writeJiraComment, type JiraFetchedTicket, type WriteCommentOptions } from './api';
+export { jiraInPage } from './in-page';
+export { writeJiraComment, type WriteCommentOptions } from './comments';
+export type { JiraFetchedTicket } from './raw-parse';
 export { readAtlassianToken, readContextPath, siteBaseOfPage } from './dom';
 export { jiraMappingDefaults, jiraMappingSchema, parseJiraMapping, type JiraMapping } from './mapping';
 export { ticketFromJira } from './map';

@@ -1,90 +1,98 @@
-import { getJson } from '../http';
 import type { HelpdeskIo } from '../contract';
+import { getJson } from '../http';
+import { countAt, isJsonObject, listAt, objectAt, textAt, uniqueById, type JsonObject } from '../json-shape';
 import { issuePath, restUrl, type JiraApiVersion } from './rest-paths';
-import {
-  jiraChangelogPageSchema,
-  jiraCommentPageSchema,
-  type JiraComment,
-  type JiraHistory,
-  type JiraIssue,
-} from './schemas';
 
 /**
- * An issue body holds only the first page of its comments and changelog. These fetch the rest so
- * the mapper sees everything (it rejects partial bodies).
+ * An issue body holds only the first page of its comments and changelog. These read the rest and
+ * merge them into the body, so the mapper sees everything (it rejects partial bodies). They run
+ * in the page, on the raw JSON: only the counts and lists that paging needs are read here; the
+ * background parses the whole issue.
  */
 
 const PAGE_SIZE = 100;
 /** A guard against a server that keeps answering: 200 pages is 20,000 comments or changes. */
 const MAX_PAGES = 200;
 
-export async function completeIssue(issue: JiraIssue, version: JiraApiVersion, io: HelpdeskIo): Promise<JiraIssue> {
-  const [comments, histories] = await Promise.all([allComments(issue, version, io), allHistories(issue, version, io)]);
+export async function completeIssue(issue: JsonObject, version: JiraApiVersion, io: HelpdeskIo): Promise<JsonObject> {
+  const key = textAt(issue.key, 'issue.key');
+  const fields = objectAt(issue.fields, `${key}: fields`);
+  const comment = objectAt(fields.comment, `${key}: fields.comment`);
+  const changelog = objectAt(issue.changelog, `${key}: changelog`);
+  const [comments, histories] = await Promise.all([
+    allComments(key, fields, comment, version, io),
+    allHistories(key, changelog, version, io),
+  ]);
   return {
     ...issue,
-    fields: {
-      ...issue.fields,
-      comment: { comments, startAt: 0, maxResults: comments.length, total: comments.length },
-    },
-    changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
+    fields: { ...fields, comment: { ...comment, comments, startAt: 0, maxResults: comments.length, total: comments.length } },
+    changelog: { ...changelog, startAt: 0, maxResults: histories.length, total: histories.length, histories },
   };
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): T[] {
-  return [...new Map(items.map((item) => [item.id, item])).values()];
 }
 
 /**
  * Data Center service desks mark internal comments only with the `sd.public.comment` property,
  * which the issue body leaves out: there every comment is re-read with `expand=properties`.
  */
-function needsCommentProperties(issue: JiraIssue, version: JiraApiVersion): boolean {
-  const { comments } = issue.fields.comment;
+function needsCommentProperties(fields: JsonObject, comments: readonly unknown[], version: JiraApiVersion): boolean {
+  const projectType = isJsonObject(fields.project) ? fields.project.projectTypeKey : undefined;
   return (
     version === 2 &&
-    issue.fields.project?.projectTypeKey === 'service_desk' &&
+    projectType === 'service_desk' &&
     comments.length > 0 &&
-    comments.every((c) => c.jsdPublic === undefined && c.properties === undefined)
+    comments.every((c) => isJsonObject(c) && c.jsdPublic === undefined && c.properties === undefined)
   );
 }
 
-async function allComments(issue: JiraIssue, version: JiraApiVersion, io: HelpdeskIo): Promise<JiraComment[]> {
-  const page = issue.fields.comment;
-  const refetch = needsCommentProperties(issue, version);
-  if (!refetch && page.total <= page.comments.length) return page.comments;
-  const collected = refetch ? [] : [...page.comments];
+async function allComments(key: string, fields: JsonObject, page: JsonObject, version: JiraApiVersion, io: HelpdeskIo): Promise<unknown[]> {
+  const first = listAt(page.comments, `${key}: fields.comment.comments`);
+  const total = countAt(page.total, `${key}: fields.comment.total`);
+  const refetch = needsCommentProperties(fields, first, version);
+  if (!refetch && total <= first.length) return first;
+  const collected = refetch ? [] : [...first];
   for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const next = await getJson(
-      restUrl(io, issuePath(version, issue.key, '/comment'), {
-        startAt: collected.length,
-        maxResults: PAGE_SIZE,
-        expand: refetch ? 'properties' : undefined,
-      }),
-      io,
-      { schema: jiraCommentPageSchema },
+    const next = objectAt(
+      await getJson(
+        restUrl(io, issuePath(version, key, '/comment'), {
+          startAt: collected.length,
+          maxResults: PAGE_SIZE,
+          expand: refetch ? 'properties' : undefined,
+        }),
+        io,
+      ),
+      `${key}: comment page`,
     );
-    collected.push(...next.comments);
-    if (next.comments.length === 0 || collected.length >= next.total) break;
+    const comments = listAt(next.comments, `${key}: comment page comments`);
+    collected.push(...comments);
+    if (comments.length === 0 || collected.length >= countAt(next.total, `${key}: comment page total`)) break;
   }
-  return byId(collected);
+  return uniqueById(collected);
 }
 
 /**
  * Cloud's embedded changelog may be any slice of the history, so when it is partial the whole
  * history is re-read from the start through the paged changelog resource.
  */
-async function allHistories(issue: JiraIssue, version: JiraApiVersion, io: HelpdeskIo): Promise<JiraHistory[]> {
-  const { changelog } = issue;
-  if (changelog.total === undefined || changelog.total <= changelog.histories.length) return changelog.histories;
-  const collected: JiraHistory[] = [];
+async function allHistories(key: string, changelog: JsonObject, version: JiraApiVersion, io: HelpdeskIo): Promise<unknown[]> {
+  const histories = listAt(changelog.histories, `${key}: changelog.histories`);
+  if (changelog.total === undefined || countAt(changelog.total, `${key}: changelog.total`) <= histories.length) return histories;
+  const collected: unknown[] = [];
   for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const next = await getJson(
-      restUrl(io, issuePath(version, issue.key, '/changelog'), { startAt: collected.length, maxResults: PAGE_SIZE }),
-      io,
-      { schema: jiraChangelogPageSchema },
+    const next = objectAt(
+      await getJson(restUrl(io, issuePath(version, key, '/changelog'), { startAt: collected.length, maxResults: PAGE_SIZE }), io),
+      `${key}: changelog page`,
     );
-    collected.push(...next.values);
-    if (next.values.length === 0 || next.isLast === true || collected.length >= next.total) break;
+    const values = listAt(next.values, `${key}: changelog page values`);
+    collected.push(...values);
+    if (values.length === 0 || next.isLast === true || collected.length >= countAt(next.total, `${key}: changelog page total`)) break;
   }
-  return byId(collected);
+  return uniqueById(collected);
+}
+
+/** Service projects have a customer portal (and JSM SLAs); read from the raw issue. */
+export function isServiceDeskRaw(issue: JsonObject): boolean {
+  const fields = isJsonObject(issue.fields) ? issue.fields : {};
+  const project = isJsonObject(fields.project) ? fields.project : {};
+  const comments = isJsonObject(fields.comment) && Array.isArray(fields.comment.comments) ? fields.comment.comments : [];
+  return project.projectTypeKey === 'service_desk' || comments.some((c) => isJsonObject(c) && c.jsdPublic !== undefined);
 }

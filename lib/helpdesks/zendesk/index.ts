@@ -1,21 +1,20 @@
 import type { Helpdesk } from '../contract';
 import { fetchMany, fetchTicket } from './api';
-import { findBadgeAnchor, readListRows, readTicketFromPage } from './dom';
-import type { ZendeskMapping } from './mapping';
-import { parsePage } from './url';
+import { zendeskInPage } from './in-page';
+import { defaultZendeskMapping, parseZendeskMapping, type ZendeskMapping } from './mapping';
+import { fetchedFromZendeskRaw } from './raw-parse';
 
-/** Zendesk Support / Agent Workspace, behind the one helpdesk contract. */
+/** Zendesk Support / Agent Workspace, both halves of the helpdesk contract (background and tests). */
 export const zendesk: Helpdesk<ZendeskMapping> = {
-  system: 'zendesk',
-  parsePage,
+  ...zendeskInPage,
+  mappingFrom: (stored) => (stored == null ? defaultZendeskMapping : parseZendeskMapping(stored)),
+  fetchedFromRaw: fetchedFromZendeskRaw,
   fetchTicket,
   fetchMany,
-  readTicketFromPage,
-  readListRows,
-  findBadgeAnchor,
 };
 
-export { writeAckNote, writeInternalNote } from './api';
+export { zendeskInPage } from './in-page';
+export { writeAckNote, writeInternalNote } from './notes';
 export { readPageTicket, type PageTicket } from './dom';
 export { ticketFromZendesk } from './map';
 export {

@@ -7,7 +7,8 @@ import { startContentRuntime } from '../../../lib/content/controller';
 import { pageSharedClock } from '../../../lib/countdown/clock';
 import { evaluate } from '../../../lib/engine/evaluate';
 import type { Severity, Ticket } from '../../../lib/engine/types';
-import type { FetchedTicket, Helpdesk } from '../../../lib/helpdesks/contract';
+import type { FetchedTicket } from '../../../lib/helpdesks/contract';
+import type { ContentRuntimeDeps } from '../../../lib/content/runtime-deps';
 import { defaultPolicy } from '../../../lib/policy';
 
 const NOW = Date.now();
@@ -29,7 +30,7 @@ const FETCH_DELAY_MS = 40;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const batches: number[] = [];
 
-const helpdesk: Helpdesk<null> = {
+const helpdesk: ContentRuntimeDeps<null>['helpdesk'] = {
   system: 'zendesk',
   parsePage: (url) => {
     const match = /^\/tickets\/(\d+)/.exec(url.pathname);

@@ -94,7 +94,11 @@ describe('fetchTicket on Cloud (REST v3)', () => {
 
   it('a body missing a field is a malformed error naming it', async () => {
     const body = changed(jiraJson('cloud-ops-42.issue.json'), { 'fields.created': '14/Jul/26' });
-    const { io } = fakeJira(CLOUD, [{ path: '/rest/api/3/issue/OPS-42', reply: jsonReply(body) }]);
+    // The page reads every page without judging the fields; the background's parse names the bad one.
+    const { io } = fakeJira(CLOUD, [
+      { path: '/rest/api/3/issue/OPS-42', reply: jsonReply(body) },
+      ...ops42Routes().filter((r) => r.path !== '/rest/api/3/issue/OPS-42'),
+    ]);
     const error = await failure(fetchJiraTicket('OPS-42', io, jiraMappingDefaults));
     expect(error.kind).toBe('malformed');
     expect(error.message).toMatch(/fields\.created/);
@@ -209,6 +213,17 @@ describe('fetchMany', () => {
     const [fetched] = await fetchManyJiraTickets(['OPS-42'], io, jiraMappingDefaults);
     expect(fetched?.ticket).toEqual(ticketFromJira({ issue: complete }));
     expect(fetched?.nativeSla).toEqual([]);
+  });
+
+  it('reads the issue itself when a search result comes without its changelog (expand ignored)', async () => {
+    const { changelog: _dropped, ...withoutChangelog } = changed(complete, {});
+    const { io, requests } = fakeJira(CLOUD, [
+      { path: '/rest/api/3/search/jql', reply: jsonReply({ issues: [withoutChangelog], isLast: true }) },
+      ...ops42Routes().filter((r) => !r.path.includes('servicedeskapi')),
+    ]);
+    const [fetched] = await fetchManyJiraTickets(['OPS-42'], io, jiraMappingDefaults);
+    expect(fetched?.ticket).toEqual(ticketFromJira({ issue: complete }));
+    expect(requests.some((r) => r.url.pathname === '/rest/api/3/issue/OPS-42' && r.url.searchParams.get('expand') === 'changelog,names')).toBe(true);
   });
 
   it('gives the page-level field names to each issue (custom field by name)', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HelpdeskError, type HelpdeskIo } from '../../../lib/helpdesks/contract';
 import { fetchMany, fetchTicket, writeAckNote, writeInternalNote } from '../../../lib/helpdesks/zendesk/api';
+import { fetchedFromZendeskRaw } from '../../../lib/helpdesks/zendesk/raw-parse';
+import { fetchRawTicket, fetchRawTickets } from '../../../lib/helpdesks/zendesk/rest-reads';
 import { ticketFromZendesk } from '../../../lib/helpdesks/zendesk/map';
 import { defaultZendeskMapping } from '../../../lib/helpdesks/zendesk/mapping';
 import { at, expected35436 } from './expected-35436';
@@ -171,6 +173,48 @@ describe('fetchTicket', () => {
     const { io, requests } = fakeZendesk(ticketRoutes());
     expect((await helpdeskError(fetchTicket(id, io, mapping))).kind).toBe('malformed');
     expect(requests).toEqual([]);
+  });
+});
+
+describe('the page reads bodies; the background parses them', () => {
+  it('a ticket read carries the bodies as sent, every audit page and each user once, and the version', async () => {
+    const { io } = fakeZendesk(ticketRoutes());
+    const read = await fetchRawTicket('#35436', io);
+    expect(read.id).toBe('35436');
+    expect(read.version).toBe((fixtureJson('ticket-35436.json').ticket as { updated_at: string }).updated_at);
+    const pages = [fixtureJson('audits-35436-page1.json'), fixtureJson('audits-35436-page2.json')];
+    expect(read.raw.audits).toEqual(pages.flatMap((page) => arrayAt(page, 'audits')));
+    const ids = (read.raw.users as Array<{ id: number }>).map((user) => user.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Parsing the read gives exactly what fetchTicket gives: one code path.
+    expect(fetchedFromZendeskRaw(read.raw, mapping, at('06:50'))).toEqual(await fetchTicket('35436', fakeZendesk(ticketRoutes()).io, mapping));
+  });
+
+  it('metric events are read only when the ticket has no SLA sideload', async () => {
+    const sideloaded = await fetchRawTicket('35436', fakeZendesk(ticketRoutes()).io);
+    expect(sideloaded.raw.metricEvents).toBeUndefined();
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { body: fixtureJson('metric-events-35436.json') },
+    });
+    expect((await fetchRawTicket('35436', io)).raw.metricEvents).toEqual(arrayAt(fixtureJson('metric-events-35436.json'), 'ticket_metric_events'));
+  });
+
+  it('audits that are not a list cannot be paged: malformed, naming where', async () => {
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436/audits.json?include=users': { body: { audits: 'none' } } });
+    const error = await helpdeskError(fetchRawTicket('35436', io));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toBe('audits: expected a list');
+  });
+
+  it('list reads are show_many tickets, one read each, without audits', async () => {
+    const { io } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body: fixtureJson('show-many.json') } });
+    const reads = await fetchRawTickets(['35436', '35437'], io);
+    expect(reads.map((read) => [read.id, Object.keys(read.raw)])).toEqual([
+      ['35436', ['ticket']],
+      ['35437', ['ticket']],
+      ['35440', ['ticket']],
+    ]);
   });
 });
 
