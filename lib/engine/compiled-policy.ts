@@ -51,6 +51,12 @@ export interface CumulativeRoles {
   /** Display names, comma separated, for explanations. */
   readonly notifyText: string;
   readonly onRequestText: string;
+  /**
+   * The explanation's "notify …" line by which roles are still pending (bit i set: notify[i]
+   * pending), filled on first use. A policy has few levels and roles, so few lines recur, and
+   * reusing them spares each evaluation the name lookups and joins.
+   */
+  readonly notifyLines: Map<number, string>;
 }
 
 export type PausingStatuses = Readonly<Record<Status, boolean>>;
@@ -133,6 +139,7 @@ export function mergeRoles(levels: readonly CompiledLevel[], roleNames: Readonly
     onRequest,
     notifyText: roleListText(notify, roleNames),
     onRequestText: roleListText(onRequest, roleNames),
+    notifyLines: new Map(),
   };
 }
 

@@ -142,11 +142,8 @@ export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged
     updateDueAt,
     updateRule,
     updateTarget,
-    notify,
+    roles,
     pending,
-    onRequest,
-    notifyText: roles.notifyText,
-    onRequestText: roles.onRequestText,
   });
 
   // One Date per distinct instant; deadlines that coincide share it.

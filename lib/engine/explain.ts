@@ -1,5 +1,5 @@
 import type { OfficeCalendar } from '../calendar';
-import { roleListText, type CompiledPolicy, type CompiledSeverity, type Target } from './compiled-policy';
+import { roleListText, type CompiledPolicy, type CompiledSeverity, type CumulativeRoles, type Target } from './compiled-policy';
 import { countedLine, OfficeTimeText } from './office-time-text';
 import type { TicketHistoryAtNow } from './ticket-history';
 import type { Severity, Status, UpdateRule } from './types';
@@ -29,12 +29,10 @@ export interface ExplanationFacts {
   updateDueAt: number;
   updateRule: UpdateRule | null;
   updateTarget: Target | null;
-  notify: readonly string[];
+  /** The roles due so far (notify, onRequest and their display texts). */
+  roles: CumulativeRoles;
+  /** roles.notify minus the acknowledged, in the same order. */
   pending: readonly string[];
-  onRequest: readonly string[];
-  /** Display names of notify / onRequest, comma separated. */
-  notifyText: string;
-  onRequestText: string;
 }
 
 // Fixed phrases built once, so a line is a few concatenations (the engine's budget is µs).
@@ -99,17 +97,42 @@ export function explainEvaluation(facts: ExplanationFacts): string[] {
     lines.push(when + updateRuleText(facts, text));
   }
 
-  if (facts.notify.length > 0) {
-    const acknowledgement =
-      facts.pending.length === 0
-        ? 'all acknowledged'
-        : facts.pending.length === facts.notify.length
-          ? 'none acknowledged yet'
-          : `not yet acknowledged: ${roleListText(facts.pending, facts.compiled.roleNames)}`;
-    lines.push(`notify ${facts.notifyText} (${acknowledgement})`);
-  }
-  if (facts.onRequest.length > 0) lines.push(`on request: ${facts.onRequestText}`);
+  if (facts.roles.notify.length > 0) lines.push(notifyLineOf(facts.roles, facts.pending, facts.compiled.roleNames));
+  if (facts.roles.onRequest.length > 0) lines.push(`on request: ${facts.roles.onRequestText}`);
   return lines;
+}
+
+/** Bit masks of pending roles fit in 31 bits; a longer role list is not cached. */
+const MAX_MASKED_ROLES = 31;
+
+/** "notify Sales Rep, CTO (not yet acknowledged: CTO)", reused per set of pending roles. */
+function notifyLineOf(roles: CumulativeRoles, pending: readonly string[], roleNames: ReadonlyMap<string, string>): string {
+  const notify = roles.notify;
+  if (notify.length > MAX_MASKED_ROLES) return notifyLineText(roles, pending, roleNames);
+  // pending keeps notify's order, so one merge-like walk finds its members.
+  let mask = 0;
+  for (let i = 0, j = 0; i < notify.length && j < pending.length; i++) {
+    if (notify[i] === pending[j]) {
+      mask |= 1 << i;
+      j++;
+    }
+  }
+  let line = roles.notifyLines.get(mask);
+  if (line === undefined) {
+    line = notifyLineText(roles, pending, roleNames);
+    roles.notifyLines.set(mask, line);
+  }
+  return line;
+}
+
+function notifyLineText(roles: CumulativeRoles, pending: readonly string[], roleNames: ReadonlyMap<string, string>): string {
+  const acknowledgement =
+    pending.length === 0
+      ? 'all acknowledged'
+      : pending.length === roles.notify.length
+        ? 'none acknowledged yet'
+        : `not yet acknowledged: ${roleListText(pending, roleNames)}`;
+  return `notify ${roles.notifyText} (${acknowledgement})`;
 }
 
 export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {

@@ -18,17 +18,24 @@ const TIMES_OF_DAY = Array.from(
 );
 /** Counted-time lines are cached per whole minute up to a fortnight; beyond, built each time. */
 const CACHED_AMOUNT_MINUTES = 14 * 24 * 60;
-/** Days in use are few (the days tickets live on); the cap only guards a long-lived worker. */
-const MAX_CACHED_DAYS = 4096;
+/**
+ * Day labels are cached direct-mapped by day number: slot `day & (DAY_LABEL_SLOTS − 1)` holds the
+ * latest day that used it. Days in use are the few hundred tickets live on, so collisions
+ * (days ~2.8 years apart) are rare, and a lookup is one array read and a comparison — the
+ * Map this replaced cost a hash lookup per instant, a sizeable share of an explanation.
+ */
+const DAY_LABEL_SLOTS = 1024;
 
 interface DayLabel {
+  readonly day: number;
   /** "Tue 10 Mar " and "Tue 10 Mar 2027 ", ready to prefix a time of day. */
-  prefix: string;
-  prefixWithYear: string;
-  year: number;
+  readonly prefix: string;
+  readonly prefixWithYear: string;
+  readonly year: number;
 }
 
-const dayLabels = new Map<number, DayLabel>();
+const NO_LABEL: DayLabel = { day: Number.NaN, prefix: '', prefixWithYear: '', year: 0 };
+const dayLabelSlots: DayLabel[] = Array.from({ length: DAY_LABEL_SLOTS }, () => NO_LABEL);
 
 /**
  * Formats instants for one explanation: "14:02" on the local day of `nowMs`, else
@@ -53,22 +60,15 @@ export class OfficeTimeText {
   }
 }
 
-let lastLabelDay = Number.NaN;
-let lastLabel: DayLabel = { prefix: '', prefixWithYear: '', year: 0 };
-
 function dayLabelOf(day: number): DayLabel {
-  if (day === lastLabelDay) return lastLabel;
-  let label = dayLabels.get(day);
-  if (!label) {
-    const iso = isoFromDayNumber(day);
-    const text = `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''}`;
-    const year = Number(iso.slice(0, 4));
-    label = { prefix: `${text} `, prefixWithYear: `${text} ${year} `, year };
-    if (dayLabels.size >= MAX_CACHED_DAYS) dayLabels.clear();
-    dayLabels.set(day, label);
-  }
-  lastLabelDay = day;
-  lastLabel = label;
+  const slot = day & (DAY_LABEL_SLOTS - 1);
+  const cached = dayLabelSlots[slot]!;
+  if (cached.day === day) return cached;
+  const iso = isoFromDayNumber(day);
+  const text = `${WEEKDAYS[weekdayIndexOf(day)] ?? ''} ${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''}`;
+  const year = Number(iso.slice(0, 4));
+  const label: DayLabel = { day, prefix: `${text} `, prefixWithYear: `${text} ${year} `, year };
+  dayLabelSlots[slot] = label;
   return label;
 }
 
