@@ -7,7 +7,7 @@ import { fieldId } from './field-issues';
 function fieldFor(path: string): HTMLElement | null {
   let candidate = path;
   while (candidate !== '') {
-    const element = document.getElementById(`ew-field-${candidate.replace(/[^a-zA-Z0-9_-]/g, '-')}`);
+    const element = document.getElementById(fieldId([candidate]));
     if (element) return element;
     candidate = candidate.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
   }
