@@ -44,4 +44,17 @@ describe('a problem link focuses its field', () => {
     vi.runAllTimers();
     expect(document.activeElement).toBe(screen.getByLabelText(focusedLabel));
   });
+
+  test('a problem whose path has no field on the page changes nothing (and does not hang)', () => {
+    render(
+      <>
+        <Fields />
+        <ProblemList title="Problems" issues={[{ path: 'roles.nobody', message: 'is wrong' }]} linkToFields />
+      </>,
+    );
+    const before = document.activeElement;
+    fireEvent.click(screen.getByRole('link', { name: 'roles.nobody' }));
+    vi.runAllTimers();
+    expect(document.activeElement).toBe(before);
+  });
 });

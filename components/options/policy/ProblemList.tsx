@@ -5,11 +5,14 @@ import { fieldId } from './field-issues';
 
 /** The field for a problem's path, or the closest field that contains it. */
 function fieldFor(path: string): HTMLElement | null {
-  let candidate = path;
-  while (candidate !== '') {
+  // Try the path, then each enclosing path ('offices.hq.x' → 'offices.hq' → 'offices').
+  for (let candidate = path; candidate !== ''; ) {
     const element = document.getElementById(fieldId([candidate]));
     if (element) return element;
-    candidate = candidate.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    const shorter = candidate.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    // A single segment has nothing left to remove: stop rather than loop on it forever.
+    if (shorter === candidate) return null;
+    candidate = shorter;
   }
   return null;
 }
