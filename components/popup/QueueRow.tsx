@@ -62,16 +62,6 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
             </span>
           ) : null}
         </span>
-        {hasPending ? (
-          <span class="ew-row-actions">
-            <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
-              {t('popupCopyMessage')}
-            </button>
-            <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
-              {t('popupEmail')}
-            </a>
-          </span>
-        ) : null}
       </div>
       {hasPending ? (
         <div class="ew-row-people">
@@ -83,6 +73,15 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
             busyRoles={busyRoles}
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
           />
+          {/* On the people line, so the countdowns above always have room. */}
+          <span class="ew-row-actions">
+            <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
+              {t('popupCopyMessage')}
+            </button>
+            <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
+              {t('popupEmail')}
+            </a>
+          </span>
         </div>
       ) : null}
     </div>
