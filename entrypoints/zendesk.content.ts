@@ -1,13 +1,10 @@
 import { startInPage } from '@/lib/content/page-wiring';
-import { defaultZendeskMapping, parseZendeskMapping, writeAckNote, zendesk } from '@/lib/helpdesks/zendesk';
+import { zendeskInPage } from '@/lib/helpdesks/zendesk/in-page';
+import { writeAckNote } from '@/lib/helpdesks/zendesk/notes';
 
 export default defineContentScript({
   matches: ['https://*.zendesk.com/agent/*'],
   main(ctx) {
-    startInPage(ctx, {
-      helpdesk: zendesk,
-      mappingFrom: (stored) => (stored.zendesk === null ? defaultZendeskMapping : parseZendeskMapping(stored.zendesk)),
-      writeNote: writeAckNote,
-    });
+    startInPage(ctx, { helpdesk: zendeskInPage, writeNote: writeAckNote });
   },
 });

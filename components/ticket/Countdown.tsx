@@ -1,22 +1,20 @@
-import { useComputed } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCountdown } from '../../lib/countdown/format';
-import { useSharedClock } from './clock-context';
+import { usePageClock } from './clock-context';
 import { countdownWords } from './countdown-words';
 
 /**
- * Time left until `until` (or how long overdue). The text is a computed signal rendered as a text
- * child, so a tick rewrites one text node instead of re-rendering the badge, and only when the
- * shown text actually changes.
+ * Time left until `until` (or how long overdue), from the page's one clock. The shown text is
+ * the state: a tick re-renders this countdown only when its text changes (most ticks of
+ * "3 h 05 min" change nothing), and never the badge around it.
  */
 export function Countdown({ until }: { until: Date }) {
-  const clock = useSharedClock();
+  const clock = usePageClock();
   const words = useMemo(countdownWords, []);
-  const text = useComputed(() => formatCountdown(until.getTime() - clock.now.value, words));
-  const overdue = useComputed(() => until.getTime() <= clock.now.value);
-  return (
-    <span class={overdue.value ? 'ew-countdown ew-countdown-overdue' : 'ew-countdown'}>
-      {text}
-    </span>
-  );
+  const deadline = until.getTime();
+  const textAt = (now: number) => formatCountdown(deadline - now, words);
+  const [, setText] = useState(() => textAt(clock.now()));
+  useEffect(() => clock.subscribe((now) => setText(textAt(now))), [clock, deadline, words]);
+  const now = clock.now();
+  return <span class={deadline <= now ? 'ew-countdown ew-countdown-overdue' : 'ew-countdown'}>{textAt(now)}</span>;
 }

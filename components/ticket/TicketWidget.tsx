@@ -29,7 +29,15 @@ export function TicketWidget({ view, actions, ackNoteSetting }: TicketWidgetProp
 
   return (
     <div class="ew-widget" ref={rootRef}>
-      <TicketBadge view={view} expanded={expanded} panelId={panelId} onToggle={() => setExpanded((open) => !open)} />
+      <TicketBadge
+        view={view}
+        expanded={expanded}
+        panelId={panelId}
+        onToggle={() => {
+          if (!expanded) actions.opened?.();
+          setExpanded(!expanded);
+        }}
+      />
       {expanded ? (
         <TicketPanel
           id={panelId}

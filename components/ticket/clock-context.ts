@@ -1,10 +1,10 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { pageSharedClock, type SharedClock } from '../../lib/countdown/clock';
+import { pageSecondTicker, type SecondTicker } from '../../lib/countdown/second-ticker';
 
-/** Tests and previews provide their own clock; the page uses its one shared clock. */
-export const ClockContext = createContext<SharedClock | null>(null);
+/** Tests and previews provide their own clock; the page uses its one second ticker. */
+export const ClockContext = createContext<SecondTicker | null>(null);
 
-export function useSharedClock(): SharedClock {
-  return useContext(ClockContext) ?? pageSharedClock();
+export function usePageClock(): SecondTicker {
+  return useContext(ClockContext) ?? pageSecondTicker();
 }

@@ -2,7 +2,8 @@ import type { EvaluationState, HelpdeskSystem, Severity } from '../../lib/engine
 
 /**
  * Everything the ticket badge and panel show, already resolved to names and instants.
- * Built in lib/content from the ticket, its evaluation and the policy; components only render it.
+ * Built by the background (lib/background/page-ticket-view.ts) from the ticket, its evaluation
+ * and the policy, checked by the page (lib/content/reply-shapes.ts); components only render it.
  */
 
 export type TimelinePhase = 'reached' | 'next' | 'later';
@@ -86,4 +87,6 @@ export interface TicketPanelActions {
   copyText(text: string): Promise<boolean>;
   /** The message telling this role: ticket link, severity, level, time open, what is needed. */
   message(roleId: string): { subject: string; body: string; mailto: string };
+  /** The panel was opened: a moment to bring its times and messages up to date. */
+  opened?(): void;
 }

@@ -1,4 +1,3 @@
-import { ticketToJson } from '../engine/ticket-schema';
 import type { Evaluation, EvaluationState } from '../engine/types';
 import type { MessageHandlers } from '../messages/router';
 import type { TicketRef } from '../messages/protocol';
@@ -6,13 +5,15 @@ import type { WatchedTicketView } from '../messages/responses';
 import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
-import { acknowledgeRole, forgetTicket, recordSeenTicket, snoozeTicket } from '../storage/watched-store';
+import { acknowledgeRole, forgetTicket, snoozeTicket } from '../storage/watched-store';
 import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
 import type { SerialQueue } from './serial-queue';
+import { createPageHandlers } from './page-handlers';
+import { tellTicketChanged } from './ticket-changed';
 import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
 
@@ -78,31 +79,7 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
   };
 
   return {
-    async 'ticket:seen'(message, sender) {
-      if (sender.kind !== 'content') throw new Error('only content scripts report tickets');
-      const ticketOrigin = new URL(message.ticket.url).origin;
-      if (ticketOrigin !== sender.origin) throw new Error(`a page on ${sender.origin} reported a ticket of ${ticketOrigin}`);
-      const now = ports.now();
-      const ticketJson = ticketToJson(message.ticket);
-      await queue.run(() =>
-        watchedTicketsItem.update((store) =>
-          recordSeenTicket(
-            store,
-            {
-              ticket: ticketJson,
-              source: message.source,
-              origin: sender.origin,
-              fetchedAt: new Date(message.fetchedAt),
-              ...(message.organization ? { organization: message.organization } : {}),
-              ...(message.assignee ? { assignee: message.assignee } : {}),
-            },
-            now,
-          ),
-        ),
-      );
-      afterChange();
-      return { key: watchedTicketKey(message.ticket) };
-    },
+    ...createPageHandlers(runtime, afterChange),
 
     async 'tickets:list'() {
       return { tickets: await evaluatedViews(runtime), evaluatedAt: ports.now().toISOString() };
@@ -139,6 +116,8 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       const acknowledgement = store[key]?.acknowledged[message.role];
       if (!acknowledgement) throw new Error(`ticket ${key} is no longer watched`);
       afterChange();
+      // Other tabs showing the ticket ask for its view again; the asking page does so itself.
+      void tellTicketChanged(ports, entry.origin, message.ticket, sender.kind === 'content' ? sender.tabId : undefined);
       return { acknowledgement, ...(recordError !== undefined ? { recordError } : {}) };
     },
 

@@ -1,5 +1,7 @@
-import type { FetchedTicket, HelpdeskPage } from '../helpdesks/contract';
+import type { HelpdeskPage } from '../helpdesks/contract';
+import type { TicketRef } from '../messages/protocol';
 import { startListFeature } from './list-feature';
+import type { ReceivedRow } from './reply-shapes';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import { Scope, type LiveResources } from './scope';
 import { createTicketMemory, startTicketFeature } from './ticket-feature';
@@ -29,14 +31,15 @@ function routeKey(page: HelpdeskPage): string {
 export function startContentRuntime<Mapping>(deps: ContentRuntimeDeps<Mapping>): ContentRuntime {
   const root = new Scope();
   const memory = createTicketMemory();
-  const listTickets = new Map<string, FetchedTicket>();
+  const listRows = new Map<string, ReceivedRow>();
+  const changeListeners = new Set<(ticket: TicketRef) => void>();
+  const watchChanges = (listener: (ticket: TicketRef) => void) => {
+    changeListeners.add(listener);
+    return () => changeListeners.delete(listener);
+  };
   let route: { key: string; scope: Scope } | null = null;
   let cancelHiddenTeardown: () => void = () => undefined;
 
-  const settings = () =>
-    Promise.all([deps.loadPolicy(), deps.loadMapping(), deps.loadAckNoteSetting()]).then(
-      ([policy, mapping, ackNoteSetting]) => ({ policy, mapping, ackNoteSetting }),
-    );
 
   function show(url: URL, force = false): void {
     if (root.disposed) return;
@@ -54,10 +57,11 @@ export function startContentRuntime<Mapping>(deps: ContentRuntimeDeps<Mapping>):
     route = { key, scope };
     try {
       if (page.kind === 'other') return;
-      const loading = settings();
-      loading.catch(() => undefined); // each feature reports its own failure
-      if (page.kind === 'list') startListFeature(deps, scope, loading, listTickets);
-      if (page.ticketId) startTicketFeature(page.ticketId, deps, memory, scope, loading);
+      // Read once per route: a mapping saved in the options applies from the next route on.
+      const config = deps.background.config();
+      config.catch(() => undefined); // each feature reports its own failure
+      if (page.kind === 'list') startListFeature(deps, scope, config, listRows);
+      if (page.ticketId) startTicketFeature(page.ticketId, deps, memory, scope, config, watchChanges);
     } catch (error) {
       deps.log('route', error);
     }
@@ -77,6 +81,9 @@ export function startContentRuntime<Mapping>(deps: ContentRuntimeDeps<Mapping>):
 
   root.listen(deps.doc, 'visibilitychange', onVisibilityChange);
   deps.onLocationChange((url) => show(url));
+  deps.onTicketChanged((ticket) => {
+    for (const listener of [...changeListeners]) listener(ticket);
+  });
   deps.signal.addEventListener('abort', () => root.dispose(), { once: true });
   if (deps.signal.aborted) root.dispose();
   show(new URL(deps.win.location.href));

@@ -1,21 +1,21 @@
 import { ClockContext } from '../../components/ticket/clock-context';
 import { RowBadge } from '../../components/ticket/RowBadge';
 import { rowBadgeCss } from '../../components/ticket/styles';
-import type { FetchedTicket } from '../helpdesks/contract';
-import type { Policy } from '../policy/schema';
 import { asHelpdeskError } from './failure-plan';
+import type { PageConfig } from './page-background';
+import type { ReceivedRow } from './reply-shapes';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
 import { createShadowHost, type ShadowHost } from './shadow-host';
-import { rowBadgeView } from './ticket-view-model';
 
-/** At most this many ids per fetchMany call (Zendesk show_many takes 100). */
+/** At most this many ids per read and per message to the background (Zendesk show_many takes 100). */
 export const LIST_BATCH_SIZE = 100;
 /** Rendering yields after this long, so a long list never blocks the main thread for a frame. */
 export const SLICE_BUDGET_MS = 8;
 /** Rows this close to the viewport count as visible, so badges are there when they scroll in. */
 const NEAR_VIEWPORT = '200px 0px';
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface TrackedRow {
   id: string;
@@ -24,15 +24,17 @@ interface TrackedRow {
 }
 
 /**
- * Small badges on the rows of a view, search or queue. Only rows near the viewport are fetched
- * (IntersectionObserver), in batches of at most 100 ids, one batch at a time; badges are rendered
- * in idle slices. Rows added later (virtualised tables) are picked up by one MutationObserver.
+ * Small badges on the rows of a view, search or queue. Only rows near the viewport are read
+ * (IntersectionObserver), in batches of at most 100 ids, one batch at a time; the background
+ * evaluates each batch and answers one row view per ticket; badges are rendered in idle slices.
+ * Rows added later (virtualised tables) are picked up by one MutationObserver. A row is read
+ * again once its state can have changed (its view's refreshAt), by one timer for the list.
  */
 export function startListFeature<Mapping>(
   deps: ContentRuntimeDeps<Mapping>,
   scope: Scope,
-  settings: Promise<{ policy: Policy; mapping: Mapping }>,
-  fetched: Map<string, FetchedTicket>,
+  config: Promise<PageConfig<Mapping>>,
+  fetched: Map<string, ReceivedRow>,
 ): void {
   const { doc, helpdesk } = deps;
   const rows = new Map<Element, TrackedRow>();
@@ -41,12 +43,15 @@ export function startListFeature<Mapping>(
   const renderQueue: Element[] = [];
   /** Badges rendered off the page, put in together so a batch costs the table one relayout. */
   const readyToAttach: ShadowHost[] = [];
-  let loaded: { policy: Policy; mapping: Mapping } | null = null;
+  let loaded: PageConfig<Mapping> | null = null;
   let fetching = false;
   let cancelFlush: (() => void) | null = null;
   let cancelRender: (() => void) | null = null;
   let cancelScan: (() => void) | null = null;
   let rateLimited = false;
+  let cancelStaleCheck: () => void = () => undefined;
+
+  const fresh = (row: ReceivedRow) => row.refreshAt === null || row.refreshAt.getTime() > deps.now().getTime();
 
   const intersections = scope.observe(
     new deps.IntersectionObserver(
@@ -63,9 +68,13 @@ export function startListFeature<Mapping>(
   );
 
   function want(element: Element, row: TrackedRow): void {
-    if (fetched.has(row.id)) {
+    const known = fetched.get(row.id);
+    if (known && fresh(known)) {
       queueRender(element);
-    } else if (!requested.has(row.id)) {
+      return;
+    }
+    if (known) requested.delete(row.id); // its state can have changed since: read it again
+    if (!requested.has(row.id)) {
       wanted.add(row.id);
       scheduleFlush();
     }
@@ -114,7 +123,7 @@ export function startListFeature<Mapping>(
   }
 
   async function flush(): Promise<void> {
-    const current = (loaded ??= await settings);
+    const current = (loaded ??= await config);
     if (scope.disposed || wanted.size === 0) return;
     const ids = [...wanted].slice(0, LIST_BATCH_SIZE);
     for (const id of ids) {
@@ -123,9 +132,14 @@ export function startListFeature<Mapping>(
     }
     fetching = true;
     try {
-      const tickets = await helpdesk.fetchMany(ids, { fetch: deps.fetch, origin: deps.win.location.origin, signal: scope.signal }, current.mapping);
+      const origin = helpdesk.restBase(doc, new URL(deps.win.location.href));
+      const reads = await helpdesk.fetchRawTickets(ids, { fetch: deps.fetch, origin, signal: scope.signal }, current.mapping);
       if (scope.disposed) return;
-      for (const item of tickets) fetched.set(item.ticket.id, item);
+      const { rows: views, problems } = reads.length > 0 ? await deps.background.ingestMany(reads) : { rows: [], problems: [] };
+      if (scope.disposed) return;
+      for (const view of views) fetched.set(view.id, view);
+      // A row that could not be read stays bare; it is asked for again when it scrolls back in.
+      if (problems.length > 0) deps.log('list-rows', problems.join('; '));
       for (const [element, row] of rows) if (row.near && ids.includes(row.id)) queueRender(element);
     } catch (thrown) {
       if (scope.disposed) return;
@@ -158,13 +172,12 @@ export function startListFeature<Mapping>(
   function renderSlice(): void {
     cancelRender = null;
     const started = performance.now();
-    const now = deps.now();
     // At least one row per slice, then as many as fit in the budget.
     do {
       const element = renderQueue.shift();
       if (!element) break;
       try {
-        renderRow(element, now);
+        renderRow(element);
       } catch (error) {
         deps.log('row-badge', error);
       }
@@ -176,13 +189,30 @@ export function startListFeature<Mapping>(
     }
     // Any change inside a big table relayouts all of it: insert the whole batch at once.
     for (const host of readyToAttach.splice(0)) host.attach();
+    scheduleStaleCheck();
   }
 
-  function renderRow(element: Element, now: Date): void {
+  /** One timer for the whole list: at the earliest instant a shown row's state can change, read those rows again. */
+  function scheduleStaleCheck(): void {
+    cancelStaleCheck();
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const row of rows.values()) {
+      const at = row.host ? fetched.get(row.id)?.refreshAt?.getTime() : undefined;
+      if (at !== undefined && at < earliest) earliest = at;
+    }
+    if (!Number.isFinite(earliest)) return;
+    cancelStaleCheck = scope.timeout(() => {
+      for (const [element, row] of rows) {
+        const view = fetched.get(row.id);
+        if (row.near && view && !fresh(view)) want(element, row);
+      }
+    }, Math.min(MAX_TIMER_MS, Math.max(0, earliest - deps.now().getTime()) + 1));
+  }
+
+  function renderRow(element: Element): void {
     const row = rows.get(element);
-    const item = row && fetched.get(row.id);
-    if (!row || !item || !loaded || !element.isConnected) return;
-    const evaluation = deps.evaluate(item.ticket, loaded.policy, now, []);
+    const view = row && fetched.get(row.id);
+    if (!row || !view || !element.isConnected) return;
     if (!row.host) {
       row.host = createShadowHost(badgeCell(element), 'append', {
         tag: 'ew-row-badge',
@@ -194,7 +224,7 @@ export function startListFeature<Mapping>(
     }
     row.host.render(
       <ClockContext.Provider value={deps.clock}>
-        <RowBadge view={rowBadgeView(evaluation, now)} />
+        <RowBadge view={view} />
       </ClockContext.Provider>,
     );
   }
@@ -216,7 +246,7 @@ export function startListFeature<Mapping>(
   );
   mutations.observe(doc.body, { childList: true, subtree: true });
 
-  void settings.then(
+  void config.then(
     (value) => {
       loaded = value;
     },

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageSharedClock } from '../countdown/clock';
-import { evaluate } from '../engine/evaluate';
-import { sendMessage } from '../messages/send';
-import { fieldMappingsItem, generalSettingsItem, type FieldMappings } from '../storage/settings';
+import { pageSecondTicker } from '../countdown/second-ticker';
+import type { AckNote } from '../helpdesks/ack-note';
+import type { HelpdeskInPage, HelpdeskIo } from '../helpdesks/contract';
+import type { TicketRef } from '../messages/protocol';
+import { isContentMessage, parseContentMessage } from './content-messages';
 import { startContentRuntime, type ContentRuntime } from './controller';
-import type { ContentRuntimeDeps } from './runtime-deps';
-import { escalationMessageForRole } from './escalation-message';
-import { recordAcknowledgement, type AckNoteWriter } from './record-acknowledgement';
+import { backgroundOverMessages } from './page-background';
+import { recordAcknowledgement } from './record-acknowledgement';
 import { onceLogger } from './runtime-deps';
 
 /**
@@ -15,11 +15,10 @@ import { onceLogger } from './runtime-deps';
  * jira.content.ts so that each entrypoint only names its helpdesk.
  */
 export interface PageWiring<Mapping> {
-  helpdesk: ContentRuntimeDeps<Mapping>['helpdesk'];
-  /** This helpdesk's mapping from the stored field mappings (null → its default). */
-  mappingFrom: (stored: FieldMappings) => Mapping;
-  /** How this helpdesk writes the "notified" note; absent → no notes. */
-  writeNote?: AckNoteWriter;
+  /** The page half of the helpdesk (no zod, no engine: see lib/helpdesks/contract.ts). */
+  helpdesk: HelpdeskInPage<Mapping>;
+  /** How this helpdesk writes the "notified" note with the page's session; absent → no notes. */
+  writeNote?: (ticketId: string, note: AckNote, io: HelpdeskIo, mapping: Mapping) => Promise<void>;
 }
 
 const log = onceLogger((text, error) => console.warn(text, error));
@@ -46,45 +45,48 @@ export function startInPage<Mapping>(ctx: ContentScriptContext, wiring: PageWiri
   const { helpdesk, writeNote } = wiring;
   // Content-script fetch must be called unbound-free: Firefox throws on a detached `fetch`.
   const pageFetch: typeof fetch = (input, init) => fetch(input, init);
+  const background = backgroundOverMessages<Mapping>(helpdesk.system, (message) => browser.runtime.sendMessage(message));
+  const changeListeners: Array<(ticket: TicketRef) => void> = [];
+
   const runtime = startContentRuntime<Mapping>({
     helpdesk,
     doc: document,
     win: window,
     signal: ctx.signal,
     onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl)),
+    onTicketChanged: (listener) => changeListeners.push(listener),
     fetch: pageFetch,
-    send: (message) => sendMessage(message),
-    loadPolicy: async () => (await sendMessage({ type: 'policy:get' })).policy,
-    loadMapping: async () => wiring.mappingFrom(await fieldMappingsItem.get()),
-    loadAckNoteSetting: async () => (await generalSettingsItem.get()).ackNoteMode,
-    evaluate,
-    composeMessage: escalationMessageForRole,
-    acknowledge: async ({ ticket, role, recordOnTicket }) => {
-      const reply = await sendMessage({ type: 'ticket:acknowledge', ticket, role, recordOnTicket });
-      return reply.recordError === undefined ? {} : { recordError: reply.recordError };
-    },
+    background,
     canWriteNotes: writeNote !== undefined,
     copyText,
     now: () => new Date(),
-    clock: pageSharedClock(),
+    clock: pageSecondTicker(),
     MutationObserver,
     IntersectionObserver,
     requestIdle,
     log,
   });
 
-  if (writeNote) {
-    const onMessage = (message: unknown) => {
-      // Answer only our own kind of message; returning undefined leaves the others alone.
-      if (!isOurs(message)) return undefined;
-      return recordAcknowledgement(message, helpdesk.system, writeNote, { fetch: pageFetch, origin: location.origin });
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-  }
+  const onMessage = (message: unknown) => {
+    // Answer only our own kind of message; returning undefined leaves the others alone.
+    if (!isContentMessage(message)) return undefined;
+    if ((message as { type: unknown }).type === 'content:ticket-changed') {
+      try {
+        const { ticket } = parseContentMessage(message);
+        for (const listener of changeListeners) listener(ticket);
+      } catch (error) {
+        log('message', error);
+      }
+      return undefined;
+    }
+    if (!writeNote) return undefined;
+    const io: HelpdeskIo = { fetch: pageFetch, origin: helpdesk.restBase(document, new URL(location.href)) };
+    return background
+      .config()
+      .then(({ mapping }) => recordAcknowledgement(message, helpdesk.system, (id, note, noteIo) => writeNote(id, note, noteIo, mapping), io))
+      .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   return runtime;
-}
-
-function isOurs(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && 'type' in message && String(message.type).startsWith('content:');
 }

@@ -1,8 +1,8 @@
 import type { HelpdeskSystem } from '../engine/types';
 import type { AckNote } from '../helpdesks/ack-note';
 import type { HelpdeskIo } from '../helpdesks/contract';
-import { parseContentMessage, type ContentMessage } from '../messages/protocol';
 import type { RecordAcknowledgementReply } from '../messages/responses';
+import { isContentMessage, parseContentMessage } from './content-messages';
 
 /** Writes an acknowledgement note through this helpdesk's API with the page's own session. */
 export type AckNoteWriter = (ticketId: string, note: AckNote, io: HelpdeskIo) => Promise<void>;
@@ -18,14 +18,14 @@ export async function recordAcknowledgement(
   write: AckNoteWriter,
   io: HelpdeskIo,
 ): Promise<RecordAcknowledgementReply | undefined> {
-  if (!isContentMessage(raw)) return undefined;
-  let message: ContentMessage;
+  if (!isContentMessage(raw) || (raw as { type: unknown }).type === 'content:ticket-changed') return undefined;
+  let message;
   try {
     message = parseContentMessage(raw);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  if (message.ticket.system !== system) return undefined;
+  if (message.type !== 'content:record-acknowledgement' || message.ticket.system !== system) return undefined;
   try {
     await write(
       message.ticket.id,
@@ -43,8 +43,4 @@ export async function recordAcknowledgement(
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function isContentMessage(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && 'type' in raw && String(raw.type).startsWith('content:');
 }

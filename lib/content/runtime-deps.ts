@@ -1,45 +1,32 @@
-import type { AckNoteSetting } from '../../components/ticket/ticket-view';
-import type { SharedClock } from '../countdown/clock';
-import type { Evaluation, Ticket } from '../engine/types';
-import type { Helpdesk } from '../helpdesks/contract';
-import type { MessageInput, TicketRef } from '../messages/protocol';
-import type { Policy } from '../policy/schema';
+import type { SecondTicker } from '../countdown/second-ticker';
+import type { HelpdeskInPage } from '../helpdesks/contract';
+import type { TicketRef } from '../messages/protocol';
+import type { PageBackground } from './page-background';
 
 /**
  * Everything the content-script runtime needs from the outside world, injected so the runtime
- * can be driven in tests with a fake helpdesk, a fake fetch and spy observers.
+ * can be driven in tests with a fake helpdesk, a fake background and spy observers.
  */
 export interface ContentRuntimeDeps<Mapping = unknown> {
-  helpdesk: Pick<Helpdesk<Mapping>, 'system' | 'parsePage' | 'fetchTicket' | 'fetchMany' | 'readTicketFromPage' | 'readListRows' | 'findBadgeAnchor'>;
+  /** The page half of the helpdesk: page kinds, raw REST reads, the DOM fallback. */
+  helpdesk: HelpdeskInPage<Mapping>;
   doc: Document;
   win: Window;
   /** Aborted when the content script is invalidated (ctx.signal). */
   signal: AbortSignal;
   /** Calls back on every SPA route change (ctx.addEventListener(window, 'wxt:locationchange')). */
   onLocationChange: (listener: (url: URL) => void) => void;
+  /** Calls back when the background says a ticket's view changed ('content:ticket-changed'). */
+  onTicketChanged: (listener: (ticket: TicketRef) => void) => void;
   fetch: typeof fetch;
-  send: (message: MessageInput) => Promise<unknown>;
-  loadPolicy: () => Promise<Policy>;
-  loadMapping: () => Promise<Mapping>;
-  loadAckNoteSetting: () => Promise<AckNoteSetting>;
-  evaluate: (ticket: Ticket, policy: Policy, now: Date, acknowledged: readonly string[]) => Evaluation;
-  composeMessage: (input: {
-    ticket: Ticket;
-    evaluation: Evaluation;
-    policy: Policy;
-    roleId: string;
-    now: Date;
-  }) => { subject: string; body: string; mailto: string };
-  /**
-   * 'ticket:acknowledge' to the background. With recordOnTicket the background has a helpdesk tab
-   * write the note ('content:record-acknowledgement') and answers recordError when that failed.
-   */
-  acknowledge: (input: { ticket: TicketRef; role: string; recordOnTicket: boolean }) => Promise<{ recordError?: string }>;
+  /** The brain: parses what the page read, evaluates it and answers views to render. */
+  background: PageBackground<Mapping>;
   /** Whether this helpdesk can write acknowledgement notes; if not the panel offers none. */
   canWriteNotes: boolean;
   copyText: (text: string) => Promise<boolean>;
   now: () => Date;
-  clock: SharedClock;
+  /** The page's one clock for every countdown. */
+  clock: SecondTicker;
   MutationObserver: typeof MutationObserver;
   IntersectionObserver: typeof IntersectionObserver;
   /** Runs work when the main thread is idle (requestIdleCallback, or rAF where missing). */

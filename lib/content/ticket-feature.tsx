@@ -1,37 +1,30 @@
 import { ErrorBadge, type ErrorBadgeKind } from '../../components/ticket/ErrorBadge';
 import { ClockContext } from '../../components/ticket/clock-context';
 import { TicketWidget } from '../../components/ticket/TicketWidget';
-import type { AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from '../../components/ticket/ticket-view';
-import type { Evaluation, Ticket } from '../engine/types';
-import { ticketToJson } from '../engine/ticket-schema';
-import type { FetchedTicket, HelpdeskIo } from '../helpdesks/contract';
-import type { Policy } from '../policy/schema';
+import type { AcknowledgeOutcome, TicketPanelActions } from '../../components/ticket/ticket-view';
+import { HelpdeskError, type HelpdeskIo, type NativeSlaTarget, type RawTicketRead } from '../helpdesks/contract';
+import type { TicketRef } from '../messages/protocol';
 import { asHelpdeskError, planAfterFailure } from './failure-plan';
 import { compareNativeSla } from './native-sla-drift';
+import type { PageConfig } from './page-background';
+import type { ReceivedView } from './reply-shapes';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
 import type { ShadowHost } from './shadow-host';
 import { placeTicketBadge } from './ticket-badge-placement';
-import { buildTicketView, nextStateChangeAt } from './ticket-view-model';
 
-/** What we know of a ticket, kept across route changes so going back to a tab shows it at once. */
-export interface KnownTicket {
-  fetched: FetchedTicket;
-  source: 'api' | 'dom';
-  fetchedAt: Date;
-}
-
-/** State that outlives one visit to a ticket: the cache and what was already reported. */
+/** State that outlives one visit to a ticket, so going back to a tab shows it at once. */
 export interface TicketMemory {
-  cache: Map<string, KnownTicket>;
-  /** ticket id → version last reported to the background, so a re-visit does not re-send it. */
-  reported: Map<string, string>;
-  /** ticket id → roles acknowledged from this page (the background keeps the durable record). */
-  acknowledged: Map<string, Set<string>>;
+  /** ticket id → the last view read from the API (page reads are not kept: they have no history). */
+  views: Map<string, ReceivedView>;
+  /** ticket id → version last handed to the background: unchanged, only its view is asked again. */
+  ingested: Map<string, string>;
+  /** ticket id → the helpdesk's own SLA targets from its last read (views asked again carry none). */
+  nativeSla: Map<string, NativeSlaTarget[]>;
 }
 
 export function createTicketMemory(): TicketMemory {
-  return { cache: new Map(), reported: new Map(), acknowledged: new Map() };
+  return { views: new Map(), ingested: new Map(), nativeSla: new Map() };
 }
 
 /** Refetch while the ticket stays open and visible: slow, since saves and focus also trigger it. */
@@ -44,43 +37,36 @@ export const AFTER_SAVE_MS = 2_500;
 const SAVE_CONTROL = 'button[type="submit"], [data-test-id="submit_button-button"], [data-testid*="submit-button"]';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-interface Settings<Mapping> {
-  policy: Policy;
-  mapping: Mapping;
-  ackNoteSetting: AckNoteSetting;
-}
-
-type Display = { kind: 'loading' } | { kind: 'ticket'; known: KnownTicket } | { kind: 'error'; badge: ErrorBadgeKind } | { kind: 'nothing' };
+type Display = { kind: 'loading' } | { kind: 'ticket'; shown: ReceivedView } | { kind: 'error'; badge: ErrorBadgeKind } | { kind: 'nothing' };
 
 /**
- * Shows one ticket's badge while its route is current. Everything it starts is registered in
- * `scope`, which the controller disposes when the route moves on.
+ * Shows one ticket's badge while its route is current: reads the ticket (REST, else the page),
+ * hands it to the background and renders the view it answers. Everything it starts is
+ * registered in `scope`, which the controller disposes when the route moves on.
  */
 export function startTicketFeature<Mapping>(
   ticketId: string,
   deps: ContentRuntimeDeps<Mapping>,
   memory: TicketMemory,
   scope: Scope,
-  settings: Promise<Settings<Mapping>>,
+  config: Promise<PageConfig<Mapping>>,
+  watchChanges: (listener: (ticket: TicketRef) => void) => () => void,
 ): void {
-  const { doc, win, helpdesk } = deps;
-  const cached = memory.cache.get(ticketId);
-  let display: Display = cached ? { kind: 'ticket', known: cached } : { kind: 'loading' };
-  let loaded: Settings<Mapping> | null = null;
+  const { doc, win, helpdesk, background } = deps;
+  const ref: TicketRef = { system: helpdesk.system, id: ticketId };
+  const cached = memory.views.get(ticketId);
+  let display: Display = cached ? { kind: 'ticket', shown: cached } : { kind: 'loading' };
+  let loaded: PageConfig<Mapping> | null = null;
   let attempt = 0;
   let lastFetchAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | null = null;
   let cancelRetry: () => void = () => undefined;
   let retryPending = false;
-  let cancelReevaluation: () => void = () => undefined;
+  let cancelViewRefresh: () => void = () => undefined;
   let cancelRefresh: () => void = () => undefined;
 
-  const acknowledged = (): Set<string> => {
-    let roles = memory.acknowledged.get(ticketId);
-    if (!roles) memory.acknowledged.set(ticketId, (roles = new Set()));
-    return roles;
-  };
-  const io = (): HelpdeskIo => ({ fetch: deps.fetch, origin: win.location.origin, signal: scope.signal });
+  const io = (): HelpdeskIo => ({ fetch: deps.fetch, origin: helpdesk.restBase(doc, new URL(win.location.href)), signal: scope.signal });
+  const showingApiData = () => display.kind === 'ticket' && display.shown.view.source === 'api';
 
   let host: ShadowHost | null = null;
   const placement = placeTicketBadge(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver, (created) => {
@@ -100,68 +86,77 @@ export function startTicketFeature<Mapping>(
         host.render(<ErrorBadge kind={display.badge} />);
         return;
       }
-      if (display.kind === 'loading' || !loaded) {
+      if (display.kind === 'loading') {
         host.render(<span class="ew-loading" aria-hidden="true" />);
         return;
       }
-      renderTicket(host, display.known, loaded);
+      renderTicket(host, display.shown);
     } catch (error) {
       deps.log('badge', error);
     }
   }
 
-  function renderTicket(target: ShadowHost, known: KnownTicket, current: Settings<Mapping>): void {
-    const now = deps.now();
-    const evaluation = deps.evaluate(known.fetched.ticket, current.policy, now, [...acknowledged()]);
-    const view = buildTicketView(known.fetched.ticket, evaluation, current.policy, {
-      source: known.source,
-      nativeSla: compareNativeSla(known.fetched.nativeSla, evaluation),
-    });
-    const actions = panelActions(known.fetched.ticket, evaluation, current);
-    const ackNoteSetting = deps.canWriteNotes && known.source === 'api' ? current.ackNoteSetting : 'off';
+  function renderTicket(target: ShadowHost, shown: ReceivedView): void {
+    const view = { ...shown.view, nativeSla: compareNativeSla(shown.native ?? [], shown.view) };
+    const ackNoteSetting = deps.canWriteNotes ? shown.ackNoteMode : 'off';
     target.render(
       <ClockContext.Provider value={deps.clock}>
-        <TicketWidget view={view} actions={actions} ackNoteSetting={ackNoteSetting} />
+        <TicketWidget view={view} actions={panelActions(shown)} ackNoteSetting={ackNoteSetting} />
       </ClockContext.Provider>,
     );
-    scheduleReevaluation(evaluation, now);
   }
 
-  /** The state changes at deadlines even when the ticket does not: render again then. */
-  function scheduleReevaluation(evaluation: Evaluation, now: Date): void {
-    cancelReevaluation();
-    const at = nextStateChangeAt(evaluation, now);
-    if (!at) return;
-    cancelReevaluation = scope.timeout(render, Math.min(MAX_TIMER_MS, at.getTime() - now.getTime() + 1));
-  }
-
-  function panelActions(ticket: Ticket, evaluation: Evaluation, current: Settings<Mapping>): TicketPanelActions {
+  function panelActions(shown: ReceivedView): TicketPanelActions {
     return {
-      message: (roleId) =>
-        deps.composeMessage({ ticket, evaluation, policy: current.policy, roleId, now: deps.now() }),
+      message: (roleId) => shown.messages.get(roleId) ?? { subject: '', body: '', mailto: 'mailto:' },
       copyText: deps.copyText,
-      acknowledge: (roleId, writeNote) => acknowledge(ticket, roleId, writeNote),
+      acknowledge: (roleId, writeNote) => acknowledge(roleId, writeNote),
+      // The message's "open for …" and the explanation's counted time are as of the view: refresh on opening.
+      opened: () => void askView(),
     };
   }
 
-  async function acknowledge(ticket: Ticket, roleId: string, writeNote: boolean): Promise<AcknowledgeOutcome> {
-    const roles = acknowledged();
-    const wasAcknowledged = roles.has(roleId);
-    roles.add(roleId);
+  /** The state changes at deadlines even when the ticket does not: ask for the view again then (one timer). */
+  function scheduleViewRefresh(at: Date | null): void {
+    cancelViewRefresh();
+    if (!at) return;
+    cancelViewRefresh = scope.timeout(() => void askView(), Math.min(MAX_TIMER_MS, Math.max(0, at.getTime() - deps.now().getTime()) + 1));
+  }
+
+  function show(shown: ReceivedView): void {
+    let withNative = shown;
+    if (shown.native !== null) memory.nativeSla.set(ticketId, shown.native);
+    else if (shown.view.source === 'api') withNative = { ...shown, native: memory.nativeSla.get(ticketId) ?? null };
+    if (withNative.view.source === 'api') memory.views.set(ticketId, withNative);
+    display = { kind: 'ticket', shown: withNative };
+    render();
+    scheduleViewRefresh(withNative.refreshAt);
+  }
+
+  /** The ticket's view evaluated now, from what the background already has; a ticket it lost is read again. */
+  async function askView(): Promise<void> {
+    if (display.kind !== 'ticket') return;
+    try {
+      const shown = await background.view(ref);
+      if (scope.disposed) return;
+      if (shown) show(shown);
+      else void refresh();
+    } catch (error) {
+      deps.log('view', error);
+    }
+  }
+
+  async function acknowledge(roleId: string, writeNote: boolean): Promise<AcknowledgeOutcome> {
+    const recordOnTicket = writeNote && deps.canWriteNotes;
     let reply: { recordError?: string };
     try {
-      reply = await deps.acknowledge({
-        ticket: { system: ticket.system, id: ticket.id },
-        role: roleId,
-        recordOnTicket: writeNote && deps.canWriteNotes,
-      });
+      reply = await background.acknowledge({ ticket: ref, role: roleId, recordOnTicket });
     } catch (error) {
-      if (!wasAcknowledged) roles.delete(roleId);
       deps.log('acknowledge', error);
       throw error;
     }
-    render();
-    if (!writeNote || !deps.canWriteNotes) return { note: 'skipped' };
+    await askView(); // the role is no longer pending
+    if (!recordOnTicket) return { note: 'skipped' };
     if (reply.recordError !== undefined) {
       // The acknowledgement stays local; the panel tells the engineer the note is missing.
       deps.log('ack-note', reply.recordError);
@@ -171,50 +166,41 @@ export function startTicketFeature<Mapping>(
     return { note: 'written' };
   }
 
-  function accept(fetched: FetchedTicket, source: 'api' | 'dom'): void {
-    const known: KnownTicket = { fetched, source, fetchedAt: deps.now() };
-    if (source === 'api') memory.cache.set(ticketId, known);
-    display = { kind: 'ticket', known };
-    render();
-    if (host) markBadgeVisible();
-    report(known);
-  }
-
-  function report(known: KnownTicket): void {
-    const reportKey = `${known.source}:${known.fetched.version}`;
-    if (memory.reported.get(ticketId) === reportKey) return;
-    memory.reported.set(ticketId, reportKey);
-    deps
-      .send({
-        type: 'ticket:seen',
-        ticket: ticketToJson(known.fetched.ticket),
-        source: known.source,
-        fetchedAt: known.fetchedAt.toISOString(),
-      })
-      .catch((error: unknown) => {
-        memory.reported.delete(ticketId);
-        deps.log('report', error);
-      });
+  /** Hands a read to the background; an unchanged one is not sent again, only its view asked. */
+  async function ingest(read: RawTicketRead): Promise<ReceivedView> {
+    if (read.version !== null && memory.ingested.get(ticketId) === read.version && showingApiData()) {
+      const again = await background.view(ref);
+      if (again) return again;
+    }
+    const outcome = await background.ingest(read, deps.now());
+    if (outcome.kind === 'malformed') throw new HelpdeskError('malformed', outcome.error);
+    if (read.version !== null) memory.ingested.set(ticketId, read.version);
+    return outcome.shown;
   }
 
   async function load(): Promise<void> {
-    const current = (loaded ??= await settings);
+    const current = (loaded ??= await config);
     if (scope.disposed) return;
     render();
     lastFetchAt = deps.now().getTime();
+    let shown: ReceivedView;
     try {
-      const fetched = await helpdesk.fetchTicket(ticketId, io(), current.mapping);
+      const read = await helpdesk.fetchRawTicket(ticketId, io(), current.mapping);
       if (scope.disposed) return;
       markDataArrived();
-      attempt = 0;
-      accept(fetched, 'api');
+      shown = await ingest(read);
     } catch (thrown) {
       if (scope.disposed) return;
       await failed(thrown, current);
+      return;
     }
+    if (scope.disposed) return;
+    attempt = 0;
+    show(shown);
+    if (host) markBadgeVisible();
   }
 
-  async function failed(thrown: unknown, current: Settings<Mapping>): Promise<void> {
+  async function failed(thrown: unknown, current: PageConfig<Mapping>): Promise<void> {
     const error = asHelpdeskError(thrown);
     const plan = planAfterFailure(error, attempt);
     if (error.kind !== 'notFound') deps.log('fetch', error);
@@ -227,16 +213,14 @@ export function startTicketFeature<Mapping>(
         void refresh();
       }, plan.retryInMs);
     }
-    const showingApiData = display.kind === 'ticket' && display.known.source === 'api';
-    if (showingApiData && plan.badge !== 'signIn' && plan.badge !== null) return; // keep the last good data
+    if (showingApiData() && plan.badge !== 'signIn' && plan.badge !== null) return; // keep the last good data
     if (plan.tryPage) {
       // The page must have rendered the ticket before it can be read.
       await placement.placed;
       if (scope.disposed) return;
+      let ticket;
       try {
-        const ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);
-        accept({ ticket, version: 'page', nativeSla: [] }, 'dom');
-        return;
+        ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);
       } catch (pageError) {
         // The page changed shape: say so quietly. Slow API retries, if any, may still replace it.
         deps.log('page', pageError);
@@ -244,6 +228,15 @@ export function startTicketFeature<Mapping>(
         render();
         return;
       }
+      try {
+        const shown = await background.seen(ticket, deps.now());
+        if (!scope.disposed) show(shown);
+      } catch (backgroundError) {
+        deps.log('report', backgroundError);
+        display = { kind: 'error', badge: 'unavailable' };
+        render();
+      }
+      return;
     }
     display = plan.badge ? { kind: 'error', badge: plan.badge } : { kind: 'nothing' };
     render();
@@ -252,7 +245,7 @@ export function startTicketFeature<Mapping>(
   function refresh(): Promise<void> {
     inFlight ??= load()
       .catch((error: unknown) => {
-        // Settings or policy could not be loaded: nothing to evaluate against.
+        // The background could not give this page its settings: nothing can be shown.
         deps.log('ticket', error);
         if (display.kind === 'loading') {
           display = { kind: 'error', badge: 'unavailable' };
@@ -300,9 +293,15 @@ export function startTicketFeature<Mapping>(
     },
     { capture: true, passive: true },
   );
+  scope.onDispose(
+    watchChanges((ticket) => {
+      if (ticket.system === ref.system && ticket.id === ref.id) void askView();
+    }),
+  );
 
   // "Badge visible within 300 ms of the data arriving" (SPEC §5), measurable in a real browser
-  // with performance.getEntriesByName('ew:badge:<id>').
+  // with performance.getEntriesByName('ew:badge:<id>'): from the REST read to the rendered view,
+  // the round trip through the background included.
   function markDataArrived(): void {
     performance.mark(`ew:data:${ticketId}`);
   }
@@ -316,6 +315,7 @@ export function startTicketFeature<Mapping>(
     }
   }
 
+  if (cached) scheduleViewRefresh(cached.refreshAt);
   void refresh();
   scheduleSlowRefresh();
 }

@@ -1,20 +1,13 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { createSecondTicker, type ClockEnvironment } from './second-ticker';
 
 /**
- * One clock for every countdown on the page. It ticks at most once a second, only while
- * something shows a countdown (the signal is watched) and only while the document is visible:
- * a hidden tab costs no timers at all, and every countdown derives from the same instant, so
- * two badges never disagree by a second.
+ * The shared clock as a signal, for the popup: a countdown that reads `now` re-renders only its
+ * text. It ticks through the signal-free second ticker (second-ticker.ts), so the rules — whole
+ * seconds, only while watched and visible — are written once.
  */
 
-export interface ClockEnvironment {
-  now: () => number;
-  isVisible: () => boolean;
-  /** Where 'visibilitychange' is heard (the document). */
-  visibilityTarget: EventTarget;
-  setTimeout: (callback: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
-}
+export type { ClockEnvironment } from './second-ticker';
 
 export interface SharedClock {
   /** Milliseconds since the epoch, updated on whole seconds while watched and visible. */
@@ -23,52 +16,22 @@ export interface SharedClock {
   readonly isTicking: () => boolean;
 }
 
-const TICK_MS = 1000;
-
 export function createSharedClock(env: ClockEnvironment): SharedClock {
-  let timer: unknown = null;
-  let watching = false;
-
-  const schedule = () => {
-    const current = env.now();
-    // A value older than a tick (the clock slept while hidden or unwatched) is refreshed at once;
-    // otherwise land on the next whole second so every countdown flips with the wall clock.
-    const stale = current - now.peek() >= TICK_MS;
-    timer = env.setTimeout(tick, stale ? 0 : TICK_MS - (current % TICK_MS));
-  };
-  const stop = () => {
-    if (timer !== null) env.clearTimeout(timer);
-    timer = null;
-  };
-  const tick = () => {
-    timer = null;
-    now.value = env.now();
-    if (watching && env.isVisible()) schedule();
-  };
-  const onVisibilityChange = () => {
-    if (!watching) return;
-    if (env.isVisible()) {
-      if (timer === null) schedule();
-    } else {
-      stop();
-    }
-  };
-
-  const now = signal(env.now(), {
+  const ticker = createSecondTicker(env);
+  let unsubscribe: (() => void) | null = null;
+  const now = signal(ticker.now(), {
     watched() {
-      watching = true;
-      env.visibilityTarget.addEventListener('visibilitychange', onVisibilityChange);
-      // Not written here: this runs while a subscriber is being added, where writes are not allowed.
-      if (env.isVisible() && timer === null) schedule();
+      // Subscribing only schedules a tick: nothing is written while a subscriber is being added.
+      unsubscribe = ticker.subscribe((at) => {
+        now.value = at;
+      });
     },
     unwatched() {
-      watching = false;
-      env.visibilityTarget.removeEventListener('visibilitychange', onVisibilityChange);
-      stop();
+      unsubscribe?.();
+      unsubscribe = null;
     },
   });
-
-  return { now, isTicking: () => timer !== null };
+  return { now, isTicking: ticker.isTicking };
 }
 
 let pageClock: SharedClock | null = null;

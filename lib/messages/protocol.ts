@@ -9,6 +9,9 @@ import { ticketJsonSchema } from '../engine/ticket-schema';
 
 export const ticketRefSchema = z.strictObject({ system: z.enum(['zendesk', 'jira']), id: z.string().min(1) });
 const ticketRef = ticketRefSchema;
+const helpdeskSystemSchema = z.enum(['zendesk', 'jira']);
+/** A helpdesk's JSON as it sent it; the helpdesk's own schemas parse it in the background. */
+const rawBodySchema = z.record(z.string(), z.unknown());
 
 /** Which stored settings changed; the background re-reads them, re-evaluates and re-arms. */
 export const settingsAreaSchema = z.enum(['notifications', 'general', 'sites', 'mappings', 'policy', 'directory']);
@@ -59,6 +62,27 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings:changed'), area: settingsAreaSchema }),
   /** The people directory (for the popup's "people to notify" and escalation messages). */
   z.strictObject({ type: z.literal('directory:get') }),
+  /**
+   * A helpdesk page read a ticket over REST (every page merged) and hands over the bodies as the
+   * helpdesk sent them: the background parses them with the helpdesk's schemas and stored
+   * mapping, stores the ticket (as 'ticket:seen' does) and answers the render-ready view.
+   */
+  z.strictObject({
+    type: z.literal('ticket:ingest'),
+    system: helpdeskSystemSchema,
+    raw: rawBodySchema,
+    fetchedAt: z.iso.datetime({ offset: true }),
+  }),
+  /** A list page's visible rows, read in one batch: answered with one row view each, nothing stored. */
+  z.strictObject({
+    type: z.literal('tickets:ingest-many'),
+    system: helpdeskSystemSchema,
+    raws: z.array(rawBodySchema).max(100),
+  }),
+  /** A helpdesk page asks again for the view of a ticket it showed (a deadline passed, an acknowledgement). */
+  z.strictObject({ type: z.literal('ticket:view'), ticket: ticketRef }),
+  /** What a helpdesk page needs of the settings: its field mapping (validated) and the note setting. */
+  z.strictObject({ type: z.literal('page:config'), system: helpdeskSystemSchema }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
@@ -81,6 +105,8 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     person: z.string().min(1).optional(),
     channel: z.string().min(1).optional(),
   }),
+  /** Something changed the ticket's view (an acknowledgement from the popup or a notification): ask again. */
+  z.strictObject({ type: z.literal('content:ticket-changed'), ticket: ticketRef }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { policySchema } from '../policy/schema';
 import { directorySchema } from '../people/directory-schema';
 import { acknowledgementSchema, watchedTicketSchema } from '../storage/watched-ticket-schema';
+import { pageRowProblemSchema, pageRowViewSchema, pageTicketViewSchema } from './page-view-schema';
 import type { MessageType } from './protocol';
 
 /** What the background answers to each message type. */
@@ -19,7 +20,8 @@ export const watchedTicketViewSchema = watchedTicketSchema.extend({
 export type WatchedTicketView = z.infer<typeof watchedTicketViewSchema>;
 
 export const responseSchemas = {
-  'ticket:seen': z.object({ key: z.string() }),
+  /** `view` for content scripts: the ticket they reported, evaluated. */
+  'ticket:seen': z.object({ key: z.string(), view: pageTicketViewSchema.optional() }),
   'tickets:list': z.object({
     /** Most urgent first: overdue, notify, then the nearest deadline. */
     tickets: z.array(watchedTicketViewSchema),
@@ -41,6 +43,14 @@ export const responseSchemas = {
   }),
   'settings:changed': z.object({ nextWakeAt: iso.nullable() }),
   'directory:get': z.object({ directory: directorySchema }),
+  /** A body that does not parse is answered as data (the page shows "can't read"), not as a failure. */
+  'ticket:ingest': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('view'), key: z.string(), view: pageTicketViewSchema }),
+    z.object({ kind: z.literal('malformed'), error: z.string() }),
+  ]),
+  'tickets:ingest-many': z.object({ rows: z.array(pageRowViewSchema), problems: z.array(pageRowProblemSchema) }),
+  'ticket:view': z.object({ view: pageTicketViewSchema.nullable() }),
+  'page:config': z.object({ mapping: z.record(z.string(), z.unknown()), ackNoteMode: z.enum(['off', 'ask', 'always']) }),
 } satisfies Record<MessageType, z.ZodType>;
 
 export type ResponseFor<T extends MessageType> = z.infer<(typeof responseSchemas)[T]>;

@@ -27,6 +27,10 @@ export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'policy:get': ['content', 'extension-page'],
   'settings:changed': ['extension-page'],
   'directory:get': ['content', 'extension-page'],
+  'ticket:ingest': ['content'],
+  'tickets:ingest-many': ['content'],
+  'ticket:view': ['content'],
+  'page:config': ['content'],
 };
 
 export interface RouterDeps {

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ANCHOR_GRACE_MS } from '../../lib/content/ticket-badge-placement';
-import { HelpdeskError, type FetchedTicket } from '../../lib/helpdesks/contract';
+import { HelpdeskError, type RawTicketRead } from '../../lib/helpdesks/contract';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { fetched, makeTicket, startHarness, ticketBadgeRoot, ticketPageHtml } from './harness';
+import { fetched, makeTicket, NOW, startHarness, ticketBadgeRoot, ticketPageHtml, type FakeAnswer } from './harness';
 
 type Harness = ReturnType<typeof startHarness>;
 let harness: Harness | null = null;
@@ -17,7 +17,7 @@ function start(options: Parameters<typeof startHarness>[0]): Harness {
 /** Generous: the 2-core test machine is shared, and a missed deadline here says nothing about speed. */
 const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 5 });
 
-const answers = (entries: Array<[string, FetchedTicket | HelpdeskError]>) => new Map(entries);
+const answers = (entries: Array<[string, FakeAnswer | HelpdeskError]>) => new Map(entries);
 const badgeText = () => ticketBadgeRoot()?.querySelector('.ew-badge')?.textContent ?? null;
 
 describe('content runtime on ticket pages', () => {
@@ -35,24 +35,22 @@ describe('content runtime on ticket pages', () => {
     await eventually(() => expect(badgeText()).toContain('Sev 1 · L2 · Sales Rep'));
     const host = document.querySelector('ew-ticket-badge');
     expect(host?.previousElementSibling?.matches('[data-test-header]')).toBe(true);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
   });
 
-  test('reports every ticket seen to the background with its JSON, source and fetch time', async () => {
+  test('hands every ticket read to the background: its raw bodies, version and fetch time', async () => {
     const ticket = makeTicket('1');
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(ticket)]]) });
-    await eventually(() => expect(h.send).toHaveBeenCalled());
-    expect(h.send).toHaveBeenCalledWith({
-      type: 'ticket:seen',
-      ticket: expect.objectContaining({ id: '1', createdAt: ticket.createdAt.toISOString(), history: [] }),
-      source: 'api',
-      fetchedAt: '2026-07-14T17:00:00.000Z',
-    });
+    await eventually(() => expect(h.background.ingest).toHaveBeenCalled());
+    expect(h.background.ingest).toHaveBeenCalledWith(
+      { id: '1', version: 'v1', raw: { ticket: expect.objectContaining({ id: '1', createdAt: ticket.createdAt.toISOString(), history: [] }) } },
+      NOW,
+    );
   });
 
   test('waits for the anchor with a MutationObserver when the header renders late', async () => {
     const h = start({ path: '/tickets/1', answers: answers([['1', fetched(makeTicket('1'))]]) });
-    await eventually(() => expect(h.fetchTicket).toHaveBeenCalled());
+    await eventually(() => expect(h.fetchRawTicket).toHaveBeenCalled());
     expect(ticketBadgeRoot()).toBeNull();
     expect(h.observers.live()).toBe(1);
     document.body.insertAdjacentHTML('beforeend', ticketPageHtml('1'));
@@ -124,7 +122,7 @@ describe('content runtime on ticket pages', () => {
     });
     await eventually(() => expect(badgeText()).toContain('from page'));
     expect(h.readTicketFromPage).toHaveBeenCalled();
-    expect(h.send).toHaveBeenCalledWith(expect.objectContaining({ type: 'ticket:seen', source: 'dom' }));
+    expect(h.background.seen).toHaveBeenCalledWith(expect.objectContaining({ id: '1', history: [] }), NOW);
     (ticketBadgeRoot()?.querySelector('.ew-badge') as HTMLElement).click();
     await eventually(() => expect(ticketBadgeRoot()?.querySelector('.ew-notice')?.textContent).toMatch(/^From the page, without history/));
   });
@@ -139,7 +137,7 @@ describe('content runtime on ticket pages', () => {
 
   test('404 shows nothing at all', async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1') });
-    await eventually(() => expect(h.fetchTicket).toHaveBeenCalled());
+    await eventually(() => expect(h.fetchRawTicket).toHaveBeenCalled());
     await eventually(() => expect(document.querySelector('ew-ticket-badge')).toBeNull());
     expect(h.readTicketFromPage).not.toHaveBeenCalled();
     expect(h.log).not.toHaveBeenCalled();
@@ -153,24 +151,69 @@ describe('content runtime on ticket pages', () => {
 
   test('a helpdesk that throws something unexpected never throws into the page', async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1') });
-    h.fetchTicket.mockImplementation(async () => {
+    h.fetchRawTicket.mockImplementation(async () => {
       throw new TypeError('cannot read properties of undefined');
     });
     h.go('/tickets/9');
     await eventually(() => expect(h.log).toHaveBeenCalledWith('fetch', expect.anything()));
   });
 
-  test('going back to a ticket shows the cached data at once and does not report an unchanged version again', async () => {
+  test('going back to a ticket shows the cached view at once and does not hand over an unchanged version again', async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'), 'v1')]]) });
-    await eventually(() => expect(h.send).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(h.background.ingest).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
     h.go('/settings');
-    let resolveFetch: (value: FetchedTicket) => void = () => undefined;
-    h.fetchTicket.mockImplementation(() => new Promise((resolve) => (resolveFetch = resolve)));
+    let resolveFetch: (value: RawTicketRead) => void = () => undefined;
+    const read: RawTicketRead = { id: '1', version: 'v1', raw: {} };
+    h.fetchRawTicket.mockImplementation(() => new Promise((resolve) => (resolveFetch = resolve)));
     h.go('/tickets/1');
     await eventually(() => expect(badgeText()).toContain('Sev 1'));
-    resolveFetch(fetched(makeTicket('1'), 'v1'));
-    await eventually(() => expect(h.fetchTicket).toHaveBeenCalledTimes(2));
-    expect(h.send).toHaveBeenCalledTimes(1);
+    resolveFetch(read);
+    await eventually(() => expect(h.background.view).toHaveBeenCalledTimes(1));
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(2);
+    expect(h.background.ingest).toHaveBeenCalledTimes(1);
+  });
+
+  test('a body the background cannot parse is logged with the field it names, and the page is read instead', async () => {
+    const unparsable = fetched(makeTicket('1'), 'v1', { malformed: 'ticket.updated_at: expected an ISO date' });
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', unparsable]]) });
+    await eventually(() => expect(badgeText()).toContain('from page'));
+    const logged = h.log.mock.calls.find(([feature]) => feature === 'fetch')?.[1] as HelpdeskError | undefined;
+    expect([logged?.kind, logged?.message]).toEqual(['malformed', 'ticket.updated_at: expected an ISO date']);
+  });
+
+  test("a body the background cannot parse, on a page that changed shape, gets the quiet can't-read badge", async () => {
+    const unparsable = fetched(makeTicket('1'), 'v1', { malformed: 'ticket.updated_at: expected an ISO date' });
+    start({ path: '/tickets/1', html: '<header data-test-header></header>', answers: answers([['1', unparsable]]) });
+    await eventually(() => expect(badgeText()).toBe("Can't read this ticket"));
+  });
+
+  test('native SLA targets of the read are compared with our deadlines and kept when the view is asked again', async () => {
+    const ticket = makeTicket('1');
+    const drifting = new Date(ticket.createdAt.getTime() + 45 * 60_000); // ours: 30 min after opening
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', fetched(ticket, 'v1', { nativeSla: [{ name: 'first_reply_time', breachAt: drifting, paused: false, breached: false }] })]]),
+    });
+    await eventually(() => expect(badgeText()).toContain('Sev 1'));
+    (ticketBadgeRoot()?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(ticketBadgeRoot()?.querySelector('.ew-native-sla .ew-drifting')).not.toBeNull());
+    // Opening the panel asked for a fresh view, which carries no targets: the read's are kept.
+    expect(h.background.view).toHaveBeenCalled();
+    expect(ticketBadgeRoot()?.querySelector('.ew-drifting td')?.textContent).toBe('first_reply_time');
+  });
+
+  test('when the background says the ticket changed, the badge asks for its view again', async () => {
+    const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await eventually(() => expect(badgeText()).toContain('Sales Rep'));
+    h.ticketChanged({ system: 'zendesk', id: '2' });
+    expect(h.background.view).not.toHaveBeenCalled();
+    h.stored.get('1')?.acknowledged.add('sales-rep'); // acknowledged from the popup
+    h.ticketChanged({ system: 'zendesk', id: '1' });
+    await eventually(() => expect(h.background.view).toHaveBeenCalledWith({ system: 'zendesk', id: '1' }));
+    (ticketBadgeRoot()?.querySelector('.ew-badge') as HTMLElement).click();
+    await eventually(() => expect(ticketBadgeRoot()?.querySelector('.ew-person-state')?.textContent).toBe('notified'));
   });
 
   test('mark notified sends the acknowledgement, asks for the note on the ticket and clears the role', async () => {
@@ -182,7 +225,7 @@ describe('content runtime on ticket pages', () => {
     const mark = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Mark notified');
     mark?.click();
     await eventually(() => expect(root?.querySelector('.ew-person-state')?.textContent).toBe('notified'));
-    expect(h.acknowledge).toHaveBeenCalledWith({ ticket: { system: 'zendesk', id: '1' }, role: 'sales-rep', recordOnTicket: true });
+    expect(h.background.acknowledge).toHaveBeenCalledWith({ ticket: { system: 'zendesk', id: '1' }, role: 'sales-rep', recordOnTicket: true });
     await eventually(() => expect(root?.querySelector('.ew-status')?.textContent).toBe('Sales Rep marked notified and recorded on the ticket.'));
   });
 
@@ -191,7 +234,7 @@ describe('content runtime on ticket pages', () => {
       path: '/tickets/1',
       html: ticketPageHtml('1'),
       answers: answers([['1', fetched(makeTicket('1'))]]),
-      overrides: { loadAckNoteSetting: async () => 'off' },
+      ackNoteMode: 'off',
     });
     await eventually(() => expect(badgeText()).toContain('Sales Rep'));
     const root = ticketBadgeRoot();
@@ -199,7 +242,7 @@ describe('content runtime on ticket pages', () => {
     await eventually(() => expect(root?.querySelector('.ew-primary')).not.toBeNull());
     expect(root?.querySelector('input[type="checkbox"]')).toBeNull();
     (root?.querySelector('.ew-primary') as HTMLElement).click();
-    await eventually(() => expect(h.acknowledge).toHaveBeenCalledWith(expect.objectContaining({ recordOnTicket: false })));
+    await eventually(() => expect(h.background.acknowledge).toHaveBeenCalledWith(expect.objectContaining({ recordOnTicket: false })));
   });
 
   test('a note that cannot be written keeps the acknowledgement local and says so', async () => {
@@ -207,9 +250,12 @@ describe('content runtime on ticket pages', () => {
       path: '/tickets/1',
       html: ticketPageHtml('1'),
       answers: answers([['1', fetched(makeTicket('1'))]]),
-      overrides: { loadAckNoteSetting: async () => 'always' },
+      ackNoteMode: 'always',
     });
-    h.acknowledge.mockResolvedValue({ recordError: 'HTTP 403' });
+    h.background.acknowledge.mockImplementation(async (input) => {
+      h.stored.get(input.ticket.id)?.acknowledged.add(input.role);
+      return { recordError: 'HTTP 403' };
+    });
     await eventually(() => expect(badgeText()).toContain('Sales Rep'));
     const root = ticketBadgeRoot();
     (root?.querySelector('.ew-badge') as HTMLElement).click();
@@ -221,7 +267,7 @@ describe('content runtime on ticket pages', () => {
 
   test('an acknowledgement the background refuses is undone and reported', async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
-    h.acknowledge.mockRejectedValue(new Error('background asleep'));
+    h.background.acknowledge.mockRejectedValue(new Error('background asleep'));
     await eventually(() => expect(badgeText()).toContain('Sales Rep'));
     const root = ticketBadgeRoot();
     (root?.querySelector('.ew-badge') as HTMLElement).click();
@@ -261,12 +307,12 @@ describe('content runtime timing (fake timers)', () => {
       answers: answers([['1', new HelpdeskError('rateLimited', 'HTTP 429', 429, 90_000)]]),
     });
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
     h.answers.set('1', fetched(makeTicket('1')));
     await vi.advanceTimersByTimeAsync(89_000);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(2);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(2);
     expect(badgeText()).not.toContain('from page');
   });
 
@@ -281,23 +327,48 @@ describe('content runtime timing (fake timers)', () => {
     const calls: number[] = [];
     for (const wait of [30_000, 120_000, 480_000]) {
       await vi.advanceTimersByTimeAsync(wait);
-      calls.push(h.fetchTicket.mock.calls.length);
+      calls.push(h.fetchRawTicket.mock.calls.length);
     }
     expect(calls).toEqual([2, 3, 4]);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     // Retries are spent: only the slow schedule asks again, at most once per 3 minutes.
-    expect(h.fetchTicket.mock.calls.length - 4).toBeLessThanOrEqual((60 * 60_000) / (3 * 60_000));
+    expect(h.fetchRawTicket.mock.calls.length - 4).toBeLessThanOrEqual((60 * 60_000) / (3 * 60_000));
     expect(badgeText()).toBe("Can't read this ticket");
+  });
+
+  test('asks the background for the view again at the next deadline it was given: one timer, no polling', async () => {
+    let elapsed = 0;
+    const h = start({
+      path: '/tickets/1',
+      html: ticketPageHtml('1'),
+      answers: answers([['1', fetched(makeTicket('1', 1, 118))]]), // level 2 starts in 2 minutes
+      now: () => new Date(NOW.getTime() + elapsed),
+    });
+    const advance = async (ms: number) => {
+      elapsed += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    await advance(0);
+    const outcome = await h.background.ingest.mock.results[0]?.value;
+    const inMs = outcome?.kind === 'view' ? (outcome.shown.refreshAt?.getTime() ?? 0) - NOW.getTime() : NaN;
+    expect(inMs).toBe(2 * 60_000);
+    expect(badgeText()).toContain('Sev 1 · L1');
+    await advance(inMs - 1000);
+    expect(h.background.view).not.toHaveBeenCalled();
+    await advance(1001);
+    expect(h.background.view).toHaveBeenCalledTimes(1);
+    expect(badgeText()).toContain('Sev 1 · L2 · Sales Rep');
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
   });
 
   test('refetches on a slow schedule while visible, not in a loop', async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(2);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
-    expect(h.fetchTicket).toHaveBeenCalledTimes(3);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(3);
   });
 
   test('a page without the expected header shows the badge floating in a corner', async () => {
@@ -319,7 +390,7 @@ describe('content runtime timing (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(ticketBadgeRoot()).toBeNull();
     expect(h.runtime.liveResources()).toEqual({ listeners: 0, observers: 0, timers: 0, scopes: 0 });
-    expect(h.fetchTicket).toHaveBeenCalledTimes(1);
+    expect(h.fetchRawTicket).toHaveBeenCalledTimes(1);
     state = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(0);

@@ -1,11 +1,17 @@
 import { vi } from 'vitest';
-import type { SharedClock } from '../../lib/countdown/clock';
-import { signal } from '@preact/signals';
+import { escalationMessageForRole } from '../../lib/background/escalation-message-for-role';
+import { pageRowView, pageTicketView } from '../../lib/background/page-ticket-view';
+import type { SecondTicker } from '../../lib/countdown/second-ticker';
 import { evaluate } from '../../lib/engine/evaluate';
+import { ticketFromJson, ticketToJson } from '../../lib/engine/ticket-schema';
 import type { Severity, Ticket } from '../../lib/engine/types';
-import { HelpdeskError, type FetchedTicket, type HelpdeskPage } from '../../lib/helpdesks/contract';
+import { HelpdeskError, type HelpdeskInPage, type HelpdeskPage, type NativeSlaTarget, type RawTicketRead } from '../../lib/helpdesks/contract';
+import type { AckNoteMode } from '../../lib/messages/page-view';
+import type { TicketRef } from '../../lib/messages/protocol';
 import { defaultPolicy } from '../../lib/policy';
 import { startContentRuntime } from '../../lib/content/controller';
+import type { IngestOutcome, PageBackground } from '../../lib/content/page-background';
+import { readRow, readTicketView, type ReceivedView } from '../../lib/content/reply-shapes';
 import type { ContentRuntimeDeps } from '../../lib/content/runtime-deps';
 
 export const NOW = new Date('2026-07-14T17:00:00Z'); // a Tuesday, 10:00 in Los Angeles
@@ -26,7 +32,16 @@ export function makeTicket(id: string, severity: Severity | null = 1, minutesOpe
   };
 }
 
-export const fetched = (ticket: Ticket, version = 'v1'): FetchedTicket => ({ ticket, version, nativeSla: [] });
+/** What the fake helpdesk's REST answers for a ticket: its JSON and a version. */
+export interface FakeAnswer {
+  ticket: Ticket;
+  version: string;
+  nativeSla?: NativeSlaTarget[];
+  /** The body reads fine but does not parse in the background. */
+  malformed?: string;
+}
+
+export const fetched = (ticket: Ticket, version = 'v1', extra: Partial<FakeAnswer> = {}): FakeAnswer => ({ ticket, version, ...extra });
 
 /** Where the fake helpdesk page puts its ticket header (the badge anchor). */
 export const HEADER = '[data-test-header]';
@@ -35,18 +50,28 @@ export function ticketPageHtml(id: string): string {
   return `<header data-test-header data-ticket="${id}" data-severity="1"><h1>Ticket ${id}</h1></header>`;
 }
 
+const rawOf = (answer: FakeAnswer): RawTicketRead => ({
+  id: answer.ticket.id,
+  version: answer.version,
+  raw: {
+    ticket: ticketToJson(answer.ticket),
+    ...(answer.malformed ? { malformed: answer.malformed } : {}),
+    ...(answer.nativeSla ? { nativeSla: answer.nativeSla.map((t) => ({ ...t, breachAt: t.breachAt?.getTime() ?? null })) } : {}),
+  },
+});
+
 /**
- * A helpdesk with the contract's shape whose answers the test decides: `/tickets/<id>` is a
+ * A helpdesk with the page half's shape whose answers the test decides: `/tickets/<id>` is a
  * ticket page, `/views/<n>` a list, rows are `tr[data-id]`.
  */
-export function fakeHelpdesk(answers: Map<string, FetchedTicket | HelpdeskError> = new Map()) {
-  const fetchTicket = vi.fn(async (id: string): Promise<FetchedTicket> => {
+export function fakeHelpdesk(answers: Map<string, FakeAnswer | HelpdeskError> = new Map()) {
+  const fetchRawTicket = vi.fn(async (id: string): Promise<RawTicketRead> => {
     const answer = answers.get(id) ?? new HelpdeskError('notFound', `no ticket ${id}`, 404);
     if (answer instanceof HelpdeskError) throw answer;
-    return answer;
+    return rawOf(answer);
   });
-  const fetchMany = vi.fn(async (ids: string[]): Promise<FetchedTicket[]> =>
-    ids.map((id) => fetched(makeTicket(id, ((Number(id) % 4) + 1) as Severity, Number(id) % 500))),
+  const fetchRawTickets = vi.fn(async (ids: string[]): Promise<RawTicketRead[]> =>
+    ids.map((id) => rawOf(fetched(makeTicket(id, ((Number(id) % 4) + 1) as Severity, Number(id) % 500)))),
   );
   const readTicketFromPage = vi.fn((doc: Document): Ticket => {
     const header = doc.querySelector(HEADER);
@@ -54,7 +79,7 @@ export function fakeHelpdesk(answers: Map<string, FetchedTicket | HelpdeskError>
     if (!header || !id) throw new HelpdeskError('malformed', 'ticket header not found');
     return makeTicket(id, Number(header.getAttribute('data-severity')) as Severity);
   });
-  const helpdesk: ContentRuntimeDeps<null>['helpdesk'] = {
+  const helpdesk: HelpdeskInPage<null> = {
     system: 'zendesk',
     parsePage(url: URL): HelpdeskPage {
       const ticket = /^\/tickets\/(\d+)/.exec(url.pathname);
@@ -62,14 +87,83 @@ export function fakeHelpdesk(answers: Map<string, FetchedTicket | HelpdeskError>
       if (url.pathname.startsWith('/views/')) return { kind: 'list' };
       return { kind: 'other' };
     },
-    fetchTicket,
-    fetchMany,
+    restBase: (_doc, url) => url.origin,
+    fetchRawTicket,
+    fetchRawTickets,
     readTicketFromPage,
     readListRows: (root) =>
       [...root.querySelectorAll('tr[data-id]')].map((row) => ({ id: row.getAttribute('data-id') ?? '', row })),
     findBadgeAnchor: (doc) => doc.querySelector(HEADER),
   };
-  return { helpdesk, fetchTicket, fetchMany, readTicketFromPage, answers };
+  return { helpdesk, fetchRawTicket, fetchRawTickets, readTicketFromPage, answers };
+}
+
+/**
+ * The background as the page sees it, built on the real view builder (lib/background) with the
+ * default policy and the engine; every answer goes through the page's own reply checks. It
+ * keeps what was reported and acknowledged, like the watched-ticket store.
+ */
+export function fakeBackground(options: { now: () => Date; ackNoteMode?: AckNoteMode }) {
+  const stored = new Map<string, { ticket: Ticket; source: 'api' | 'dom'; acknowledged: Set<string> }>();
+  let ackNoteMode: AckNoteMode = options.ackNoteMode ?? 'ask';
+  const viewOf = (ticket: Ticket, source: 'api' | 'dom', nativeSla: NativeSlaTarget[] | null): ReceivedView => {
+    const now = options.now();
+    const acknowledged = [...(stored.get(ticket.id)?.acknowledged ?? [])];
+    const evaluation = evaluate(ticket, defaultPolicy, now, acknowledged);
+    const json = pageTicketView(ticket, evaluation, defaultPolicy, {
+      source,
+      nativeSla,
+      ackNoteMode,
+      now,
+      messageFor: (roleId) => escalationMessageForRole({ ticket, evaluation, policy: defaultPolicy, roleId, now }),
+    });
+    return readTicketView(JSON.parse(JSON.stringify(json)));
+  };
+  const keep = (ticket: Ticket, source: 'api' | 'dom') => {
+    const existing = stored.get(ticket.id);
+    // As the store does: a page read never replaces an API read.
+    if (existing?.source === 'api' && source === 'dom') return;
+    stored.set(ticket.id, { ticket, source, acknowledged: existing?.acknowledged ?? new Set() });
+  };
+  const background = {
+    config: vi.fn(async () => ({ mapping: null, ackNoteMode })),
+    ingest: vi.fn(async (read: RawTicketRead, _fetchedAt: Date): Promise<IngestOutcome> => {
+      if (typeof read.raw.malformed === 'string') return { kind: 'malformed', error: read.raw.malformed };
+      const ticket = ticketFromJson(read.raw.ticket);
+      const native = (read.raw.nativeSla as Array<NativeSlaTarget & { breachAt: number | null }> | undefined)?.map((t) => ({
+        ...t,
+        breachAt: t.breachAt === null ? null : new Date(t.breachAt),
+      }));
+      keep(ticket, 'api');
+      return { kind: 'view', shown: viewOf(ticket, 'api', native ?? []) };
+    }),
+    ingestMany: vi.fn(async (reads: RawTicketRead[]) => ({
+      rows: reads.map((read) => {
+        const ticket = ticketFromJson(read.raw.ticket);
+        return readRow(JSON.parse(JSON.stringify(pageRowView(evaluate(ticket, defaultPolicy, options.now(), []), options.now()))), 'row');
+      }),
+      problems: [],
+    })),
+    seen: vi.fn(async (ticket: Ticket, _fetchedAt: Date) => {
+      keep(ticket, 'dom');
+      return viewOf(ticket, 'dom', []);
+    }),
+    view: vi.fn(async (ref: TicketRef) => {
+      const entry = stored.get(ref.id);
+      return entry ? viewOf(entry.ticket, entry.source, null) : null;
+    }),
+    acknowledge: vi.fn(async (input: { ticket: TicketRef; role: string; recordOnTicket: boolean }): Promise<{ recordError?: string }> => {
+      stored.get(input.ticket.id)?.acknowledged.add(input.role);
+      return {};
+    }),
+  } satisfies PageBackground<null>;
+  return {
+    background,
+    stored,
+    setAckNoteMode(mode: AckNoteMode) {
+      ackNoteMode = mode;
+    },
+  };
 }
 
 /** MutationObservers that count how many are observing right now. */
@@ -150,8 +244,9 @@ export function spyListeners(targets: EventTarget[]) {
   return { live: () => live.size };
 }
 
-function stillClock(at: Date): SharedClock {
-  return { now: signal(at.getTime()), isTicking: () => false };
+/** A clock that stays where it is: countdowns render once and never schedule a tick. */
+function stillClock(at: Date): SecondTicker {
+  return { now: () => at.getTime(), subscribe: () => () => undefined, isTicking: () => false };
 }
 
 export function navigate(path: string): URL {
@@ -162,21 +257,24 @@ export function navigate(path: string): URL {
 export function startHarness(options: {
   path: string;
   html?: string;
-  answers?: Map<string, FetchedTicket | HelpdeskError>;
+  answers?: Map<string, FakeAnswer | HelpdeskError>;
   overrides?: Partial<ContentRuntimeDeps<null>>;
+  ackNoteMode?: AckNoteMode;
+  now?: () => Date;
 }) {
   document.body.replaceChildren();
   if (options.html) document.body.insertAdjacentHTML('beforeend', options.html);
   navigate(options.path);
+  const now = options.now ?? (() => NOW);
   const fake = fakeHelpdesk(options.answers);
+  const brain = fakeBackground({ now, ...(options.ackNoteMode ? { ackNoteMode: options.ackNoteMode } : {}) });
   const observers = spyMutationObservers();
   const intersections = fakeIntersectionObservers();
   const listeners = spyListeners([document, window]);
   const context = new AbortController();
   let routeListener: ((url: URL) => void) | null = null;
-  const send = vi.fn(async (_message: unknown): Promise<unknown> => ({ ok: true }));
+  let changeListener: ((ticket: TicketRef) => void) | null = null;
   const log = vi.fn();
-  const acknowledge = vi.fn(async (_input: { ticket: unknown; role: string; recordOnTicket: boolean }): Promise<{ recordError?: string }> => ({}));
   const deps: ContentRuntimeDeps<null> = {
     helpdesk: fake.helpdesk,
     doc: document,
@@ -185,17 +283,14 @@ export function startHarness(options: {
     onLocationChange: (listener) => {
       routeListener = listener;
     },
+    onTicketChanged: (listener) => {
+      changeListener = listener;
+    },
     fetch: vi.fn(),
-    send,
-    loadPolicy: async () => defaultPolicy,
-    loadMapping: async () => null,
-    loadAckNoteSetting: async () => 'ask',
-    evaluate,
-    acknowledge,
+    background: brain.background,
     canWriteNotes: true,
-    composeMessage: ({ roleId }) => ({ subject: `subject ${roleId}`, body: 'body', mailto: `mailto:?subject=${roleId}` }),
     copyText: async () => true,
-    now: () => NOW,
+    now,
     clock: stillClock(NOW),
     MutationObserver: observers.MutationObserver,
     IntersectionObserver: intersections.IntersectionObserver,
@@ -209,10 +304,9 @@ export function startHarness(options: {
   const runtime = startContentRuntime(deps);
   return {
     ...fake,
+    ...brain,
     runtime,
     deps,
-    send,
-    acknowledge,
     log,
     observers,
     intersections,
@@ -220,6 +314,10 @@ export function startHarness(options: {
     go(path: string) {
       const url = navigate(path);
       routeListener?.(url);
+    },
+    /** The background says a ticket changed (an acknowledgement elsewhere). */
+    ticketChanged(ticket: TicketRef) {
+      changeListener?.(ticket);
     },
     stop() {
       context.abort();

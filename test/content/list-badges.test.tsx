@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { LIST_BATCH_SIZE } from '../../lib/content/list-feature';
 import { HelpdeskError } from '../../lib/helpdesks/contract';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { startHarness } from './harness';
+import { NOW, startHarness } from './harness';
 
 const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 5 });
 
@@ -39,15 +39,18 @@ describe('list pages', { timeout: 20_000 }, () => {
     harness = startHarness({ path: '/views/1', html: tableHtml(range(1, 1001)) });
     const h = harness;
     expect(h.intersections.observedCount()).toBe(1000);
-    expect(h.fetchMany).not.toHaveBeenCalled();
+    expect(h.fetchRawTickets).not.toHaveBeenCalled();
 
     h.intersections.show(rowsFor(range(1, 251)));
     await eventually(() => expect(document.querySelectorAll('ew-row-badge')).toHaveLength(250));
 
-    const batches = h.fetchMany.mock.calls.map(([ids]) => ids);
+    const batches = h.fetchRawTickets.mock.calls.map(([ids]) => ids);
     expect(batches.every((ids) => ids.length <= LIST_BATCH_SIZE)).toBe(true);
     expect(batches.flat().sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 251).map(String));
-    expect(h.fetchTicket).not.toHaveBeenCalled();
+    // Each batch read goes to the background in one message, evaluated there.
+    expect(h.background.ingestMany.mock.calls.map(([reads]) => reads.length)).toEqual(batches.map((ids) => ids.length));
+    expect(h.fetchRawTicket).not.toHaveBeenCalled();
+    expect(h.background.ingest).not.toHaveBeenCalled();
   });
 
   test('each row badge shows its state colour and a countdown', async () => {
@@ -67,7 +70,7 @@ describe('list pages', { timeout: 20_000 }, () => {
     h.intersections.show(rowsFor(range(1, 11)));
     await eventually(() => expect(document.querySelectorAll('ew-row-badge')).toHaveLength(10));
     h.intersections.show(rowsFor(range(1, 11)));
-    await eventually(() => expect(h.fetchMany).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(h.fetchRawTickets).toHaveBeenCalledTimes(1));
     expect(document.querySelectorAll('ew-row-badge')).toHaveLength(10);
   });
 
@@ -89,21 +92,48 @@ describe('list pages', { timeout: 20_000 }, () => {
     await eventually(() => expect(document.querySelector('ew-row-badge')).not.toBeNull());
     document.querySelector('tr')?.setAttribute('data-id', '2');
     document.querySelector('tbody')?.append(document.createElement('tr'));
-    await eventually(() => expect(h.fetchMany.mock.calls.flatMap(([ids]) => ids)).toContain('2'));
+    await eventually(() => expect(h.fetchRawTickets.mock.calls.flatMap(([ids]) => ids)).toContain('2'));
     await eventually(() => expect(document.querySelectorAll('ew-row-badge')).toHaveLength(1));
   });
 
   test('a rate-limited batch is asked again after Retry-After, other failures leave rows bare', async () => {
     harness = startHarness({ path: '/views/1', html: tableHtml([1, 2]) });
     const h = harness;
-    h.fetchMany.mockRejectedValueOnce(new HelpdeskError('server', 'HTTP 500', 500));
+    h.fetchRawTickets.mockRejectedValueOnce(new HelpdeskError('server', 'HTTP 500', 500));
     h.intersections.show(rowsFor([1]));
     await eventually(() => expect(h.log).toHaveBeenCalledWith('list-fetch', expect.anything()));
     expect(document.querySelector('ew-row-badge')).toBeNull();
-    h.fetchMany.mockRejectedValueOnce(new HelpdeskError('rateLimited', 'HTTP 429', 429, 20));
+    h.fetchRawTickets.mockRejectedValueOnce(new HelpdeskError('rateLimited', 'HTTP 429', 429, 20));
     h.intersections.show(rowsFor([2]));
     await eventually(() => expect(document.querySelectorAll('ew-row-badge')).toHaveLength(1));
-    expect(h.fetchMany).toHaveBeenCalledTimes(3);
+    expect(h.fetchRawTickets).toHaveBeenCalledTimes(3);
+  });
+
+  test('a row is read again once its state can have changed (its refreshAt), by one timer for the list', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let elapsed = 0;
+      harness = startHarness({ path: '/views/1', html: tableHtml([1]), now: () => new Date(NOW.getTime() + elapsed) });
+      const h = harness;
+      h.intersections.show(rowsFor([1]));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(document.querySelector('ew-row-badge')).not.toBeNull();
+      const [first] = (await h.background.ingestMany.mock.results[0]?.value)?.rows ?? [];
+      const refreshIn = (first?.refreshAt?.getTime() ?? NaN) - NOW.getTime();
+      expect(refreshIn).toBeGreaterThan(0);
+      expect(h.runtime.liveResources().timers).toBe(1);
+      elapsed = refreshIn - 1000;
+      await vi.advanceTimersByTimeAsync(refreshIn - 1000);
+      expect(h.fetchRawTickets).toHaveBeenCalledTimes(1);
+      elapsed = refreshIn + 1;
+      await vi.advanceTimersByTimeAsync(1001 + 50);
+      expect(h.fetchRawTickets).toHaveBeenCalledTimes(2);
+      expect(h.fetchRawTickets.mock.calls[1]?.[0]).toEqual(['1']);
+    } finally {
+      harness?.stop();
+      harness = null;
+      vi.useRealTimers();
+    }
   });
 
   test('leaving the list removes the badges, observers and listeners', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compareNativeSla, ourDeadlineFor } from '../../lib/content/native-sla-drift';
 import { planAfterFailure, slowRetryDelayMs, asHelpdeskError } from '../../lib/content/failure-plan';
-import { buildTicketView, nextStateChangeAt, rowBadgeView } from '../../lib/content/ticket-view-model';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Evaluation } from '../../lib/engine/types';
 import { HelpdeskError, type HelpdeskErrorKind } from '../../lib/helpdesks/contract';
@@ -71,36 +70,5 @@ describe('native SLA beside ours', () => {
   test('a paused native target is not compared', () => {
     const [row] = compareNativeSla([{ name: 'next_reply_time', breachAt: minutes(500), paused: true, breached: false }], sev1AtLevel2());
     expect(row).toMatchObject({ driftMs: null, drifting: false, paused: true });
-  });
-});
-
-describe('the view built from a ticket and its evaluation', () => {
-  test('a Sev 1 ticket open 2 h 10 min is at level 2 with the Sales Rep to notify and level 3 next', () => {
-    const ticket = repliedTicket();
-    const view = buildTicketView(ticket, sev1AtLevel2(), defaultPolicy, { source: 'api', nativeSla: [] });
-    expect(view).toMatchObject({ severity: 1, level: 2, levelRoleNames: ['Sales Rep'], state: 'notify', officeTimeZone: 'America/Los_Angeles' });
-    expect(view.nextLevel).toMatchObject({ level: 3, at: new Date(ticket.createdAt.getTime() + 4 * 3_600_000) });
-    expect(view.timeline.map((step) => step.phase)).toEqual(['reached', 'reached', 'next', 'later', 'later']);
-    expect(view.people).toEqual([{ roleId: 'sales-rep', name: 'Sales Rep', level: 2, pending: true, onRequest: false }]);
-  });
-
-  test('an acknowledged role is listed as done', () => {
-    const evaluation = evaluate(repliedTicket(), defaultPolicy, NOW, ['sales-rep']);
-    const view = buildTicketView(repliedTicket(), evaluation, defaultPolicy, { source: 'api', nativeSla: [] });
-    expect(view.people[0]?.pending).toBe(false);
-  });
-
-  test('a row counts down to the next deadline, or up from the one missed when overdue', () => {
-    const running = sev1AtLevel2();
-    expect(rowBadgeView(running, NOW)).toEqual({ state: running.state, nextDeadlineAt: running.nextDeadline?.at ?? null });
-    const unanswered = evaluate(makeTicket('2', 1, 130), defaultPolicy, NOW, []);
-    expect(unanswered.state).toBe('overdue');
-    expect(rowBadgeView(unanswered, NOW)).toEqual({ state: 'overdue', nextDeadlineAt: unanswered.responseDueAt });
-  });
-
-  test('the badge is re-evaluated at the next deadline or warning, whichever is first', () => {
-    const evaluation: Evaluation = { ...sev1AtLevel2(), warnAt: minutes(20), nextDeadline: { kind: 'update', at: minutes(30), warnAt: minutes(20) } };
-    expect(nextStateChangeAt(evaluation, NOW)).toEqual(minutes(20));
-    expect(nextStateChangeAt({ ...evaluation, warnAt: minutes(-1), nextLevel: null }, NOW)).toEqual(minutes(30));
   });
 });

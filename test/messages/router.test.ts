@@ -25,6 +25,10 @@ function handlers(): MessageHandlers {
     'policy:get': unexpected,
     'settings:changed': vi.fn(async () => ({ nextWakeAt: null })),
     'directory:get': unexpected,
+    'ticket:ingest': unexpected,
+    'tickets:ingest-many': unexpected,
+    'ticket:view': vi.fn(async () => ({ view: null })),
+    'page:config': unexpected,
   };
 }
 
@@ -44,6 +48,8 @@ describe('message validation', () => {
     ['a snooze longer than a day is rejected', { type: 'ticket:snooze', ticket: { system: 'zendesk', id: '1' }, minutes: 2000 }, /minutes/],
     ['a ticket with a bad instant is rejected, naming the path', { ...seen, ticket: { ...ticketJson(), createdAt: 'soon' } }, /ticket\.createdAt/],
     ['an unknown helpdesk is rejected', { type: 'ticket:open', ticket: { system: 'freshdesk', id: '1' } }, /ticket\.system/],
+    ['helpdesk bodies must be a JSON object', { type: 'ticket:ingest', system: 'zendesk', raw: 'ticket', fetchedAt: '2026-07-14T10:00:00Z' }, /raw/],
+    ['a list batch holds at most 100 reads', { type: 'tickets:ingest-many', system: 'jira', raws: Array.from({ length: 101 }, () => ({})) }, /raws/],
   ];
   it.each(rejected)('%s', (_rule, raw, error) => {
     expect(() => parseMessage(raw)).toThrow(error);
@@ -72,6 +78,7 @@ describe('router: sender checks', () => {
     ['a content script may not list every ticket', { type: 'tickets:list' }, contentOnZendesk, /not accepted from a content script/],
     ['a content script may not announce settings changes', { type: 'settings:changed', area: 'policy' }, contentOnZendesk, /not accepted from a content script/],
     ['an extension page may not pose as a content script reporting a ticket', seen, popup, /not accepted from an extension page/],
+    ['an extension page may not hand in helpdesk bodies', { type: 'ticket:ingest', system: 'zendesk', raw: {}, fetchedAt: '2026-07-14T10:00:00Z' }, popup, /not accepted from an extension page/],
     ['a sender without url or tab is refused', { type: 'tickets:list' }, { id: EXTENSION_ID }, /neither an extension page nor a tab/],
   ];
   it.each(refused)('%s', async (_rule, raw, sender, error) => {

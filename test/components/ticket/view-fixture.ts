@@ -1,5 +1,4 @@
-import { signal } from '@preact/signals';
-import type { SharedClock } from '../../../lib/countdown/clock';
+import type { SecondTicker } from '../../../lib/countdown/second-ticker';
 import type { TicketView } from '../../../components/ticket/ticket-view';
 
 export const NOW = new Date('2026-07-14T10:00:00Z');
@@ -42,13 +41,19 @@ export function ticketView(overrides: Partial<TicketView> = {}): TicketView {
 }
 
 /** A clock the test moves by hand; it never schedules a timer. */
-export function manualClock(at: Date = NOW): SharedClock & { advance(ms: number): void } {
-  const now = signal(at.getTime());
+export function manualClock(at: Date = NOW): SecondTicker & { advance(ms: number): void } {
+  let now = at.getTime();
+  const listeners = new Set<(now: number) => void>();
   return {
-    now,
+    now: () => now,
     isTicking: () => false,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     advance(ms: number) {
-      now.value += ms;
+      now += ms;
+      for (const listener of [...listeners]) listener(now);
     },
   };
 }

@@ -3,12 +3,16 @@
  * default policy: measures data arrival → badge, and the main-thread cost of a 1,000-row view.
  * Bundled and driven by measure.ts; results land in window.__ewResults.
  */
+import { escalationMessageForRole } from '../../../lib/background/escalation-message-for-role';
+import { pageRowView, pageTicketView } from '../../../lib/background/page-ticket-view';
 import { startContentRuntime } from '../../../lib/content/controller';
-import { pageSharedClock } from '../../../lib/countdown/clock';
+import type { PageBackground } from '../../../lib/content/page-background';
+import { readRow, readTicketView } from '../../../lib/content/reply-shapes';
+import { pageSecondTicker } from '../../../lib/countdown/second-ticker';
 import { evaluate } from '../../../lib/engine/evaluate';
+import { ticketFromJson, ticketToJson } from '../../../lib/engine/ticket-schema';
 import type { Severity, Ticket } from '../../../lib/engine/types';
-import type { FetchedTicket } from '../../../lib/helpdesks/contract';
-import type { ContentRuntimeDeps } from '../../../lib/content/runtime-deps';
+import type { HelpdeskInPage, RawTicketRead } from '../../../lib/helpdesks/contract';
 import { defaultPolicy } from '../../../lib/policy';
 
 const NOW = Date.now();
@@ -24,27 +28,28 @@ const ticket = (id: string): Ticket => ({
   workaround: false,
   history: [],
 });
-const fetched = (id: string): FetchedTicket => ({ ticket: ticket(id), version: 'v1', nativeSla: [] });
+const read = (id: string): RawTicketRead => ({ id, version: 'v1', raw: { ticket: ticketToJson(ticket(id)) } });
 
 const FETCH_DELAY_MS = 40;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const batches: number[] = [];
 
-const helpdesk: ContentRuntimeDeps<null>['helpdesk'] = {
+const helpdesk: HelpdeskInPage<null> = {
   system: 'zendesk',
   parsePage: (url) => {
     const match = /^\/tickets\/(\d+)/.exec(url.pathname);
     if (match?.[1]) return { kind: 'ticket', ticketId: match[1] };
     return url.pathname.startsWith('/views/') ? { kind: 'list' } : { kind: 'other' };
   },
-  fetchTicket: async (id) => {
+  restBase: (_doc, url) => url.origin,
+  fetchRawTicket: async (id) => {
     await delay(FETCH_DELAY_MS);
-    return fetched(id);
+    return read(id);
   },
-  fetchMany: async (ids) => {
+  fetchRawTickets: async (ids) => {
     batches.push(ids.length);
     await delay(FETCH_DELAY_MS);
-    return ids.map(fetched);
+    return ids.map(read);
   },
   readTicketFromPage: () => {
     throw new Error('not used');
@@ -54,6 +59,41 @@ const helpdesk: ContentRuntimeDeps<null>['helpdesk'] = {
 };
 
 let routeListener: ((url: URL) => void) | null = null;
+
+/**
+ * The background's part, run in the page for the measurement: the real view builder and engine,
+ * with answers through the page's own reply checks. In the extension this runs in the background
+ * (another process); the message round trip is not measured here.
+ */
+const wire = <T,>(value: T): unknown => JSON.parse(JSON.stringify(value));
+function viewOf(ticketJson: unknown) {
+  const parsed = ticketFromJson(ticketJson);
+  const now = new Date();
+  const evaluation = evaluate(parsed, defaultPolicy, now, []);
+  const view = pageTicketView(parsed, evaluation, defaultPolicy, {
+    source: 'api',
+    nativeSla: [],
+    ackNoteMode: 'ask',
+    now,
+    messageFor: (roleId) => escalationMessageForRole({ ticket: parsed, evaluation, policy: defaultPolicy, roleId, now }),
+  });
+  return readTicketView(wire(view));
+}
+const background: PageBackground<null> = {
+  config: async () => ({ mapping: null, ackNoteMode: 'ask' }),
+  ingest: async (raw) => ({ kind: 'view', shown: viewOf(raw.raw.ticket) }),
+  ingestMany: async (reads) => ({
+    rows: reads.map((raw) => {
+      const parsed = ticketFromJson(raw.raw.ticket);
+      const now = new Date();
+      return readRow(wire(pageRowView(evaluate(parsed, defaultPolicy, now, []), now)), 'row');
+    }),
+    problems: [],
+  }),
+  seen: async (seenTicket) => viewOf(ticketToJson(seenTicket)),
+  view: async () => null,
+  acknowledge: async () => ({}),
+};
 const idleSlices: number[] = [];
 function requestIdle(callback: () => void): () => void {
   const handle = requestIdleCallback(
@@ -98,18 +138,13 @@ startContentRuntime<null>({
   onLocationChange: (listener) => {
     routeListener = listener;
   },
+  onTicketChanged: () => undefined,
   fetch: (input, init) => fetch(input, init),
-  send: async () => ({}),
-  loadPolicy: async () => defaultPolicy,
-  loadMapping: async () => null,
-  loadAckNoteSetting: async () => 'ask',
-  evaluate,
-  composeMessage: () => ({ subject: '', body: '', mailto: 'mailto:' }),
-  acknowledge: async () => ({}),
+  background,
   canWriteNotes: false,
   copyText: async () => true,
   now: () => new Date(),
-  clock: pageSharedClock(),
+  clock: pageSecondTicker(),
   MutationObserver,
   IntersectionObserver,
   requestIdle,

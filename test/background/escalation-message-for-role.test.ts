@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { escalationMessageForRole } from '../../lib/content/escalation-message';
+import { escalationMessageForRole } from '../../lib/background/escalation-message-for-role';
 import { evaluate } from '../../lib/engine/evaluate';
 import { defaultPolicy } from '../../lib/policy';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { makeTicket, NOW } from './harness';
+import { makeTicket, NOW } from '../content/harness';
 
 describe('the message for a role to notify (copy message / email)', () => {
   beforeEach(() => {

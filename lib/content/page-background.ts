@@ -1,0 +1,106 @@
+import type { Ticket } from '../engine/types';
+import { ticketToJson } from '../engine/ticket-json';
+import type { RawTicketRead } from '../helpdesks/contract';
+import type { AckNoteMode } from '../messages/page-view';
+import type { MessageInput, TicketRef } from '../messages/protocol';
+import {
+  fields,
+  listOf,
+  nullable,
+  number,
+  object,
+  oneOf,
+  readRow,
+  readTicketView,
+  text,
+  type ReceivedRow,
+  type ReceivedView,
+} from './reply-shapes';
+
+/**
+ * What a helpdesk page asks of the background — its brain. The page sends what it read and gets
+ * back views it only renders. Messages go out unchecked (the background parses every message
+ * with zod); answers are checked by hand (reply-shapes.ts), so pages carry no zod.
+ */
+
+export type IngestOutcome = { kind: 'view'; shown: ReceivedView } | { kind: 'malformed'; error: string };
+
+export interface PageConfig<Mapping> {
+  /** This helpdesk's field mapping, validated by the background. */
+  mapping: Mapping;
+  ackNoteMode: AckNoteMode;
+}
+
+export interface PageBackground<Mapping> {
+  config(): Promise<PageConfig<Mapping>>;
+  /** REST bodies of one ticket → stored, evaluated, answered as a view; or why they do not parse. */
+  ingest(read: RawTicketRead, fetchedAt: Date): Promise<IngestOutcome>;
+  /** A list batch (≤ 100 reads) → one row view per ticket that parsed; `problems` name the others. */
+  ingestMany(reads: RawTicketRead[]): Promise<{ rows: ReceivedRow[]; problems: string[] }>;
+  /** What the page read from the DOM (the API failed) → stored, evaluated, answered as a view. */
+  seen(ticket: Ticket, fetchedAt: Date): Promise<ReceivedView>;
+  /** The view of a ticket already read, evaluated now; null when the background no longer has it. */
+  view(ticket: TicketRef): Promise<ReceivedView | null>;
+  acknowledge(input: { ticket: TicketRef; role: string; recordOnTicket: boolean }): Promise<{ recordError?: string }>;
+}
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+export class BackgroundError extends Error {
+  override name = 'BackgroundError';
+}
+
+/** Sends one message and checks the ok/error envelope the background always answers with. */
+export async function askBackground<T>(transport: Transport, message: MessageInput, read: (data: unknown, path: string) => T): Promise<T> {
+  const reply = await transport(message);
+  const envelope = object(reply, `${message.type} reply`);
+  if (envelope.ok === false) throw new BackgroundError(typeof envelope.error === 'string' ? envelope.error : `${message.type} failed`);
+  if (envelope.ok !== true) throw new BackgroundError(`${message.type}: the background gave no usable answer`);
+  return read(envelope.data, message.type);
+}
+
+const ingestReply = (data: unknown, path: string): IngestOutcome => {
+  const reply = object(data, path);
+  if (reply.kind === 'malformed') return { kind: 'malformed', error: text(reply.error, `${path}.error`) };
+  if (reply.kind !== 'view') throw new BackgroundError(`${path}.kind: expected view or malformed`);
+  return { kind: 'view', shown: readTicketView(reply.view, `${path}.view`) };
+};
+
+const rowsReply = fields({
+  rows: listOf(readRow),
+  problems: listOf(fields({ index: number, error: text })),
+});
+
+export function backgroundOverMessages<Mapping>(system: Ticket['system'], transport: Transport): PageBackground<Mapping> {
+  return {
+    config: () =>
+      askBackground(transport, { type: 'page:config', system }, (data, path) => {
+        const reply = fields({ mapping: object, ackNoteMode: oneOf(['off', 'ask', 'always'] as const) })(data, path);
+        // Validated with the helpdesk's schema by the background; the page takes it as given.
+        return { mapping: reply.mapping as Mapping, ackNoteMode: reply.ackNoteMode };
+      }),
+    ingest: (read, fetchedAt) =>
+      askBackground(transport, { type: 'ticket:ingest', system, raw: read.raw, fetchedAt: fetchedAt.toISOString() }, ingestReply),
+    ingestMany: (reads) =>
+      askBackground(transport, { type: 'tickets:ingest-many', system, raws: reads.map((read) => read.raw) }, (data, path) => {
+        const reply = rowsReply(data, path);
+        return { rows: reply.rows, problems: reply.problems.map(({ index, error }) => `${reads[index]?.id ?? index}: ${error}`) };
+      }),
+    seen: (ticket, fetchedAt) =>
+      askBackground(
+        transport,
+        { type: 'ticket:seen', ticket: ticketToJson(ticket), source: 'dom', fetchedAt: fetchedAt.toISOString() },
+        (data, path) => readTicketView(object(data, path).view, `${path}.view`),
+      ),
+    view: (ticket) =>
+      askBackground(transport, { type: 'ticket:view', ticket }, (data, path) => {
+        const view = object(data, path).view;
+        return view === null ? null : readTicketView(view, `${path}.view`);
+      }),
+    acknowledge: (input) =>
+      askBackground(transport, { type: 'ticket:acknowledge', ...input }, (data, path) => {
+        const recordError = nullable(text)(object(data, path).recordError ?? null, `${path}.recordError`);
+        return recordError === null ? {} : { recordError };
+      }),
+  };
+}

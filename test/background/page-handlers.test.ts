@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { backgroundIdle, createBackground, type Background } from '../../lib/background';
+import { backgroundOverMessages } from '../../lib/content/page-background';
+import type { SenderInfo } from '../../lib/messages/sender';
+import { setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
+import { sev1 } from '../alarms/alarm-fixtures';
+import { useEnglishMessages } from '../i18n/english-messages';
+import { jiraJson } from '../helpdesks/jira/fixtures';
+import { ticket35436 } from '../helpdesks/zendesk/fixtures';
+import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender } from './fake-ports';
+
+/**
+ * The background as the pages' brain: raw REST bodies in, parsed with the helpdesk's schemas and
+ * the stored mapping, stored, evaluated, answered as views the page only renders.
+ */
+
+let world: FakeWorld;
+let background: Background;
+
+afterEach(() => backgroundIdle());
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglishMessages();
+  setStorageProblemSink(() => undefined);
+  world = fakeWorld('2026-07-14T06:50:00Z');
+  background = createBackground(backgroundDeps(world));
+});
+
+const ingest = (raw: Record<string, unknown>, system: 'zendesk' | 'jira' = 'zendesk', sender: SenderInfo = contentSender()) =>
+  background.onMessage({ type: 'ticket:ingest', system, raw, fetchedAt: '2026-07-14T06:50:00Z' }, sender);
+
+const dataOf = <T>(reply: { ok: boolean; data?: unknown; error?: string }): T => {
+  if (!reply.ok) throw new Error(`expected an answer, got: ${reply.error}`);
+  return reply.data as T;
+};
+
+type ViewReply = { kind: 'view'; key: string; view: Record<string, unknown> } | { kind: 'malformed'; error: string };
+
+describe('ticket:ingest', () => {
+  it('parses a Zendesk read, stores the ticket with its history and answers the view to render', async () => {
+    const reply = dataOf<ViewReply>(await ingest(ticket35436()));
+    expect(reply.kind).toBe('view');
+    if (reply.kind !== 'view') return;
+    expect(reply.key).toBe('zendesk:35436');
+    expect(reply.view).toMatchObject({ system: 'zendesk', ticketId: '35436', severity: 2, source: 'api', officeName: 'Shanghai Office' });
+    expect(reply.view.nativeSla).toEqual([
+      { name: 'first_reply_time', breachAt: Date.parse('2026-07-14T02:30:00Z'), paused: false, breached: false },
+      { name: 'next_reply_time', breachAt: Date.parse('2026-07-14T07:20:00Z'), paused: false, breached: false },
+      { name: 'pausable_update_time', breachAt: null, paused: true, breached: false },
+    ]);
+    const stored = (await watchedTicketsItem.get())['zendesk:35436'];
+    expect(stored?.source).toBe('api');
+    expect(stored?.origin).toBe('https://acme.zendesk.com');
+    expect(stored?.ticket.history.length).toBeGreaterThan(0);
+  });
+
+  it('parses a Jira read with the service desk SLAs', async () => {
+    const sla = jiraJson('cloud-ops-42.sla.json').values as unknown[];
+    const reply = dataOf<ViewReply>(
+      await ingest({ issue: jiraJson('cloud-ops-42.complete.json'), sla }, 'jira', contentSender('https://acme.atlassian.net/browse/OPS-42')),
+    );
+    expect(reply).toMatchObject({ kind: 'view', key: 'jira:OPS-42', view: { ticketId: 'OPS-42', url: 'https://acme.atlassian.net/browse/OPS-42' } });
+    expect(reply.kind === 'view' && (reply.view.nativeSla as unknown[]).length).toBe(2);
+  });
+
+  it('answers a body that does not parse with the field it names, and stores nothing', async () => {
+    const raw = ticket35436();
+    raw.ticket = { ...raw.ticket, updated_at: 'soon' };
+    expect(dataOf<ViewReply>(await ingest(raw))).toEqual({ kind: 'malformed', error: expect.stringMatching(/ticket\.updated_at: expected an ISO date/) });
+    expect(await watchedTicketsItem.get()).toEqual({});
+  });
+
+  it.each([
+    ['a Jira issue missing its changelog', 'jira', { issue: { ...jiraJson('cloud-ops-42.complete.json'), changelog: undefined } }, /changelog/],
+    ['audits that are not a list', 'zendesk', { ...ticket35436(), audits: 'none' }, /audits/],
+  ] as const)('%s is malformed, named', async (_rule, system, raw, error) => {
+    const sender = system === 'jira' ? contentSender('https://acme.atlassian.net/browse/OPS-42') : contentSender();
+    expect(dataOf<ViewReply>(await ingest(raw, system, sender))).toEqual({ kind: 'malformed', error: expect.stringMatching(error) });
+  });
+
+  it("refuses a page handing in another origin's ticket", async () => {
+    const reply = await ingest(ticket35436(), 'zendesk', contentSender('https://evil.zendesk.com/agent/tickets/1'));
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/evil\.zendesk\.com reported a ticket of https:\/\/acme/) });
+    expect(await watchedTicketsItem.get()).toEqual({});
+  });
+
+  it('is not accepted from an extension page', async () => {
+    expect((await ingest(ticket35436(), 'zendesk', popupSender())).ok).toBe(false);
+  });
+
+  it('a stored field mapping that no longer parses fails the request with its own error', async () => {
+    await fakeBrowser.storage.sync.set({ fieldMappings: { zendesk: { severity: { source: 'customField' } }, jira: null } });
+    const reply = await ingest(ticket35436());
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Zendesk field mapping: severity/) });
+  });
+});
+
+describe('tickets:ingest-many', () => {
+  it('answers one row view per ticket that parses, names the others, and stores none', async () => {
+    const { ticket } = ticket35436();
+    const broken = { ...ticket, created_at: undefined };
+    const reply = dataOf<{ rows: Array<{ id: string; state: string }>; problems: Array<{ index: number; error: string }> }>(
+      await background.onMessage({ type: 'tickets:ingest-many', system: 'zendesk', raws: [{ ticket }, { ticket: broken }] }, contentSender()),
+    );
+    expect(reply.rows.map((row) => row.id)).toEqual(['35436']);
+    expect(reply.problems).toEqual([{ index: 1, error: expect.stringMatching(/tickets\[1\]\.created_at: missing/) }]);
+    expect(await watchedTicketsItem.get()).toEqual({});
+  });
+});
+
+describe('ticket:view', () => {
+  it('evaluates the stored ticket again, with the acknowledgements made since', async () => {
+    world.clock.now = new Date('2026-07-14T10:30:00Z'); // the Sev 1 ticket opened 08:00 is at level 2: its Sales Rep is due
+    await background.onMessage({ type: 'ticket:seen', ticket: sev1(), source: 'api', fetchedAt: '2026-07-14T10:30:00Z' }, contentSender());
+    const ref = { system: 'zendesk', id: '35436' } as const;
+    const before = dataOf<{ view: { people: Array<{ roleId: string; pending: boolean }>; nativeSla: unknown } }>(
+      await background.onMessage({ type: 'ticket:view', ticket: ref }, contentSender()),
+    );
+    const pendingRole = before.view.people.find((person) => person.pending)?.roleId;
+    expect(pendingRole).toBeDefined();
+    expect(before.view.nativeSla).toBeNull();
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ref, role: pendingRole ?? '' }, popupSender());
+    const after = dataOf<{ view: { people: Array<{ roleId: string; pending: boolean }> } }>(
+      await background.onMessage({ type: 'ticket:view', ticket: ref }, contentSender()),
+    );
+    expect(after.view.people.find((person) => person.roleId === pendingRole)?.pending).toBe(false);
+  });
+
+  it('is null for a ticket the background does not have, or that another helpdesk read', async () => {
+    await ingest(ticket35436());
+    const ask = (id: string, url?: string) => background.onMessage({ type: 'ticket:view', ticket: { system: 'zendesk', id } }, contentSender(url));
+    expect(dataOf(await ask('1'))).toEqual({ view: null });
+    expect(dataOf(await ask('35436', 'https://other.zendesk.com/agent/tickets/1'))).toEqual({ view: null });
+  });
+});
+
+describe('page:config and ticket:seen', () => {
+  it("gives a page its helpdesk's mapping (validated, defaults filled in) and the note setting", async () => {
+    const reply = dataOf<{ mapping: Record<string, unknown>; ackNoteMode: string }>(
+      await background.onMessage({ type: 'page:config', system: 'zendesk' }, contentSender()),
+    );
+    expect(reply.ackNoteMode).toBe('ask');
+    expect(reply.mapping).toMatchObject({ severity: { source: 'priority' }, workaroundTag: 'workaround_provided' });
+  });
+
+  it('a ticket read from the page is stored and answered as a view marked as from the page', async () => {
+    const reply = dataOf<{ key: string; view: { source: string; ackNoteMode: string } }>(
+      await background.onMessage({ type: 'ticket:seen', ticket: sev1(), source: 'dom', fetchedAt: '2026-07-14T06:50:00Z' }, contentSender()),
+    );
+    expect(reply.view).toMatchObject({ source: 'dom', ackNoteMode: 'off' });
+  });
+});
+
+describe('the page and the background, through the page’s own messaging', () => {
+  it('a raw read goes in, a checked view comes out: the page renders it without the engine', async () => {
+    const page = backgroundOverMessages('zendesk', (message) => background.onMessage(message, contentSender()));
+    const outcome = await page.ingest({ id: '35436', version: '2026-07-14T06:30:00Z', raw: ticket35436() }, new Date('2026-07-14T06:50:00Z'));
+    expect(outcome.kind).toBe('view');
+    if (outcome.kind !== 'view') return;
+    expect(outcome.shown.view.openedAt).toEqual(new Date('2026-07-14T01:30:00Z'));
+    expect(outcome.shown.native?.[0]?.breachAt).toEqual(new Date('2026-07-14T02:30:00Z'));
+    const first = outcome.shown.view.people[0];
+    expect(first && outcome.shown.messages.get(first.roleId)?.body).toContain('35436');
+    await expect(page.view({ system: 'zendesk', id: '35436' })).resolves.toMatchObject({ native: null });
+    await expect(page.config()).resolves.toMatchObject({ ackNoteMode: 'ask' });
+  });
+
+  it('an acknowledgement made in the popup tells the tabs of that helpdesk to ask again', async () => {
+    await ingest(ticket35436());
+    const tab = await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/35436' });
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep' }, popupSender());
+    await backgroundIdle();
+    expect(world.sentToTabs).toContainEqual({ tabId: tab.id, message: { type: 'content:ticket-changed', ticket: { system: 'zendesk', id: '35436' } } });
+  });
+});

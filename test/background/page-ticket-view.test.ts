@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { nextStateChangeAt, pageRowView, pageTicketView, type PageViewExtras } from '../../lib/background/page-ticket-view';
+import { evaluate } from '../../lib/engine/evaluate';
+import type { Evaluation } from '../../lib/engine/types';
+import { pageTicketViewSchema } from '../../lib/messages/page-view-schema';
+import { defaultPolicy } from '../../lib/policy';
+import { makeTicket, NOW } from '../content/harness';
+
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+/** Sev 1, open 2 h 10 min, answered after 10 min and updated 30 min ago (hourly updates). */
+function repliedTicket() {
+  const ticket = makeTicket('1', 1, 130);
+  const reply = (minutesAfterOpening: number) => ({
+    at: new Date(ticket.createdAt.getTime() + minutesAfterOpening * 60_000),
+    kind: 'publicReply' as const,
+  });
+  return { ...ticket, history: [reply(10), reply(100)] };
+}
+const sev1AtLevel2 = (): Evaluation => evaluate(repliedTicket(), defaultPolicy, NOW, []);
+const extras = (overrides: Partial<PageViewExtras> = {}): PageViewExtras => ({
+  source: 'api',
+  nativeSla: [],
+  ackNoteMode: 'ask',
+  now: NOW,
+  messageFor: (roleId) => ({ subject: `subject ${roleId}`, body: 'body', mailto: `mailto:?subject=${roleId}` }),
+  ...overrides,
+});
+
+describe('the view a page renders, built from a ticket and its evaluation', () => {
+  test('a Sev 1 ticket open 2 h 10 min is at level 2 with the Sales Rep to notify and level 3 next', () => {
+    const ticket = repliedTicket();
+    const view = pageTicketView(ticket, sev1AtLevel2(), defaultPolicy, extras());
+    expect(view).toMatchObject({ severity: 1, level: 2, levelRoleNames: ['Sales Rep'], state: 'notify', officeTimeZone: 'America/Los_Angeles' });
+    expect(view.nextLevel).toMatchObject({ level: 3, at: ticket.createdAt.getTime() + 4 * 3_600_000 });
+    expect(view.timeline.map((step) => step.phase)).toEqual(['reached', 'reached', 'next', 'later', 'later']);
+    expect(view.people).toEqual([
+      {
+        roleId: 'sales-rep',
+        name: 'Sales Rep',
+        level: 2,
+        pending: true,
+        onRequest: false,
+        message: { subject: 'subject sales-rep', body: 'body', mailto: 'mailto:?subject=sales-rep' },
+      },
+    ]);
+  });
+
+  test('is plain JSON the router accepts: instants as epoch milliseconds', () => {
+    const view = pageTicketView(repliedTicket(), sev1AtLevel2(), defaultPolicy, extras());
+    expect(pageTicketViewSchema.parse(JSON.parse(JSON.stringify(view)))).toEqual(view);
+    expect(typeof view.openedAt).toBe('number');
+  });
+
+  test('an acknowledged role is listed as done', () => {
+    const evaluation = evaluate(repliedTicket(), defaultPolicy, NOW, ['sales-rep']);
+    const view = pageTicketView(repliedTicket(), evaluation, defaultPolicy, extras());
+    expect(view.people[0]?.pending).toBe(false);
+  });
+
+  test.each([
+    ['API data keeps the note setting', 'api', 'always'],
+    ['a page read writes no note: it has no history to read the note back from', 'dom', 'off'],
+  ] as const)('%s', (_rule, source, expected) => {
+    expect(pageTicketView(repliedTicket(), sev1AtLevel2(), defaultPolicy, extras({ source, ackNoteMode: 'always' })).ackNoteMode).toBe(expected);
+  });
+
+  test("the helpdesk's own targets travel with the view; none when there was no fresh read", () => {
+    const target = { name: 'first_reply_time', breachAt: minutes(5), paused: false, breached: false };
+    expect(pageTicketView(repliedTicket(), sev1AtLevel2(), defaultPolicy, extras({ nativeSla: [target] })).nativeSla).toEqual([
+      { ...target, breachAt: minutes(5).getTime() },
+    ]);
+    expect(pageTicketView(repliedTicket(), sev1AtLevel2(), defaultPolicy, extras({ nativeSla: null })).nativeSla).toBeNull();
+  });
+
+  test('a row counts down to the next deadline, or up from the one missed when overdue', () => {
+    const running = sev1AtLevel2();
+    expect(pageRowView(running, NOW)).toEqual({
+      id: '1',
+      state: running.state,
+      deadlineAt: running.nextDeadline?.at.getTime() ?? null,
+      refreshAt: nextStateChangeAt(running, NOW)?.getTime() ?? null,
+    });
+    const unanswered = evaluate(makeTicket('2', 1, 130), defaultPolicy, NOW, []);
+    expect(unanswered.state).toBe('overdue');
+    expect(pageRowView(unanswered, NOW)).toMatchObject({ state: 'overdue', deadlineAt: unanswered.responseDueAt?.getTime() });
+  });
+
+  test('the page asks again at the next deadline or warning, whichever is first', () => {
+    const evaluation: Evaluation = { ...sev1AtLevel2(), warnAt: minutes(20), nextDeadline: { kind: 'update', at: minutes(30), warnAt: minutes(20) } };
+    expect(nextStateChangeAt(evaluation, NOW)).toEqual(minutes(20));
+    expect(nextStateChangeAt({ ...evaluation, warnAt: minutes(-1), nextLevel: null }, NOW)).toEqual(minutes(30));
+    expect(pageTicketView(repliedTicket(), evaluation, defaultPolicy, extras()).refreshAt).toBe(minutes(20).getTime());
+  });
+});
