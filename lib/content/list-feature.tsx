@@ -138,7 +138,7 @@ export function startListFeature<Mapping>(
       const { rows: views, problems } = reads.length > 0 ? await deps.background.ingestMany(reads) : { rows: [], problems: [] };
       if (scope.disposed) return;
       for (const view of views) fetched.set(view.id, view);
-      // A row that could not be read stays bare; it is asked for again when it scrolls back in.
+      // A row the background could not read stays bare, like one the agent may not see; the log names it.
       if (problems.length > 0) deps.log('list-rows', problems.join('; '));
       for (const [element, row] of rows) if (row.near && ids.includes(row.id)) queueRender(element);
     } catch (thrown) {

@@ -1,6 +1,7 @@
 import type { HelpdeskSystem } from '../engine/types';
 import type { AckNote } from '../helpdesks/ack-note';
 import type { HelpdeskIo } from '../helpdesks/contract';
+import type { ContentMessage } from '../messages/protocol';
 import type { RecordAcknowledgementReply } from '../messages/responses';
 import { isContentMessage, parseContentMessage } from './content-messages';
 
@@ -19,7 +20,7 @@ export async function recordAcknowledgement(
   io: HelpdeskIo,
 ): Promise<RecordAcknowledgementReply | undefined> {
   if (!isContentMessage(raw) || (raw as { type: unknown }).type === 'content:ticket-changed') return undefined;
-  let message;
+  let message: ContentMessage;
   try {
     message = parseContentMessage(raw);
   } catch (error) {

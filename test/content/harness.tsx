@@ -87,7 +87,8 @@ export function fakeHelpdesk(answers: Map<string, FakeAnswer | HelpdeskError> = 
       if (url.pathname.startsWith('/views/')) return { kind: 'list' };
       return { kind: 'other' };
     },
-    restBase: (_doc, url) => url.origin,
+    // A site under a context path (as Data Center can be): REST must be read under it.
+    restBase: (_doc, url) => `${url.origin}/site`,
     fetchRawTicket,
     fetchRawTickets,
     readTicketFromPage,

@@ -51,6 +51,7 @@ describe('list pages', { timeout: 20_000 }, () => {
     expect(h.background.ingestMany.mock.calls.map(([reads]) => reads.length)).toEqual(batches.map((ids) => ids.length));
     expect(h.fetchRawTicket).not.toHaveBeenCalled();
     expect(h.background.ingest).not.toHaveBeenCalled();
+    expect(h.fetchRawTickets.mock.calls.every(([, io]) => io.origin === `${window.location.origin}/site`)).toBe(true);
   });
 
   test('each row badge shows its state colour and a countdown', async () => {

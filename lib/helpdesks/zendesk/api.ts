@@ -20,5 +20,5 @@ export async function fetchMany(ids: string[], io: HelpdeskIo, mapping: ZendeskM
   return reads.map((read, index) => fetchedFromZendeskRaw(read.raw, mapping, now, `tickets[${index}]`));
 }
 
-export { SHOW_MANY_LIMIT, fetchAllAudits } from './rest-reads';
+export { SHOW_MANY_LIMIT } from './rest-reads';
 export { writeAckNote, writeInternalNote } from './notes';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { jira, jiraMappingDefaults } from '../../../lib/helpdesks/jira';
+import { jira, jiraInPage, jiraMappingDefaults } from '../../../lib/helpdesks/jira';
 import { fakeJira, jsonReply } from './fake-jira';
 import { jiraJson } from './fixtures';
 import { jiraPage } from './page';
@@ -8,6 +8,17 @@ import { jiraPage } from './page';
 describe('jira implements the helpdesk contract', () => {
   it('names its system', () => {
     expect(jira.system).toBe('jira');
+  });
+
+  it("the page half reads REST under the site base the page declares (a Data Center context path)", async () => {
+    const doc = jiraPage('dc-issue.html');
+    // The issue navigator's URL does not reveal the context path; the page's meta does.
+    const base = jiraInPage.restBase(doc, new URL('https://jira.corp.example/secure/IssueNavigator.jspa'));
+    expect(base).toBe('https://jira.corp.example/jira');
+    const { io, requests } = fakeJira(base, [{ path: '/jira/rest/api/2/issue/SUP-7', reply: jsonReply(jiraJson('dc-sup-7.issue.json')) }]);
+    const read = await jiraInPage.fetchRawTicket('SUP-7', io, jiraMappingDefaults);
+    expect(requests.map((r) => r.url.pathname)).toEqual(['/jira/rest/api/2/issue/SUP-7']);
+    expect(read).toMatchObject({ id: 'SUP-7', version: '2026-07-15T12:30:00.000+0800' });
   });
 
   it('page → key → REST → ticket, end to end on a Data Center issue page', async () => {
