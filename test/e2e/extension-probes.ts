@@ -1,4 +1,4 @@
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { CDPSession, Page, Target } from 'puppeteer-core';
 import type { ChromiumSession } from './harness';
 import { waitUntil } from './harness';
 
@@ -25,24 +25,54 @@ interface RecorderGlobal {
   __ewInstance?: string;
 }
 
+async function serviceWorkerTarget(session: ChromiumSession): Promise<Target> {
+  return session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`), { timeout: 20_000 });
+}
+
 /**
- * Evaluates in the extension's service worker. Retries while the worker is starting (its
- * extension APIs are bound a moment after the target appears) or was just replaced.
+ * Evaluates in the extension's service worker over a short-lived DevTools session of its own.
+ * (Puppeteer's cached worker handle goes stale when the worker restarts, and a session left
+ * attached across a stop can leave the next instance waiting for a debugger.) Retries while
+ * the worker is starting: its extension APIs are bound a moment after the target appears.
  */
 export async function inWorker<T, A = undefined>(session: ChromiumSession, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<Awaited<T>> {
+  const expression = `(async () => { if (typeof chrome !== 'object' || !chrome.storage) throw new Error('extension APIs not bound yet'); return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
   let lastError: unknown;
   for (let attempt = 0; attempt < 20; attempt++) {
+    let cdp: CDPSession | null = null;
     try {
-      const worker: WebWorker = await session.worker();
-      const ready = await worker.evaluate(() => typeof chrome === 'object' && typeof chrome.storage === 'object');
-      if (ready) return (await worker.evaluate(fn as (a: unknown) => unknown, arg)) as Awaited<T>;
-      lastError = new Error('extension APIs not bound yet');
+      cdp = await (await serviceWorkerTarget(session)).createCDPSession();
+      // A worker that starts while DevTools sessions come and go can be left waiting for one.
+      await cdp.send('Runtime.runIfWaitingForDebugger');
+      const reply = await withTimeout(cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), 5_000);
+      if (!reply.exceptionDetails) return reply.result.value as Awaited<T>;
+      lastError = new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
     } catch (error) {
       lastError = error;
+    } finally {
+      await cdp?.detach().catch(() => undefined);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from the service worker in ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+/**
+ * Keeps a DevTools session attached to the service worker, which keeps Chrome from stopping it
+ * when idle (an in-memory recorder would otherwise vanish with it). Release it before stopping
+ * the worker on purpose.
+ */
+export async function holdWorker(session: ChromiumSession): Promise<() => Promise<void>> {
+  const cdp = await (await serviceWorkerTarget(session)).createCDPSession();
+  await cdp.send('Runtime.runIfWaitingForDebugger');
+  return () => cdp.detach().catch(() => undefined);
 }
 
 /**
