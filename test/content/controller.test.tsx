@@ -51,7 +51,7 @@ describe('content runtime on ticket pages', () => {
   test("reads REST under the helpdesk's site base (a Data Center context path), not the bare origin", async () => {
     const h = start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
     await eventually(() => expect(h.fetchRawTicket).toHaveBeenCalled());
-    expect(h.fetchRawTicket.mock.calls[0]?.[1].origin).toBe(`${window.location.origin}/site`);
+    expect(h.fetchRawTicket.mock.calls[0]?.[1]?.origin).toBe(`${window.location.origin}/site`);
   });
 
   test('waits for the anchor with a MutationObserver when the header renders late', async () => {

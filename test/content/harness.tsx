@@ -5,7 +5,7 @@ import type { SecondTicker } from '../../lib/countdown/second-ticker';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ticketFromJson, ticketToJson } from '../../lib/engine/ticket-schema';
 import type { Severity, Ticket } from '../../lib/engine/types';
-import { HelpdeskError, type HelpdeskInPage, type HelpdeskPage, type NativeSlaTarget, type RawTicketRead } from '../../lib/helpdesks/contract';
+import { HelpdeskError, type HelpdeskInPage, type HelpdeskIo, type HelpdeskPage, type NativeSlaTarget, type RawTicketRead } from '../../lib/helpdesks/contract';
 import type { AckNoteMode } from '../../lib/messages/page-view';
 import type { TicketRef } from '../../lib/messages/protocol';
 import { defaultPolicy } from '../../lib/policy';
@@ -65,12 +65,12 @@ const rawOf = (answer: FakeAnswer): RawTicketRead => ({
  * ticket page, `/views/<n>` a list, rows are `tr[data-id]`.
  */
 export function fakeHelpdesk(answers: Map<string, FakeAnswer | HelpdeskError> = new Map()) {
-  const fetchRawTicket = vi.fn(async (id: string): Promise<RawTicketRead> => {
+  const fetchRawTicket = vi.fn(async (id: string, _io: HelpdeskIo, _mapping: null): Promise<RawTicketRead> => {
     const answer = answers.get(id) ?? new HelpdeskError('notFound', `no ticket ${id}`, 404);
     if (answer instanceof HelpdeskError) throw answer;
     return rawOf(answer);
   });
-  const fetchRawTickets = vi.fn(async (ids: string[]): Promise<RawTicketRead[]> =>
+  const fetchRawTickets = vi.fn(async (ids: string[], _io: HelpdeskIo, _mapping: null): Promise<RawTicketRead[]> =>
     ids.map((id) => rawOf(fetched(makeTicket(id, ((Number(id) % 4) + 1) as Severity, Number(id) % 500)))),
   );
   const readTicketFromPage = vi.fn((doc: Document): Ticket => {
