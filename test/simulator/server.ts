@@ -168,7 +168,8 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
       const start = version === 3 ? Number(url.searchParams.get('nextPageToken') ?? 0) || 0 : Number(url.searchParams.get('startAt') ?? 0) || 0;
       const issues = all.slice(start, start + pageSize).map((t) => {
         const issue = jiraIssue(t, clock, url.origin, version, config.commentsPerPage);
-        return { id: issue.id, key: issue.key, self: issue.self, fields: issue.fields };
+        const withChangelog = (url.searchParams.get('expand') ?? '').split(',').includes('changelog');
+        return { id: issue.id, key: issue.key, self: issue.self, fields: issue.fields, ...(withChangelog ? { changelog: issue.changelog } : {}) };
       });
       const more = start + pageSize < all.length;
       return version === 3
