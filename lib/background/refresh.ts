@@ -1,9 +1,11 @@
 import { ticketToJson } from '../engine/ticket-schema';
 import type { HelpdeskSystem } from '../engine/types';
 import { HelpdeskError, type HelpdeskIo } from '../helpdesks/contract';
+import { siteBaseOf } from '../helpdesks/jira/url';
 import { backgroundStateItem } from '../storage/background-state';
 import { fieldMappingsItem } from '../storage/settings';
 import { recordRefreshAttempt, recordRefreshFailure, recordSeenTicket } from '../storage/watched-store';
+import type { WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import type { BackgroundDeps } from './deps';
 import { backoffAfterFailure, clearBackoff, defaultRefreshLimits, ticketsToRefresh } from './refresh-plan';
@@ -44,7 +46,7 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
     await watchedTicketsItem.update((s) => recordRefreshAttempt(s, key, now));
     const io: HelpdeskIo = {
       fetch: ports.fetch,
-      origin: entry.origin,
+      origin: restBaseOf(entry),
       now: () => ports.now(),
       sleep: (ms) => Promise.reject(new DeferredRetry(ms)),
     };
@@ -77,4 +79,9 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
     }
   }
   return outcome;
+}
+
+/** Where the ticket's REST API hangs off: a Jira Data Center site may sit under a context path (/jira). */
+function restBaseOf(entry: WatchedTicket): string {
+  return entry.ticket.system === 'jira' ? siteBaseOf(new URL(entry.ticket.url)) : entry.origin;
 }

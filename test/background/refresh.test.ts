@@ -55,6 +55,15 @@ describe('background refresh from the helpdesk API', () => {
     expect(Object.keys(entry?.acknowledged ?? {})).toEqual(['sales-rep']);
   });
 
+  it('reads a Jira Data Center ticket under its context path, not the bare origin', async () => {
+    await watch([[{ system: 'jira', id: 'OPS-42', url: 'https://jira.acme-corp.test/jira/browse/OPS-42' }, '2026-07-14T09:40:00.000Z']]);
+    await watchedTicketsItem.update((s) => ({ ...s, 'jira:OPS-42': { ...s['jira:OPS-42']!, origin: 'https://jira.acme-corp.test' } }));
+    const jira = vi.fn<TicketFetcher>(async (id) => fetched(sev1({ system: 'jira', id, url: 'https://jira.acme-corp.test/jira/browse/OPS-42' })));
+    const background = createBackground(backgroundDeps(world, { fetchers: { jira } }));
+    await background.onAlarm({ name: WAKE_ALARM });
+    expect(jira).toHaveBeenCalledWith('OPS-42', expect.objectContaining({ origin: 'https://jira.acme-corp.test/jira' }), null);
+  });
+
   it('leaves a recently read ticket alone', async () => {
     await watch([[{ id: '1' }, '2026-07-14T09:55:00.000Z']]);
     const zendesk = vi.fn<TicketFetcher>();
