@@ -11,7 +11,7 @@ import {
   type QueueItem,
 } from '../../lib/queue';
 import { timelineStyles } from '../timeline';
-import { countdownWords } from './countdown-words';
+import { countdownWords } from '../ticket/countdown-words';
 import { EmptyQueue } from './EmptyQueue';
 import { escalationMessageFor, recipientsFor } from './escalation-text';
 import { usePopupClock } from './popup-clock';

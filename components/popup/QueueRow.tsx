@@ -6,7 +6,7 @@ import { HelpdeskIcon } from './HelpdeskIcon';
 import { PeopleToNotify } from './PeopleToNotify';
 import { RowCountdown } from './RowCountdown';
 import { SeverityChip } from './SeverityChip';
-import { stateLabel } from './state-label';
+import { stateLabel } from '../ticket/badge-summary';
 import type { PopupActions } from './popup-types';
 
 export interface RowHandlers {

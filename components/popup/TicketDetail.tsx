@@ -8,7 +8,7 @@ import { HelpdeskIcon } from './HelpdeskIcon';
 import { PeopleToNotify } from './PeopleToNotify';
 import { SeverityChip } from './SeverityChip';
 import type { RowHandlers } from './QueueRow';
-import { stateLabel } from './state-label';
+import { stateLabel } from '../ticket/badge-summary';
 import type { PopupActions } from './popup-types';
 
 interface TicketDetailProps {
