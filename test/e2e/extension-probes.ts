@@ -39,18 +39,30 @@ export async function inWorker<T, A = undefined>(session: ChromiumSession, fn: (
   const expression = `(async () => { if (typeof chrome !== 'object' || !chrome.storage) throw new Error('extension APIs not bound yet'); return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
   let lastError: unknown;
   for (let attempt = 0; attempt < 20; attempt++) {
-    let cdp: CDPSession | null = null;
-    try {
-      cdp = await (await serviceWorkerTarget(session)).createCDPSession();
+    let abandoned = false;
+    let cdp: CDPSession | undefined;
+    const evaluateOnce = async () => {
+      const opened = await (await serviceWorkerTarget(session)).createCDPSession();
+      cdp = opened;
+      if (abandoned) {
+        void opened.detach().catch(() => undefined); // opened after this attempt timed out
+        throw new Error('abandoned');
+      }
       // A worker that starts while DevTools sessions come and go can be left waiting for one.
-      await cdp.send('Runtime.runIfWaitingForDebugger');
-      const reply = await withTimeout(cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), 5_000);
+      await opened.send('Runtime.runIfWaitingForDebugger');
+      return opened.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    };
+    try {
+      // Any step can hang on a worker that is stopping: give up on this session and try anew.
+      const reply = await withTimeout(evaluateOnce(), 5_000);
       if (!reply.exceptionDetails) return reply.result.value as Awaited<T>;
       lastError = new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
     } catch (error) {
       lastError = error;
     } finally {
-      await cdp?.detach().catch(() => undefined);
+      abandoned = true;
+      // Never left attached: a session held across a worker stop can pause the next instance.
+      void (cdp as CDPSession | undefined)?.detach().catch(() => undefined);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -70,9 +82,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * the worker on purpose.
  */
 export async function holdWorker(session: ChromiumSession): Promise<() => Promise<void>> {
-  const cdp = await (await serviceWorkerTarget(session)).createCDPSession();
-  await cdp.send('Runtime.runIfWaitingForDebugger');
-  return () => cdp.detach().catch(() => undefined);
+  const cdp = await withTimeout((await serviceWorkerTarget(session)).createCDPSession(), 10_000);
+  await withTimeout(cdp.send('Runtime.runIfWaitingForDebugger'), 10_000);
+  return () => cdp.detach().then(() => undefined, () => undefined);
 }
 
 /**
