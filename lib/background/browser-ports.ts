@@ -74,6 +74,9 @@ export function browserPorts(): BackgroundPorts {
       async clear(id) {
         await browser.notifications.clear(id);
       },
+      async onScreen() {
+        return Object.keys(await browser.notifications.getAll());
+      },
     },
     badge: {
       async set(text, color, title) {

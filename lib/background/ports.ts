@@ -39,6 +39,8 @@ export interface BackgroundPorts {
     supportsButtons: boolean;
     show(id: string, notification: ShownNotification): Promise<void>;
     clear(id: string): Promise<void>;
+    /** Ids of this extension's notifications still on screen (or in the notification centre). */
+    onScreen(): Promise<string[]>;
   };
   badge: { set(text: string, color: string | null, title: string): Promise<void> };
   tabs: {

@@ -1,3 +1,4 @@
+import { answeredNotifications } from '../alarms/answered-notifications';
 import type { DueOptions } from '../alarms/due-notifications';
 import { dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
@@ -46,6 +47,16 @@ export function storeLimitsFor(context: BackgroundContext, deps: BackgroundDeps)
   };
 }
 
+/** "Notify now" notifications of tickets with nobody left to tell (Sev 1 ones never time out). */
+async function takeDownAnswered(deps: BackgroundDeps, evaluated: Parameters<typeof answeredNotifications>[0]): Promise<void> {
+  try {
+    const answered = answeredNotifications(evaluated, await deps.ports.notifications.onScreen());
+    for (const id of answered) await deps.ports.notifications.clear(id);
+  } catch (error) {
+    deps.ports.log('answered notifications could not be taken down', error);
+  }
+}
+
 export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
   const { ports } = deps;
   const now = ports.now();
@@ -70,6 +81,7 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
     now,
     formatTime: ports.formatTime,
   };
+  await takeDownAnswered(deps, evaluated);
   const buttons = [ports.t('notifButtonMarkNotified'), ports.t('notifButtonSnooze')];
   const shown: string[] = [];
   for (const planned of plan.notifications) {

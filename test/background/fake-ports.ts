@@ -52,6 +52,9 @@ export function fakeWorld(start: string): FakeWorld {
       async clear(id) {
         await fakeBrowser.notifications.clear(id);
       },
+      async onScreen() {
+        return Object.keys(await fakeBrowser.notifications.getAll());
+      },
     },
     badge: {
       async set(text, color, title) {

@@ -159,6 +159,10 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
     const acknowledged = await waitUntil(() => storedTickets(chromium), (store) => Boolean(store[ticketKey]?.acknowledged['sales-rep']), 10_000, 'stored acknowledgement');
     expect(acknowledged[ticketKey]?.acknowledged['sales-rep']?.by).toBe('local');
     expect(sim.notesWritten.filter((note) => note.id === '35436')).toEqual([]); // setting "off": nothing written
+    // The Sev 1 "Notify now" notification (it never times out) is taken down; the control's stays.
+    const level2On = async (key: string) => levelKeysOf(key, 'l2', await displayedNotifications(chromium));
+    await waitUntil(() => level2On(ticketKey), (ids) => ids.length === 0, 10_000, 'the answered notification taken down');
+    expect(await level2On(control)).toHaveLength(1);
 
     // The popup agrees: nobody left to tell on 35436, the Sales Rep still pending on the control.
     const popup = await openExtensionPage(chromium, 'popup.html');

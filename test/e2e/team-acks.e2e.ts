@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
-import { inWorker, markNotifiedInPanel, openExtensionPage, readPopupRows, storedTickets } from './extension-probes';
+import { displayedNotifications, inWorker, markNotifiedInPanel, openExtensionPage, readPopupRows, storedTickets } from './extension-probes';
 import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
 import { openPanel, waitForBadge } from './page-probes';
 
@@ -84,6 +84,7 @@ describe.skipIf(!browsersAvailable().chromium)('Team-wide acknowledgements throu
     const pageB = await open(engineerB, url);
     expect((await waitForBadge(pageB, (b) => b.state !== null)).state).toBe('notify');
     expect((await popupRow(engineerB, '35436'))?.people).toContain('Sales Rep');
+    await waitUntil(() => displayedNotifications(engineerB), (ids) => ids.some((id) => id.startsWith('zendesk:35436|level|l2|')), 10_000, "B's level-2 notification");
 
     const pageA = await open(engineerA, url);
     await openPanel(pageA);
@@ -109,6 +110,8 @@ describe.skipIf(!browsersAvailable().chromium)('Team-wide acknowledgements throu
     const storeB = await storedTickets(engineerB);
     expect(storeB['zendesk:35436']?.acknowledged).toEqual({}); // B did nothing itself
     expect(storeB['zendesk:35436']?.ticket.history.filter((e) => e.kind === 'notified').map((e) => e.role)).toEqual(['sales-rep']);
+    // B's level-2 notification, raised on B's first visit, is taken down: nobody is left to tell.
+    await waitUntil(() => displayedNotifications(engineerB), (ids) => !ids.some((id) => id.startsWith('zendesk:35436|level|')), 10_000, "B's answered notification taken down");
     await screenshot(pageB, 'team-ack-engineer-b');
     await Promise.all([pageA.close(), pageB.close()]);
   });

@@ -1,0 +1,19 @@
+import type { AlarmTicket } from './alarm-events';
+
+/**
+ * Notifications still on screen that ask the engineer to tell people nobody is left to tell: a
+ * level start or a reminder of a ticket whose roles are all acknowledged since (in the page, the
+ * popup, or by a colleague's note on the ticket). Sev 1 notifications stay until dismissed, so
+ * without this one would keep saying "Notify now: Sales Rep" after the Sales Rep was told. Pure.
+ *
+ * Only tickets in `tickets` are judged: a notification of a ticket no longer watched, a warning,
+ * an update due or a sleep summary is left alone.
+ */
+export function answeredNotifications(tickets: readonly AlarmTicket[], onScreen: readonly string[]): string[] {
+  const settled = new Set(tickets.filter((item) => item.evaluation.pending.length === 0).map((item) => item.key));
+  return onScreen.filter((id) => {
+    // Ids are `${ticketKey}|${kind}|…` (alarm-events.ts); ticket keys contain no '|'.
+    const [ticketKey, kind] = id.split('|');
+    return ticketKey !== undefined && settled.has(ticketKey) && (kind === 'level' || kind === 'reminder');
+  });
+}
