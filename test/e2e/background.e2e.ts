@@ -199,7 +199,7 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
     await Promise.all([page.close(), controlPage.close(), popup.close()]);
   });
 
-  it('"✓ Notified" in the popup acknowledges the role for the background and the popup', async () => {
+  it('"✓ Notified" in the popup acknowledges the role for the background, the popup and an open tab', async () => {
     const ticketKey = 'zendesk:35443'; // Sales Rep still pending after the previous test (its control)
     const page = await visit('35443');
     await settled(ticketKey);
@@ -211,6 +211,8 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
     expect(store[ticketKey]?.acknowledged['sales-rep']?.by).toBe('local');
     const after = await waitUntil(() => readPopupRows(popup), (r) => r.find((x) => x.id === '35443')?.state !== 'notify', 10_000, 'the row no longer to notify');
     expect(after.find((x) => x.id === '35443')?.people).toBe('');
+    // The tab already showing the ticket is told and re-renders without a reload.
+    expect((await waitForBadge(page, (b) => b.state !== 'notify', 10_000)).state).not.toBe('notify');
     await Promise.all([page.close(), popup.close()]);
   });
 
