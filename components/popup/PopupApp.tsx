@@ -51,7 +51,10 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
   const items = useComputed(() => {
     const current = data.value;
     if (!current) return [];
-    return evaluateQueue(current.entries, current.policy, new Date(minute.value * MINUTE), justAcknowledged.value);
+    // Re-run once a minute (and on new data), but evaluate at the real instant: a note or reply
+    // earlier in this minute must count now, not at the next minute.
+    const at = Math.max(minute.value * MINUTE, clock.now.peek());
+    return evaluateQueue(current.entries, current.policy, new Date(at), justAcknowledged.value);
   });
   const visible = useComputed(() => sortByUrgency(filterQueue(items.value, filter.value)));
   const openCount = useComputed(() => filterQueue(items.value, showEverything).length);
