@@ -40,7 +40,7 @@ export function ticketLabel(ticket: AlarmTicket['ticket']): string {
 }
 
 function roleName(policy: Policy, role: string): string {
-  return policy.roles[role]?.name ?? role;
+  return (Object.hasOwn(policy.roles, role) ? policy.roles[role]?.name : undefined) ?? role;
 }
 
 function personText(person: Person): string {

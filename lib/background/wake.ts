@@ -1,24 +1,30 @@
 import { answeredNotifications } from '../alarms/answered-notifications';
-import type { DueOptions } from '../alarms/due-notifications';
+import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
-import { renderNotification } from '../alarms/notification-content';
+import { type ContentContext, type NotificationContent, renderNotification } from '../alarms/notification-content';
 import { toolbarBadge } from '../alarms/toolbar-badge';
 import { warningLeadsFrom } from '../alarms/warning-leads';
 import type { HelpdeskSystem } from '../engine/types';
+import { isKnownTimeZone } from '../policy/time-zone';
 import { backgroundStateItem } from '../storage/background-state';
 import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
-import { evaluateStore } from './evaluate-store';
+import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
 import { defaultRefreshLimits, nextRefreshAt } from './refresh-plan';
 
 /**
- * One wake of the background: evaluate every watched ticket, record the notifications due as
- * shown (BEFORE showing them: a restart in between can lose one, never duplicate one), show
- * them, update the toolbar badge and re-arm the single alarm for the next instant that matters.
- * Callers run it inside the background's serial queue.
+ * One wake of the background: evaluate every watched ticket, build the notifications due, record
+ * them as shown (BEFORE showing them: a restart in between can lose one, never duplicate one),
+ * show them, update the toolbar badge and re-arm the single alarm for the next instant that
+ * matters. Callers run it inside the background's serial queue.
+ *
+ * Nothing read from storage or a helpdesk can stop a wake: a ticket whose alarms cannot be
+ * computed and a notification that cannot be built are logged and skipped (the others still go
+ * out; one that failed to build is not recorded, so it is tried again next wake), and the next
+ * alarm is armed in a `finally` — when the wake failed before knowing it, one minute later.
  */
 
 export interface WakeResult {
@@ -28,13 +34,23 @@ export interface WakeResult {
 }
 
 const DAY_MS = 86_400_000;
+/** When a wake fails before it knows the next instant, it tries again this much later. */
+export const WAKE_RETRY_MS = 60_000;
+/** A notification that could not be built is tried again this much later. */
+export const FAILED_NOTIFICATION_RETRY_MS = 5 * 60_000;
+
+/** The quiet-hours zone when it is a real one; else the browser's; else UTC (never a throw later). */
+export function quietHoursZone(context: BackgroundContext, deps: BackgroundDeps): string {
+  const candidates = [context.notifications.quietHours.timeZone, deps.ports.timeZone(), 'UTC'];
+  return candidates.find((zone): zone is string => typeof zone === 'string' && isKnownTimeZone(zone)) ?? 'UTC';
+}
 
 export function dueOptionsFor(context: BackgroundContext, deps: BackgroundDeps): DueOptions {
   return {
     leads: warningLeadsFrom(context.policy.policy, context.notifications),
     reminderMinutes: context.notifications.reminderMinutes,
     quietHours: context.notifications.quietHours,
-    timeZone: context.notifications.quietHours.timeZone ?? deps.ports.timeZone(),
+    timeZone: quietHoursZone(context, deps),
     ...(deps.limits?.sleepGapMs !== undefined ? { sleepGapMs: deps.limits.sleepGapMs } : {}),
   };
 }
@@ -57,42 +73,84 @@ async function takeDownAnswered(deps: BackgroundDeps, evaluated: Parameters<type
   }
 }
 
-export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
+/**
+ * The tickets whose alarms can be computed. The alarm logic is pure but reads evaluations built
+ * from stored data; one that throws (an instant out of range, …) is logged and left out, so it
+ * cannot take the other tickets' notifications with it.
+ */
+export function alarmSafeTickets(
+  evaluated: readonly EvaluatedTicket[],
+  lastCheckedAt: Date | null,
+  now: Date,
+  options: DueOptions,
+  log: (text: string, error?: unknown) => void,
+): EvaluatedTicket[] {
+  return evaluated.filter((item) => {
+    try {
+      dueNotifications([item], lastCheckedAt, now, options);
+      nextWakeAt([item], now, options);
+      return true;
+    } catch (error) {
+      log(`ticket ${item.key} skipped: its alarms cannot be computed`, error);
+      return false;
+    }
+  });
+}
+
+/** The keys a planned notification records as shown. */
+function recordedKeys(planned: PlannedNotification): Array<[string, string]> {
+  return planned.kind === 'event'
+    ? [[planned.event.ticketKey, planned.event.key]]
+    : planned.events.map(({ event }) => [event.ticketKey, event.key] as [string, string]);
+}
+
+export interface BuiltNotifications {
+  contents: NotificationContent[];
+  /** The plan's keys to record: everything but the keys of notifications that could not be built. */
+  toRecord: Map<string, string[]>;
+  failed: string[];
+}
+
+/** Builds every planned notification first; one that throws is logged, left out and not recorded. */
+export function buildNotifications(
+  plan: DuePlan,
+  context: ContentContext,
+  log: (text: string, error?: unknown) => void,
+): BuiltNotifications {
+  const contents: NotificationContent[] = [];
+  const failed: string[] = [];
+  const unrecorded = new Set<string>();
+  for (const planned of plan.notifications) {
+    try {
+      const content = renderNotification(planned, context);
+      if (typeof content.title !== 'string' || typeof content.message !== 'string') throw new Error('no title or message');
+      contents.push(content);
+    } catch (error) {
+      log(`notification ${planned.id} could not be built`, error);
+      failed.push(planned.id);
+      for (const [, key] of recordedKeys(planned)) unrecorded.add(key);
+    }
+  }
+  const toRecord = new Map<string, string[]>();
+  for (const [ticketKey, keys] of plan.toRecord) {
+    const kept = keys.filter((key) => !unrecorded.has(key));
+    if (kept.length > 0) toRecord.set(ticketKey, kept);
+  }
+  return { contents, toRecord, failed };
+}
+
+async function showAll(deps: BackgroundDeps, contents: readonly NotificationContent[], sound: boolean): Promise<string[]> {
   const { ports } = deps;
-  const now = ports.now();
-  const context = await loadContext(deps);
-  const options = dueOptionsFor(context, deps);
-  const limits = storeLimitsFor(context, deps);
-  const lastCheckedAt = context.state.lastCheckedAt ? new Date(context.state.lastCheckedAt) : null;
-
-  const before = await watchedTicketsItem.get();
-  const pruned = pruneStore(before, now, limits);
-  const evaluated = evaluateStore(pruned.store, context.policy.policy, now, deps);
-  const plan = dueNotifications(evaluated, lastCheckedAt, now, options);
-
-  // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
-  const after = await watchedTicketsItem.update((store) => markShown(pruneStore(store, now, limits).store, plan.toRecord, now));
-  await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
-
-  const contentContext = {
-    t: ports.t,
-    policy: context.policy.policy,
-    directory: context.directory,
-    now,
-    formatTime: ports.formatTime,
-  };
-  await takeDownAnswered(deps, evaluated);
   const buttons = [ports.t('notifButtonMarkNotified'), ports.t('notifButtonSnooze')];
   const shown: string[] = [];
-  for (const planned of plan.notifications) {
-    const content = renderNotification(planned, contentContext);
+  for (const content of contents) {
     try {
       await ports.notifications.show(content.id, {
         title: content.title,
         message: content.message,
         ...(content.contextMessage ? { contextMessage: content.contextMessage } : {}),
         requireInteraction: content.requireInteraction,
-        silent: !context.notifications.sound,
+        silent: !sound,
         buttons: ports.notifications.supportsButtons && content.canMarkNotified ? buttons : [],
       });
       shown.push(content.id);
@@ -100,18 +158,84 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
       ports.log(`notification ${content.id} could not be shown`, error);
     }
   }
+  return shown;
+}
 
-  const badge = toolbarBadge(evaluated.map((item) => item.evaluation));
-  await ports.badge.set(badge.text, badge.color, badge.text ? ports.t('badgeTooltip', [badge.text]) : ports.t('extName'));
+async function setBadge(deps: BackgroundDeps, evaluated: readonly EvaluatedTicket[]): Promise<string> {
+  const { ports } = deps;
+  try {
+    const badge = toolbarBadge(evaluated.map((item) => item.evaluation));
+    await ports.badge.set(badge.text, badge.color, badge.text ? ports.t('badgeTooltip', [badge.text]) : ports.t('extName'));
+    return badge.text;
+  } catch (error) {
+    ports.log('toolbar badge could not be set', error);
+    return '';
+  }
+}
 
-  const withShown = evaluated
-    .filter((item) => after[item.key])
-    .map((item) => ({ ...item, shown: after[item.key]?.shown ?? item.shown }));
-  const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
-  const refreshAt = nextRefreshAt(after, context.state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
-  const next = nextWakeAt(withShown, now, options, [refreshAt]);
-  if (next) await ports.alarms.set(WAKE_ALARM, next);
-  else await ports.alarms.clear(WAKE_ALARM);
-  await backgroundStateItem.update((state) => ({ ...state, nextWakeAt: next ? next.toISOString() : null }));
-  return { shown, nextWakeAt: next, badge: badge.text };
+/** Arms (or clears) the one alarm; `undefined` means the wake failed before knowing: retry soon. */
+async function armNext(deps: BackgroundDeps, next: Date | null | undefined, now: Date): Promise<Date | null> {
+  const { ports } = deps;
+  const at = next === undefined ? new Date(now.getTime() + WAKE_RETRY_MS) : next;
+  try {
+    if (at) await ports.alarms.set(WAKE_ALARM, at);
+    else await ports.alarms.clear(WAKE_ALARM);
+  } catch (error) {
+    ports.log('the next alarm could not be armed', error);
+  }
+  try {
+    await backgroundStateItem.update((state) => ({ ...state, nextWakeAt: at ? at.toISOString() : null }));
+  } catch (error) {
+    ports.log('the next alarm could not be recorded', error);
+  }
+  return at;
+}
+
+export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
+  const { ports } = deps;
+  const now = ports.now();
+  let shown: string[] = [];
+  let badge = '';
+  let next: Date | null | undefined;
+  try {
+    const context = await loadContext(deps);
+    const options = dueOptionsFor(context, deps);
+    const limits = storeLimitsFor(context, deps);
+    const lastCheckedAt = context.state.lastCheckedAt ? new Date(context.state.lastCheckedAt) : null;
+
+    const before = await watchedTicketsItem.get();
+    const pruned = pruneStore(before, now, limits);
+    const evaluated = alarmSafeTickets(evaluateStore(pruned.store, context.policy.policy, now, deps), lastCheckedAt, now, options, ports.log);
+    const plan = dueNotifications(evaluated, lastCheckedAt, now, options);
+    const contentContext: ContentContext = {
+      t: ports.t,
+      policy: context.policy.policy,
+      directory: context.directory,
+      now,
+      formatTime: ports.formatTime,
+    };
+    const built = buildNotifications(plan, contentContext, ports.log);
+
+    // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
+    const after = await watchedTicketsItem.update((store) => markShown(pruneStore(store, now, limits).store, built.toRecord, now));
+    await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
+
+    await takeDownAnswered(deps, evaluated);
+    shown = await showAll(deps, built.contents, context.notifications.sound);
+    badge = await setBadge(deps, evaluated);
+
+    const withShown = evaluated
+      .filter((item) => after[item.key])
+      .map((item) => ({ ...item, shown: after[item.key]?.shown ?? item.shown }));
+    const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
+    const refreshAt = nextRefreshAt(after, context.state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
+    // A notification that could not be built is tried again soon (the fault may be fixed by then).
+    const retry = built.failed.length > 0 ? new Date(now.getTime() + FAILED_NOTIFICATION_RETRY_MS) : null;
+    next = nextWakeAt(withShown, now, options, [refreshAt, retry]);
+  } catch (error) {
+    ports.log('wake failed', error);
+  } finally {
+    next = await armNext(deps, next, now);
+  }
+  return { shown, nextWakeAt: next, badge };
 }

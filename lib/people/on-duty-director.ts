@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { isKnownTimeZone } from '../policy/time-zone';
 import type { Directory, DirectorRotation, Person } from './directory-schema';
 
 /**
@@ -35,7 +36,7 @@ const mod = (a: number, n: number) => ((a % n) + n) % n;
 
 export function onDutyFromRotation(rotation: DirectorRotation, now: Date): OnDutyDirector | null {
   const count = rotation.people.length;
-  if (count === 0) return null;
+  if (count === 0 || !isKnownTimeZone(rotation.timeZone)) return null;
   const [ay, am, ad] = rotation.anchorDate.split('-').map(Number);
   const anchorDay = dayNumber(ay ?? 1970, (am ?? 1) - 1, ad ?? 1);
   const local = new TZDate(now.getTime(), rotation.timeZone);
@@ -45,13 +46,15 @@ export function onDutyFromRotation(rotation: DirectorRotation, now: Date): OnDut
   const week = Math.floor((today - anchorDay) / 7);
   const startDay = anchorDay + week * 7;
   const until = handoverInstant(rotation, startDay + 7);
-  const current = rotation.people[mod(week, count)] as Person;
-  const next = rotation.people[mod(week + 1, count)] as Person;
+  const current = rotation.people[mod(week, count)];
+  const next = rotation.people[mod(week + 1, count)];
+  // A rotation that does not compute (a date out of range) names nobody rather than `undefined`.
+  if (!current || !next || !Number.isFinite(until.getTime())) return null;
   return { current: { person: current, since: handoverInstant(rotation, startDay), until }, next: { person: next, from: until } };
 }
 
 /** Who is on duty for the office now, and who is next; null when the office has no rotation. */
 export function onDutyDirector(directory: Directory, officeId: string, now: Date): OnDutyDirector | null {
-  const rotation = directory.directorRotations[officeId];
+  const rotation = Object.hasOwn(directory.directorRotations, officeId) ? directory.directorRotations[officeId] : undefined;
   return rotation ? onDutyFromRotation(rotation, now) : null;
 }

@@ -7,11 +7,16 @@ export const ESCALATION_DIRECTOR_ROLE = 'escalation-director';
 
 const normaliseOrganization = (name: string) => name.trim().toLocaleLowerCase();
 
+/** `record[key]` only when it is the record's own entry (never `constructor` & co. from the prototype). */
+export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function roleHolders(directory: Directory, role: string, officeId: string): Person[] {
-  const offices = directory.roles[role];
+  const offices = ownEntry(directory.roles, role);
   if (!offices) return [];
-  const own = offices[officeId] ?? [];
-  return own.length > 0 ? own : (offices[ANY_OFFICE] ?? []);
+  const own = ownEntry(offices, officeId) ?? [];
+  return own.length > 0 ? own : (ownEntry(offices, ANY_OFFICE) ?? []);
 }
 
 /**

@@ -71,10 +71,26 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
   function salvage(raw: unknown, why: string): T {
     if (options.repair) {
       report(`${why}; repairing`);
-      return options.repair(raw, report);
+      try {
+        const repaired = schema.safeParse(options.repair(raw, report));
+        if (repaired.success) return repaired.data;
+        report(`repair left ${describeZodIssues(repaired.error)}; dropped`);
+      } catch (error) {
+        report(`repair failed (${error instanceof Error ? error.message : String(error)}); dropped`);
+      }
+      return fallback();
     }
     report(`${why}; dropped`);
     return fallback();
+  }
+
+  /** Writes back what a read repaired; a failure to write is reported, never thrown at the reader. */
+  async function writeBack(value: T): Promise<void> {
+    try {
+      await write(value);
+    } catch (error) {
+      report(`could not write the repaired value back: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async function write(value: T): Promise<void> {
@@ -101,7 +117,7 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
       const parsed = schema.safeParse(raw);
       const value = parsed.success ? parsed.data : salvage(raw, `stored by a newer version (v${before})`);
       if (parsed.success) report(`stored by a newer version (v${before}); read as v${version}`);
-      await write(value);
+      await writeBack(value);
       return value;
     }
     if (before < version) {
@@ -116,7 +132,7 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
     const value = salvage(raw, describeZodIssues(parsed.error));
-    await write(value);
+    await writeBack(value);
     return value;
   }
 

@@ -23,4 +23,21 @@ describe('peopleFor: whom to tell for a role on a ticket', () => {
     delete directory.directorRotations.hq;
     expect(peopleFor(directory, 'escalation-director', 'hq', null, now).map((p) => p.name)).toEqual(['Fallback Director']);
   });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    "an office or role named '%s' finds nobody, never a property inherited from Object.prototype",
+    (name) => {
+      const directory = sampleDirectory();
+      expect(peopleFor(directory, 'district-sales-manager', name, null, now).map((p) => p.name)).toEqual(['Global DSM']);
+      expect(peopleFor(directory, name, 'hq', null, now)).toEqual([]);
+      expect(peopleFor(directory, 'escalation-director', name, null, now)).toEqual([]);
+    },
+  );
+
+  it('a rotation in a time zone that does not exist names nobody (not `undefined`), so the role holders are used', () => {
+    const directory = sampleDirectory();
+    const hq = directory.directorRotations.hq;
+    if (hq) hq.timeZone = 'Mars/Olympus';
+    expect(peopleFor(directory, 'escalation-director', 'hq', null, now).map((p) => p.name)).toEqual(['Fallback Director']);
+  });
 });
