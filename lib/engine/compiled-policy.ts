@@ -73,6 +73,13 @@ export interface CompiledPolicy {
   readonly roleNames: ReadonlyMap<string, string>;
   /** Office id → length of its Monday hours (extra working days use them), for businessDays warnings. */
   readonly businessDayLengthMs: ReadonlyMap<string, number>;
+  /** The policy's hot accounts, trimmed and lower-cased (SPEC §1). */
+  readonly hotAccounts: ReadonlySet<string>;
+}
+
+/** How organisation names are compared with the hot-account list: trimmed, case-insensitive. */
+export function organizationKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -123,7 +130,8 @@ function compilePolicy(policy: Policy): CompiledPolicy {
   const businessDayLengthMs = new Map(
     Object.entries(policy.offices).map(([id, office]) => [id, mondayLengthMs(office.hours.mon)]),
   );
-  return { levels, cumulativeRoles: cumulativeRolesOf(levels, roleNames), severities, pausing, roleNames, businessDayLengthMs };
+  const hotAccounts = new Set((policy.hotAccounts ?? []).map(organizationKey));
+  return { levels, cumulativeRoles: cumulativeRolesOf(levels, roleNames), severities, pausing, roleNames, businessDayLengthMs, hotAccounts };
 }
 
 /** Merges levels' roles in level order; an on-request role that another level notifies nags. */

@@ -3,6 +3,7 @@ import type { Policy } from '../policy/schema';
 import {
   compiledPolicyOf,
   mergeRoles,
+  organizationKey,
   severityPolicyOf,
   type CompiledPolicy,
   type CompiledSeverity,
@@ -22,8 +23,47 @@ import type { Evaluation, EvaluationState, LevelTimelineEntry, Ticket, UpcomingD
  * (clock start, replies, pause start) and one per distinct deadline. Treat them as immutable.
  */
 export function evaluate(ticket: Ticket, policy: Policy, now: Date, acknowledged: readonly string[] = []): Evaluation {
-  const nowMs = now.getTime();
   const compiled = compiledPolicyOf(policy);
+  const hot = isHotAccount(ticket, compiled);
+  const evaluation = evaluateTicket(hot ? asHotAccount(ticket) : ticket, policy, compiled, now, acknowledged);
+  if (hot) {
+    evaluation.hotAccount = true;
+    evaluation.explanation = hotAccountExplanation(evaluation.explanation, ticket.organization ?? '');
+  }
+  if (ticket.gaps && ticket.gaps.length > 0) evaluation.explanation = [...evaluation.explanation, ...ticket.gaps];
+  return evaluation;
+}
+
+function isHotAccount(ticket: Ticket, compiled: CompiledPolicy): boolean {
+  return compiled.hotAccounts.size > 0 && !!ticket.organization && compiled.hotAccounts.has(organizationKey(ticket.organization));
+}
+
+/**
+ * SPEC §1: a hot account's ticket is evaluated as if it had been Sev 1 since it was opened,
+ * whatever its priority: without severity events, the current value holds since creation.
+ */
+function asHotAccount(ticket: Ticket): Ticket {
+  return { ...ticket, severity: 1, history: ticket.history.filter((event) => event.kind !== 'severity') };
+}
+
+const SEV_1_SINCE = 'Sev 1 since ';
+
+/** "Sev 1 since 14:02 (ticket opened)" → "Sev 1 · hot account (Globex) since 14:02 (ticket opened)". */
+function hotAccountExplanation(lines: string[], organization: string): string[] {
+  const [first, ...rest] = lines;
+  const hotSince = `Sev 1 · hot account (${organization.trim()}) since `;
+  if (first?.startsWith(SEV_1_SINCE)) return [hotSince + first.slice(SEV_1_SINCE.length), ...rest];
+  return [`Sev 1 · hot account (${organization.trim()})`, ...lines];
+}
+
+function evaluateTicket(
+  ticket: Ticket,
+  policy: Policy,
+  compiled: CompiledPolicy,
+  now: Date,
+  acknowledged: readonly string[],
+): Evaluation {
+  const nowMs = now.getTime();
   const cal = calendarFor(policy, ticket.office);
   const history = readHistoryAt(ticket, nowMs, compiled.pausing);
   if (history.severity === null) return unknownSeverityEvaluation(ticket, cal, nowMs, history, compiled);

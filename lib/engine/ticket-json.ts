@@ -25,6 +25,9 @@ export interface TicketJson {
   office: string | null;
   workaround: boolean;
   history: TicketEventJson[];
+  organization?: string | null;
+  assignee?: string | null;
+  gaps?: string[];
 }
 
 export function ticketToJson(ticket: Ticket): TicketJson {

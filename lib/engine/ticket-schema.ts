@@ -32,6 +32,10 @@ export const ticketJsonSchema = z.strictObject({
   office: z.string().nullable(),
   workaround: z.boolean(),
   history: z.array(ticketEventJson),
+  // Added with issue 13; tickets stored before it have none.
+  organization: z.string().nullable().optional(),
+  assignee: z.string().nullable().optional(),
+  gaps: z.array(z.string()).optional(),
 }) satisfies z.ZodType<Ticket, TicketJson>;
 
 export function ticketFromJson(json: unknown): Ticket {

@@ -28,6 +28,18 @@ export interface Ticket {
   workaround: boolean;
   /** Oldest first; may be empty, then the current values held all along. */
   history: TicketEvent[];
+  /**
+   * The customer organisation's name (Zendesk organisation, JSM "Organizations"); null when the
+   * ticket has none or its name could not be read. Mappers always set it (SPEC §3).
+   */
+  organization?: string | null;
+  /** The assignee's id in the helpdesk (Zendesk user id, Jira accountId, Data Center key/name); null when unassigned. */
+  assignee?: string | null;
+  /**
+   * What a side read could not tell (an author unknown to the helpdesk, native SLA unavailable):
+   * the ticket is still read and evaluated, and these lines are added to the explanation.
+   */
+  gaps?: string[];
 }
 
 export type EvaluationState = 'unknown' | 'stopped' | 'paused' | 'overdue' | 'notify' | 'warning' | 'ok';
@@ -118,4 +130,6 @@ export interface Evaluation {
   nextDeadline: UpcomingDeadline | null;
   /** Same as nextDeadline.warnAt. */
   warnAt: Date | null;
+  /** Set when the ticket's organisation is one of the policy's hot accounts: Sev 1 since creation (SPEC §1). */
+  hotAccount?: true;
 }

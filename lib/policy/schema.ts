@@ -97,6 +97,11 @@ export const policySchema = z.strictObject({
   name: z.string(),
   defaultOffice: z.string(),
   pauseWhile: z.array(z.enum(['waiting', 'active'])),
+  /**
+   * Customer organisations treated as Severity 1 from creation, whatever their helpdesk priority
+   * (SPEC §1 "Hot accounts"); matched case-insensitively and trimmed. Absent: none.
+   */
+  hotAccounts: z.array(z.string().trim().min(1, 'expected an organisation name')).optional(),
   offices: z.record(z.string(), officeSchema),
   roles: z.record(z.string(), roleSchema),
   levels: z.array(levelSchema).min(1),

@@ -45,9 +45,14 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
     origin: seen.origin,
     fetchedAt: seen.fetchedAt.toISOString(),
     lastSeenAt: nowIso,
-    ...(seen.organization !== undefined ? { organization: seen.organization } : {}),
-    ...(seen.assignee !== undefined ? { assignee: seen.assignee } : {}),
   };
+  // The mapper's reading (issue 13) wins; a page's own hint is kept for DOM reads.
+  const organization = ticket.organization ?? seen.organization;
+  const assignee = ticket.assignee ?? seen.assignee;
+  if (organization) entry.organization = organization;
+  else if (ticket.organization === null) delete entry.organization;
+  if (assignee) entry.assignee = assignee;
+  else if (ticket.assignee === null) delete entry.assignee;
   delete entry.refreshError;
   if (solved) entry.solvedAt = existing?.solvedAt ?? nowIso;
   else delete entry.solvedAt;

@@ -1,4 +1,4 @@
-import type { HelpdeskIo } from '../contract';
+import { HelpdeskError, type HelpdeskIo } from '../contract';
 import { getJson } from '../http';
 import { countAt, isJsonObject, listAt, objectAt, textAt, uniqueById, type JsonObject } from '../json-shape';
 import { issuePath, restUrl, type JiraApiVersion } from './rest-paths';
@@ -70,12 +70,31 @@ async function allComments(key: string, fields: JsonObject, page: JsonObject, ve
 }
 
 /**
- * Cloud's embedded changelog may be any slice of the history, so when it is partial the whole
- * history is re-read from the start through the paged changelog resource.
+ * Issue search caps the embedded changelog (40 histories an issue reported on Cloud's
+ * `/search/jql`, 100 on older search) and may leave `total` out. So the embedded changelog counts as
+ * complete only when a `total` says so, or when it holds fewer histories than any cap. Otherwise
+ * the whole history is re-read from the start through the paged changelog resource.
  */
+export const SEARCH_CHANGELOG_CAP = 40;
+
+function embeddedChangelogComplete(key: string, changelog: JsonObject, histories: readonly unknown[]): boolean {
+  if (changelog.total !== undefined) return countAt(changelog.total, `${key}: changelog.total`) <= histories.length;
+  return histories.length < SEARCH_CHANGELOG_CAP;
+}
+
 async function allHistories(key: string, changelog: JsonObject, version: JiraApiVersion, io: HelpdeskIo): Promise<unknown[]> {
   const histories = listAt(changelog.histories, `${key}: changelog.histories`);
-  if (changelog.total === undefined || countAt(changelog.total, `${key}: changelog.total`) <= histories.length) return histories;
+  if (embeddedChangelogComplete(key, changelog, histories)) return histories;
+  try {
+    return await pagedHistories(key, version, io);
+  } catch (error) {
+    // Older Data Center has no changelog resource; its issue body carries the whole changelog.
+    if (version === 2 && changelog.total === undefined && error instanceof HelpdeskError && error.kind === 'notFound') return histories;
+    throw error;
+  }
+}
+
+async function pagedHistories(key: string, version: JiraApiVersion, io: HelpdeskIo): Promise<unknown[]> {
   const collected: unknown[] = [];
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const next = objectAt(
@@ -84,7 +103,10 @@ async function allHistories(key: string, changelog: JsonObject, version: JiraApi
     );
     const values = listAt(next.values, `${key}: changelog page values`);
     collected.push(...values);
-    if (values.length === 0 || next.isLast === true || collected.length >= countAt(next.total, `${key}: changelog page total`)) break;
+    // `isLast` or `total` end the paging when given; an empty page always does.
+    const total = next.total === undefined ? null : countAt(next.total, `${key}: changelog page total`);
+    if (values.length === 0 || next.isLast === true || (total !== null && collected.length >= total)) break;
+    if (next.isLast === undefined && total === null && values.length < countAt(next.maxResults ?? PAGE_SIZE, `${key}: changelog page maxResults`)) break;
   }
   return uniqueById(collected);
 }

@@ -61,7 +61,34 @@ export function ticketFromJiraIssue(
     office: officeFromLabels(fields.labels, mapping),
     workaround: hasLabel(fields.labels, mapping.workaroundLabel),
     history: sortOldestFirst(history),
+    organization: organizationOf(issue),
+    assignee: userId(fields.assignee),
   };
+}
+
+/** Cloud: accountId; Data Center: the user key, else the user name. */
+function userId(user: JiraUser | null | undefined): string | null {
+  return user?.accountId ?? user?.key ?? user?.name ?? null;
+}
+
+/** JSM's "Organizations" field name (as `names` gives it); its id differs per site. */
+const ORGANIZATIONS_FIELD = 'organizations';
+
+/**
+ * The customer organisation: JSM's "Organizations" field, a list of `{id, name}`, found by its
+ * name in the issue's `names` (expand=names). The first organisation names the customer.
+ */
+function organizationOf(issue: JiraIssue): string | null {
+  const names = issue.names;
+  if (names === undefined) return null;
+  const id = Object.keys(names).find((key) => fold(names[key] ?? '') === ORGANIZATIONS_FIELD);
+  const value: unknown = id === undefined ? undefined : issue.fields[id];
+  if (!Array.isArray(value)) return null;
+  for (const item of value) {
+    const name = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;
+    if (typeof name === 'string' && name.trim() !== '') return name.trim();
+  }
+  return null;
 }
 
 function assertComplete(issue: JiraIssue): void {

@@ -22,12 +22,24 @@ const rawIssueSchema = z.looseObject({
   sla: z.array(z.unknown(), { error: 'expected a list of SLA values' }).optional(),
 });
 
-/** Throws HelpdeskError('malformed') naming the path, e.g. "Jira issue: fields.created: …". */
-export function fetchedFromJiraRaw(raw: unknown, mapping: JiraMapping, _now?: Date, where = 'issue'): JiraFetchedTicket {
+/**
+ * Throws HelpdeskError('malformed') naming the path, e.g. "Jira issue: fields.created: …". JSM's
+ * SLA is a side read: a body we cannot read is a gap said in the explanation, never a failed issue.
+ */
+export function fetchedFromJiraRaw(raw: unknown, mapping: JiraMapping, now?: Date, where = 'issue'): JiraFetchedTicket {
   const body = parseOrMalformed(rawIssueSchema, raw);
   const issue = malformedOnError(() => parseJiraBody(jiraIssueSchema, body.issue, where));
-  const nativeSla: NativeSlaTarget[] = body.sla ? nativeSlaFromJsm(body.sla) : [];
-  return { ticket: mapIssue(issue, mapping), version: issue.fields.updated, nativeSla, serviceProject: isServiceDeskIssue(issue) };
+  let ticket = mapIssue(issue, mapping);
+  let nativeSla: NativeSlaTarget[] = [];
+  if (body.sla) {
+    try {
+      nativeSla = nativeSlaFromJsm(body.sla, now ?? null);
+    } catch (error) {
+      if (!(error instanceof HelpdeskError)) throw error;
+      ticket = { ...ticket, gaps: [...(ticket.gaps ?? []), `Jira Service Management's own SLA could not be read (${error.message}), so no cross-check`] };
+    }
+  }
+  return { ticket, version: issue.fields.updated, nativeSla, serviceProject: isServiceDeskIssue(issue) };
 }
 
 function mapIssue(issue: JiraIssue, mapping: JiraMapping): Ticket {

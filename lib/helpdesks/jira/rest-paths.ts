@@ -31,14 +31,18 @@ export function issuePath(version: JiraApiVersion, key: string, rest = ''): stri
   return `/rest/api/${version}/issue/${encodeURIComponent(key)}${rest}`;
 }
 
-/** Fields the mapper reads; a custom severity field is added by id, or all navigable fields by name. */
-const ISSUE_FIELDS = ['summary', 'created', 'updated', 'priority', 'status', 'labels', 'reporter', 'comment', 'project'];
+/** Fields the mapper reads by their system ids. */
+const ISSUE_FIELDS = ['summary', 'created', 'updated', 'priority', 'status', 'labels', 'reporter', 'assignee', 'comment', 'project'];
 
+/**
+ * The fields to ask for. JSM's "Organizations" is a custom field whose id differs per site, found
+ * by its name in `names` (expand=names names only the fields returned), so the navigable fields
+ * come too; they also hold a severity custom field named rather than given by id.
+ */
 export function issueFieldsParam(mapping: JiraMapping): string {
   const source = mapping.severity;
-  if (source.source === 'priority') return ISSUE_FIELDS.join(',');
-  const extra = /^customfield_\d+$/.test(source.field) ? source.field : '*navigable';
-  return [...ISSUE_FIELDS, extra].join(',');
+  const byId = source.source === 'field' && /^customfield_\d+$/.test(source.field) ? [source.field] : [];
+  return [...ISSUE_FIELDS, ...byId, '*navigable'].join(',');
 }
 
 /** Keys go into paths and JQL: anything that is not a key is refused rather than quoted. */

@@ -81,7 +81,7 @@ export const jiraChangelogSchema = z.object({
 export const jiraChangelogPageSchema = z.object({
   startAt: z.number().int().nonnegative(),
   maxResults: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
   isLast: z.boolean().optional(),
   values: z.array(jiraHistorySchema),
 });
@@ -98,6 +98,7 @@ export const jiraIssueFieldsSchema = z.looseObject({
   }),
   labels: z.array(z.string()).default([]),
   reporter: jiraUserSchema.nullish(),
+  assignee: jiraUserSchema.nullish(),
   comment: jiraCommentPageSchema,
   project: z.object({ key: z.string(), projectTypeKey: z.string().optional() }).optional(),
 });
@@ -144,10 +145,12 @@ const slaDateSchema = z
     return date;
   });
 
+/** JSM REST models mark `breached` optional: a cycle without it is judged from its times. */
 const slaCycleSchema = z.object({
   startTime: slaDateSchema.optional(),
   breachTime: slaDateSchema.optional(),
-  breached: z.boolean(),
+  stopTime: slaDateSchema.optional(),
+  breached: z.boolean().optional(),
   paused: z.boolean().optional(),
   remainingTime: z.object({ millis: z.number() }).optional(),
 });

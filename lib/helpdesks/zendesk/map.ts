@@ -14,6 +14,7 @@ import {
 } from './mapping';
 import {
   auditSchema,
+  organizationSchema,
   ticketSchema,
   userSchema,
   type CommentEvent,
@@ -33,15 +34,26 @@ export interface ZendeskInput {
   ticket: unknown;
   /** `audits` of GET /api/v2/tickets/{id}/audits.json, all pages merged. Absent: no history. */
   audits?: unknown[];
-  /** Sideloaded `users` (include=users), needed to tell agents' comments from end users'. */
+  /**
+   * Sideloaded `users` (include=users, completed with users/show_many), needed to tell agents'
+   * comments from end users'. A comment whose author is not among them is not counted as an
+   * agent reply, and the ticket's `gaps` say so.
+   */
   users?: unknown[];
+  /** Sideloaded `organizations` (include=organizations): the customer's name. */
+  organizations?: unknown[];
 }
 
 export function ticketFromZendesk(input: ZendeskInput, mapping: ZendeskMapping = defaultZendeskMapping): Ticket {
   const ticket = parseOrMalformed(ticketSchema, input.ticket, 'ticket');
   const audits = input.audits === undefined ? [] : parseOrMalformed(z.array(auditSchema), input.audits, 'audits');
   const users = input.users === undefined ? undefined : parseOrMalformed(z.array(userSchema), input.users, 'users');
+  const organizations =
+    input.organizations === undefined ? [] : parseOrMalformed(z.array(organizationSchema), input.organizations, 'organizations');
   const tags = ticket.tags;
+  const gaps: string[] = [];
+  const history = historyFromAudits(ticket, audits, users, mapping, gaps);
+  const organization = organizationName(ticket, organizations, gaps);
   return {
     system: 'zendesk',
     id: String(ticket.id),
@@ -52,8 +64,21 @@ export function ticketFromZendesk(input: ZendeskInput, mapping: ZendeskMapping =
     status: statusFromZendesk(ticket.status, mapping),
     office: officeFromTags(tags, mapping.officeTagPrefix),
     workaround: tags.includes(mapping.workaroundTag),
-    history: historyFromAudits(ticket, audits, users, mapping),
+    history,
+    organization,
+    assignee: ticket.assignee_id == null ? null : String(ticket.assignee_id),
+    ...(gaps.length > 0 ? { gaps } : {}),
   };
+}
+
+/** The organisation's name from the sideload; one that was not sideloaded is a gap, not a failure. */
+function organizationName(ticket: ZendeskTicket, organizations: readonly { id: number; name: string }[], gaps: string[]): string | null {
+  const id = ticket.organization_id;
+  if (id == null) return null;
+  const name = organizations.find((organization) => organization.id === id)?.name.trim();
+  if (name) return name;
+  gaps.push(`customer organisation ${id}: its name was not returned, so no customer-specific Sales Rep`);
+  return null;
 }
 
 function currentSeverity(ticket: ZendeskTicket, mapping: ZendeskMapping): Severity | null {
@@ -94,6 +119,7 @@ function historyFromAudits(
   audits: ZendeskAudit[],
   users: z.infer<typeof userSchema>[] | undefined,
   mapping: ZendeskMapping,
+  gaps: string[],
 ): TicketEvent[] {
   const ordered = audits
     .map((audit, index) => ({ audit, index }))
@@ -101,6 +127,7 @@ function historyFromAudits(
   const timelines = new Map<string, Timeline>();
   const events: TicketEvent[] = [];
   const roles = users === undefined ? undefined : new Map(users.map((user) => [user.id, user.role]));
+  const unknownAuthors = new Set<number>();
 
   for (const { audit, index } of ordered) {
     audit.events.forEach((event, eventIndex) => {
@@ -108,12 +135,15 @@ function historyFromAudits(
       if (event.type === 'Create' || event.type === 'Change') {
         recordSetting(timelines, event, event.type === 'Create' ? ticket.created_at : audit.created_at, ticket.created_at, path);
       } else if (event.type === 'Comment') {
-        const commentEvent = eventFromComment(event, audit.created_at, roles, path);
+        const commentEvent = eventFromComment(event, audit.created_at, roles, path, unknownAuthors);
         if (commentEvent) events.push(commentEvent);
       }
     });
   }
 
+  for (const author of unknownAuthors) {
+    gaps.push(`comments by user ${author}: Zendesk did not say who that is, so they are not counted as agent replies`);
+  }
   events.push(...severityEvents(timelines, mapping));
   events.push(...statusEvents(timelines.get('status'), mapping));
   events.push(...workaroundEvents(timelines.get('tags'), mapping.workaroundTag));
@@ -207,13 +237,16 @@ function eventFromComment(
   at: Date,
   roles: Map<number, string> | undefined,
   path: string,
+  unknownAuthors: Set<number>,
 ): TicketEvent | null {
   if (roles === undefined) {
     throw new HelpdeskError('malformed', `users: missing, needed to tell who wrote the comment at ${path}`);
   }
   const role = roles.get(comment.author_id);
   if (role === undefined) {
-    throw new HelpdeskError('malformed', `users: no user ${comment.author_id}, the author of the comment at ${path}`);
+    // Not in the sideload even after users/show_many (a deleted or suspended user): a side-read gap.
+    unknownAuthors.add(comment.author_id);
+    return null;
   }
   if (role !== 'agent' && role !== 'admin') return null;
   if (comment.public) return { at, kind: 'publicReply' };

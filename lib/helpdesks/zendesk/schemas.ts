@@ -50,6 +50,15 @@ export const ticketSchema = z.looseObject({
     .optional()
     .default([]),
   slas: z.looseObject({ policy_metrics: z.array(slaPolicyMetricSchema) }).optional(),
+  /** The customer organisation; its name comes from the `organizations` sideload. */
+  organization_id: id.nullable().optional(),
+  assignee_id: id.nullable().optional(),
+});
+
+/** Sideloaded with ?include=organizations (on a ticket or show_many). */
+export const organizationSchema = z.looseObject({
+  id,
+  name: z.string(expected("the organisation's name")),
 });
 
 export const userSchema = z.looseObject({
@@ -104,12 +113,14 @@ export const auditSchema = z.looseObject({
 export type ZendeskTicket = z.infer<typeof ticketSchema>;
 export type ZendeskUser = z.infer<typeof userSchema>;
 export type ZendeskAudit = z.infer<typeof auditSchema>;
+export type ZendeskOrganization = z.infer<typeof organizationSchema>;
 
 const nextPage = zendeskUrl.nullable().optional();
 
 export const ticketBodySchema = z.looseObject({
   ticket: z.looseObject({}, expected('a ticket object')),
   users: z.array(z.unknown()).optional(),
+  organizations: z.array(z.unknown()).optional(),
 });
 
 /** One page of audits; offset pagination (`next_page`) or cursor pagination (`meta.has_more`, `links.next`). */

@@ -130,12 +130,12 @@ describe('fetchTicket on Data Center (REST v2)', () => {
     expect(requests[0]?.url.searchParams.get('expand')).toBe('changelog,names');
   });
 
-  it('asks for just the custom field when it is given by id', async () => {
+  it('asks for the custom field given by id, and the navigable fields where JSM "Organizations" lives', async () => {
     const byId: JiraMapping = { ...severityField, severity: { source: 'field', field: 'customfield_10400', values: {}, numbered: true } };
     const { io, requests } = fakeJira(DC, dcRoutes);
     expect((await fetchJiraTicket('SUP-7', io, byId)).ticket).toEqual(sup7);
     expect(requests[0]?.url.searchParams.get('fields')?.split(',')).toContain('customfield_10400');
-    expect(requests[0]?.url.searchParams.get('fields')).not.toContain('*navigable');
+    expect(requests[0]?.url.searchParams.get('fields')?.split(',')).toEqual(expect.arrayContaining(['assignee', '*navigable']));
   });
 
   it('the mapping can force v3 on a company domain', async () => {
@@ -273,6 +273,72 @@ describe('fetchMany', () => {
   it('a failing search is reported', async () => {
     const { io } = fakeJira(CLOUD, [{ path: '/rest/api/3/search/jql', reply: jsonReply({}, 401) }]);
     expect((await failure(fetchManyJiraTickets(['OPS-1', 'OPS-2'], io, jiraMappingDefaults))).kind).toBe('unauthorized');
+  });
+});
+
+describe('real Jira variants (issue 13)', () => {
+  /** A Cloud issue with 45 histories: the first priority change, then 44 component edits. */
+  function longHistoryIssue() {
+    const issue = changed(complete, {});
+    const changelog = issue.changelog as { histories: Array<Record<string, unknown>> };
+    const filler = Array.from({ length: 38 }, (_, i) => ({
+      id: String(30000 + i),
+      created: `2026-07-14T15:${String(21 + i).padStart(2, '0')}:00.000+0000`,
+      items: [{ field: 'Component', fieldtype: 'jira', fieldId: 'components', fromString: null, toString: `c${i}` }],
+    }));
+    const histories = [...changelog.histories, ...filler];
+    return { issue: { ...issue, changelog: { ...changelog, startAt: 0, maxResults: histories.length, total: histories.length, histories } }, histories };
+  }
+
+  it('completes a search changelog cut at 40 histories without a total from the paged changelog resource', async () => {
+    const { issue, histories } = longHistoryIssue();
+    // What /search/jql sends: the newest 40 histories, no total, no maxResults.
+    const capped = { ...issue, changelog: { histories: histories.slice(-40) } };
+    const { io, requests } = fakeJira(CLOUD, [
+      { path: '/rest/api/3/search/jql', reply: jsonReply({ issues: [capped], isLast: true }) },
+      // The changelog resource, as jira.js models it: startAt, maxResults, isLast, values (total may be absent).
+      { path: '/rest/api/3/issue/OPS-42/changelog', query: { startAt: '0' }, reply: jsonReply({ startAt: 0, maxResults: 100, isLast: true, values: histories }) },
+    ]);
+    const [fetched] = await fetchManyJiraTickets(['OPS-42'], io, jiraMappingDefaults);
+    expect(fetched?.ticket.history).toEqual(ticketFromJira({ issue }).history);
+    expect(fetched?.ticket.history[0]).toEqual({ at: at('2026-07-14T09:30:00Z'), kind: 'severity', to: 3 });
+    expect(requests.filter((r) => r.url.pathname.endsWith('/changelog'))).toHaveLength(1);
+  });
+
+  it('judges a JSM cycle without `breached` from its times, and reads the issue', async () => {
+    const sla = jiraJson('cloud-ops-42.sla.json') as { values: Array<Record<string, unknown>> };
+    const strip = (cycle: unknown) => {
+      if (cycle && typeof cycle === 'object') delete (cycle as Record<string, unknown>).breached;
+    };
+    for (const value of sla.values) {
+      strip(value.ongoingCycle);
+      for (const cycle of (value.completedCycles as unknown[]) ?? []) strip(cycle);
+    }
+    // The running "Time to resolution" breaches at 17:30; the fake Jira's clock says 16:00, so not yet.
+    const { io } = fakeJira(CLOUD, ops42Routes(jsonReply(sla)));
+    const fetched = await fetchJiraTicket('OPS-42', io, jiraMappingDefaults);
+    expect(fetched.nativeSla).toEqual([
+      { name: 'Time to first response', breachAt: at('2026-07-14T10:30:00Z'), paused: false, breached: false },
+      { name: 'Time to resolution', breachAt: at('2026-07-14T17:30:00Z'), paused: false, breached: false },
+    ]);
+    const late = fakeJira(CLOUD, ops42Routes(jsonReply(sla)));
+    const lateIo = { ...late.io, now: () => new Date('2026-07-14T18:00:00Z') };
+    expect((await fetchJiraTicket('OPS-42', lateIo, jiraMappingDefaults)).nativeSla[1]?.breached).toBe(true);
+  });
+
+  it('reads an SLA body it cannot parse as a gap, not a failed issue', async () => {
+    const { io } = fakeJira(CLOUD, ops42Routes(jsonReply({ values: [{ name: 42 }], isLastPage: true })));
+    const fetched = await fetchJiraTicket('OPS-42', io, jiraMappingDefaults);
+    expect(fetched.nativeSla).toEqual([]);
+    expect(fetched.ticket.gaps).toEqual([expect.stringMatching(/own SLA could not be read/)]);
+    expect(fetched.ticket.history).toEqual(ticketFromJira({ issue: complete }).history);
+  });
+
+  it('names the customer from JSM "Organizations" found through names, and the assignee by accountId', async () => {
+    const { io } = fakeJira(CLOUD, ops42Routes());
+    const { ticket } = await fetchJiraTicket('OPS-42', io, jiraMappingDefaults);
+    expect(ticket.organization).toBe('Globex');
+    expect(ticket.assignee).toBe('712020:0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5');
   });
 });
 

@@ -17,6 +17,8 @@ export const ops42: Ticket = {
   status: 'active', // In Progress, category indeterminate
   office: 'shanghai', // label office-shanghai
   workaround: true, // label workaround-provided
+  organization: 'Globex', // JSM "Organizations" (customfield_10002, found through names)
+  assignee: '712020:0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5', // fields.assignee.accountId
   history: [
     { at: at('2026-07-14T09:30:00Z'), kind: 'severity', to: 3 }, // fromString of the first priority change: Medium
     { at: at('2026-07-14T09:30:00Z'), kind: 'status', to: 'active' }, // fromString of the first status change: Open
@@ -44,6 +46,8 @@ export const sup7: Ticket = {
   status: 'active',
   office: 'taichung',
   workaround: false,
+  organization: null, // not a service project: no Organizations field
+  assignee: 'JIRAUSER10001', // fields.assignee.key (Data Center)
   history: [
     { at: at('2026-07-13T01:00:00Z'), kind: 'severity', to: 3 }, // fromString "Sev 3"
     { at: at('2026-07-13T01:00:00Z'), kind: 'status', to: 'active' }, // fromString "Open"

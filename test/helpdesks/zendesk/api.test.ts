@@ -41,7 +41,7 @@ function fakeZendesk(routes: Record<string, Answer | Route>) {
 }
 
 const ticketRoutes = (ticketFile = 'ticket-35436.json') => ({
-  '/api/v2/tickets/35436.json?include=slas': { body: JSON.parse(fixtureText(ticketFile)) as unknown },
+  '/api/v2/tickets/35436.json?include=slas,organizations': { body: JSON.parse(fixtureText(ticketFile)) as unknown },
   '/api/v2/tickets/35436/audits.json?include=users': { body: fixtureJson('audits-35436-page1.json') },
   '/api/v2/tickets/35436/audits.json?include=users&page=2': { body: fixtureJson('audits-35436-page2.json') },
 });
@@ -63,7 +63,7 @@ describe('fetchTicket', () => {
     expect(fetched.ticket).toEqual(expected35436);
     expect(fetched.version).toBe('2026-07-14T06:30:00.000Z');
     expect(requests.map(({ url }) => url.pathname + url.search).sort()).toEqual([
-      '/api/v2/tickets/35436.json?include=slas',
+      '/api/v2/tickets/35436.json?include=slas,organizations',
       '/api/v2/tickets/35436/audits.json?include=users',
       '/api/v2/tickets/35436/audits.json?include=users&page=2',
     ]);
@@ -101,12 +101,69 @@ describe('fetchTicket', () => {
     expect(fetched.ticket).toEqual(expected35436);
   });
 
-  it('reports a metric events failure other than 403/404 instead of hiding it', async () => {
+  it('reads the ticket when metric events fail otherwise, and says the native SLA is missing (a side read)', async () => {
     const { io } = fakeZendesk({
       ...ticketRoutes('ticket-35436-no-sla.json'),
       '/api/v2/tickets/35436/metric_events.json': { status: 503, body: {} },
     });
-    expect((await helpdeskError(fetchTicket('35436', io, mapping))).kind).toBe('server');
+    const fetched = await fetchTicket('35436', io, mapping);
+    expect(fetched.nativeSla).toEqual([]);
+    expect(fetched.ticket).toEqual({ ...expected35436, gaps: [expect.stringMatching(/Zendesk's own SLA could not be read \(.*503/)] });
+  });
+
+  it('reads metric events keyed by metric (the shape public code reads) as the list', async () => {
+    const list = arrayAt(fixtureJson('metric-events-35436.json'), 'ticket_metric_events');
+    const byMetric: Record<string, unknown[]> = {};
+    for (const event of list) (byMetric[String(event.metric)] ??= []).push(event);
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { body: { ticket_metric_events: byMetric, next_page: null } },
+    });
+    const fetched = await fetchTicket('35436', io, mapping);
+    expect(fetched.nativeSla.map((target) => [target.name, target.breached])).toEqual([
+      ['first_reply_time', false],
+      ['next_reply_time', true],
+    ]);
+    expect(fetched.ticket.gaps).toBeUndefined();
+  });
+
+  it('reads the ticket when metric events come in a shape not recognised, and says so', async () => {
+    const { io } = fakeZendesk({
+      ...ticketRoutes('ticket-35436-no-sla.json'),
+      '/api/v2/tickets/35436/metric_events.json': { body: { ticket_metric_events: 'n/a' } },
+    });
+    const fetched = await fetchTicket('35436', io, mapping);
+    expect(fetched.nativeSla).toEqual([]);
+    expect(fetched.ticket.gaps).toEqual([expect.stringMatching(/shape not recognised/)]);
+    expect(fetched.ticket.history).toEqual(expected35436.history);
+  });
+
+  it('looks up comment authors missing from the users sideload with users/show_many', async () => {
+    const page1 = fixtureJson('audits-35436-page1.json');
+    const page2 = fixtureJson('audits-35436-page2.json');
+    const agent = arrayAt(page1, 'users').find((user) => user.id === 9101);
+    const { io, requests } = fakeZendesk({
+      ...ticketRoutes(),
+      '/api/v2/tickets/35436/audits.json?include=users': { body: { ...page1, users: arrayAt(page1, 'users').filter((user) => user.id !== 9101) } },
+      '/api/v2/tickets/35436/audits.json?include=users&page=2': { body: { ...page2, users: arrayAt(page2, 'users').filter((user) => user.id !== 9101) } },
+      '/api/v2/users/show_many.json?ids=9101': { body: { users: [agent] } },
+    });
+    expect((await fetchTicket('35436', io, mapping)).ticket).toEqual(expected35436);
+    expect(requests.map(({ url }) => url.pathname + url.search)).toContain('/api/v2/users/show_many.json?ids=9101');
+  });
+
+  it('still reads the ticket when users/show_many does not know the author either: not an agent reply, said', async () => {
+    const page1 = fixtureJson('audits-35436-page1.json');
+    const page2 = fixtureJson('audits-35436-page2.json');
+    const { io } = fakeZendesk({
+      ...ticketRoutes(),
+      '/api/v2/tickets/35436/audits.json?include=users': { body: { ...page1, users: arrayAt(page1, 'users').filter((user) => user.id !== 9101) } },
+      '/api/v2/tickets/35436/audits.json?include=users&page=2': { body: { ...page2, users: arrayAt(page2, 'users').filter((user) => user.id !== 9101) } },
+      '/api/v2/users/show_many.json?ids=9101': { body: { users: [] } },
+    });
+    const { ticket } = await fetchTicket('35436', io, mapping);
+    expect(ticket.gaps).toEqual([expect.stringMatching(/comments by user 9101/)]);
+    expect(ticket.history.some((event) => event.kind === 'publicReply' && event.at.getTime() === at('02:10').getTime())).toBe(false);
   });
 
   it('follows cursor pagination (meta.has_more, links.next)', async () => {
@@ -144,7 +201,7 @@ describe('fetchTicket', () => {
     [403, 'forbidden'],
     [404, 'notFound'],
   ] as const)('passes HTTP %i on the ticket on as %s', async (status, kind) => {
-    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas': { status, body: {} } });
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas,organizations': { status, body: {} } });
     expect((await helpdeskError(fetchTicket('35436', io, mapping))).kind).toBe(kind);
   });
 
@@ -163,7 +220,7 @@ describe('fetchTicket', () => {
   it('reports a malformed body naming the field', async () => {
     const body = fixtureJson('ticket-35436.json');
     (body.ticket as Record<string, unknown>).updated_at = 'soon';
-    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas': { body } });
+    const { io } = fakeZendesk({ ...ticketRoutes(), '/api/v2/tickets/35436.json?include=slas,organizations': { body } });
     const error = await helpdeskError(fetchTicket('35436', io, mapping));
     expect(error.kind).toBe('malformed');
     expect(error.message).toMatch(/ticket\.updated_at: expected an ISO date/);
@@ -207,13 +264,14 @@ describe('the page reads bodies; the background parses them', () => {
     expect(error.message).toBe('audits: expected a list');
   });
 
-  it('list reads are show_many tickets, one read each, without audits', async () => {
-    const { io } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body: fixtureJson('show-many.json') } });
+  it('list reads are show_many tickets, one read each with its own organisation, without audits', async () => {
+    const { io, requests } = fakeZendesk({ '/api/v2/tickets/show_many.json': { body: fixtureJson('show-many.json') } });
     const reads = await fetchRawTickets(['35436', '35437'], io);
+    expect(requests.map(({ url }) => url.searchParams.get('include'))).toEqual(['organizations']);
     expect(reads.map((read) => [read.id, Object.keys(read.raw)])).toEqual([
-      ['35436', ['ticket']],
-      ['35437', ['ticket']],
-      ['35440', ['ticket']],
+      ['35436', ['ticket', 'organizations']],
+      ['35437', ['ticket', 'organizations']],
+      ['35440', ['ticket', 'organizations']],
     ]);
   });
 });

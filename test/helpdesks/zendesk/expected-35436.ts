@@ -13,6 +13,8 @@ export const expected35436: Ticket = {
   status: 'active', // open
   office: 'shanghai',
   workaround: true,
+  organization: 'Globex', // organization_id 360004445551 in the organizations sideload
+  assignee: '9101',
   history: [
     { at: at('01:30'), kind: 'severity', to: 3 }, // Create priority normal
     { at: at('01:30'), kind: 'status', to: 'active' }, // Create status new (new → open at 01:45 stays active)

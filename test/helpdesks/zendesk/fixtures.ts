@@ -27,15 +27,17 @@ export function objectAt(body: Record<string, unknown>, key: string): Record<str
   return value as Record<string, unknown>;
 }
 
-/** The ticket 35436 story: ticket, both audit pages merged, users from both pages. */
+/** The ticket 35436 story: ticket (with its organisation sideload), both audit pages merged, users from both pages. */
 export function ticket35436() {
+  const ticketBody = fixtureJson('ticket-35436.json');
   const page1 = fixtureJson('audits-35436-page1.json');
   const page2 = fixtureJson('audits-35436-page2.json');
   const users = new Map<unknown, Record<string, unknown>>();
   for (const user of [...arrayAt(page1, 'users'), ...arrayAt(page2, 'users')]) users.set(user.id, user);
   return {
-    ticket: objectAt(fixtureJson('ticket-35436.json'), 'ticket'),
+    ticket: objectAt(ticketBody, 'ticket'),
     audits: [...arrayAt(page1, 'audits'), ...arrayAt(page2, 'audits')],
     users: [...users.values()],
+    organizations: arrayAt(ticketBody, 'organizations'),
   };
 }

@@ -62,8 +62,8 @@ describe('ticketFromZendesk: the ticket 35436 story', () => {
   });
 
   it('gives a ticket without audits (show_many) its current values and no history', () => {
-    const { ticket } = ticket35436();
-    expect(ticketFromZendesk({ ticket })).toEqual({ ...expected35436, history: [] });
+    const { ticket, organizations } = ticket35436();
+    expect(ticketFromZendesk({ ticket, organizations })).toEqual({ ...expected35436, history: [] });
   });
 });
 
@@ -230,7 +230,6 @@ describe('ticketFromZendesk: malformed bodies name the field', () => {
     ['a status change to an unknown status', (input) => void (eventAt(input, 1, 0).value = 'weird'), /audits\[1\]\.events\[0\]\.value: expected a status/],
     ['a tags change that is not a list', (input) => void (eventAt(input, 1, 2).value = 42), /audits\[1\]\.events\[2\]\.value: expected a list of tags/],
     ['a user without a role', (input) => void delete (input.users[0] as Json).role, /users\[0\]\.role: missing/],
-    ['users missing while comments need them', (input) => void input.users.splice(0), /users: no user/],
   ];
 
   it.each(cases)('rejects %s', (_name, breakIt, message) => {
@@ -248,5 +247,39 @@ describe('ticketFromZendesk: malformed bodies name the field', () => {
     const input = ticket35436();
     input.ticket.created_at = 'yesterday';
     expect(() => ticketFromZendesk(input)).toThrow(expect.objectContaining({ name: 'HelpdeskError', kind: 'malformed' }));
+  });
+});
+
+describe('ticketFromZendesk: side reads never fail the ticket (issue 13)', () => {
+  it('reads a ticket whose comment author is missing from users: that comment is no agent reply, and the gap is said', () => {
+    const input = ticket35436();
+    // The agent who replied at 02:10 and 02:40 is left out of the sideload, as a deleted user is.
+    const agentId = 9101;
+    input.users = input.users.filter((user) => user.id !== agentId);
+    const ticket = ticketFromZendesk(input);
+    const replies = ticket.history.filter((event) => event.kind === 'publicReply').map((event) => event.at.toISOString());
+    expect(replies).not.toContain('2026-07-14T02:10:00.000Z');
+    expect(replies).not.toContain('2026-07-14T02:40:00.000Z');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(ticket.gaps).toEqual([expect.stringMatching(/comments by user 9101: .*not counted as agent replies/)]);
+  });
+
+  it('names the organisation from the sideload and the assignee by id', () => {
+    const ticket = ticketFromZendesk({ ...ticket35436() });
+    expect(ticket.organization).toBe('Globex');
+    expect(ticket.assignee).toBe('9101');
+  });
+
+  it('says when the organisation was not sideloaded, and still reads the ticket', () => {
+    const { ticket, audits, users } = ticket35436();
+    const read = ticketFromZendesk({ ticket, audits, users });
+    expect(read.organization).toBeNull();
+    expect(read.gaps).toEqual([expect.stringMatching(/customer organisation 360004445551/)]);
+  });
+
+  it('has no organisation, assignee or gaps on an unassigned ticket without organisation', () => {
+    const read = ticketFromZendesk({ ticket: { ...baseTicket, organization_id: null, assignee_id: null } });
+    expect(read).toMatchObject({ organization: null, assignee: null });
+    expect(read.gaps).toBeUndefined();
   });
 });
