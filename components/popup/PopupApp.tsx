@@ -6,12 +6,12 @@ import {
   filterQueue,
   justAcknowledgedKey,
   showEverything,
-  sortByUrgency,
   type QueueFilter,
   type QueueItem,
 } from '../../lib/queue';
+import { sortByUrgency } from '../../lib/view-model/urgency';
 import { timelineStyles } from '../timeline';
-import { countdownWords } from '../ticket/countdown-words';
+import { countdownWords } from '../../lib/countdown/countdown-words';
 import { EmptyQueue } from './EmptyQueue';
 import { escalationMessageFor, recipientsFor } from './escalation-text';
 import { usePopupClock } from './popup-clock';
@@ -56,7 +56,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
     const at = Math.max(minute.value * MINUTE, clock.now.peek());
     return evaluateQueue(current.entries, current.policy, new Date(at), justAcknowledged.value);
   });
-  const visible = useComputed(() => sortByUrgency(filterQueue(items.value, filter.value)));
+  const visible = useComputed(() => sortByUrgency(filterQueue(items.value, filter.value).map((item) => ({ ...item, key: itemKey(item) }))));
   const openCount = useComputed(() => filterQueue(items.value, showEverything).length);
 
   const current = data.value;

@@ -1,7 +1,8 @@
 import { formatDuration, type CountdownWords } from '../../lib/countdown';
 import { formatInstant, t, uiLanguage } from '../../lib/i18n';
 import type { Policy } from '../../lib/policy/schema';
-import { composeEscalationMessage, type EscalationMessage, type EscalationRecipient, type QueueItem } from '../../lib/queue';
+import type { QueueItem } from '../../lib/queue';
+import { composeEscalationMessage, type EscalationMessage, type EscalationRecipient } from '../../lib/view-model';
 import type { PopupActions } from './popup-types';
 
 /** Everyone to tell for the pending roles: each person found, or the role alone when nobody is known. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCountdown } from '../../lib/countdown/format';
 import { usePageClock } from './clock-context';
-import { countdownWords } from './countdown-words';
+import { countdownWords } from '../../lib/countdown/countdown-words';
 
 /**
  * Time left until `until` (or how long overdue), from the page's one clock. The shown text is

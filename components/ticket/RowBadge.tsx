@@ -1,12 +1,8 @@
-import type { EvaluationState } from '../../lib/engine/types';
+import type { RowBadgeView } from '../../lib/view-model/rendered-view';
 import { stateLabel } from './badge-summary';
 import { Countdown } from './Countdown';
 
-export interface RowBadgeView {
-  state: EvaluationState;
-  /** The next deadline of any kind (level, response, update); null when none runs. */
-  nextDeadlineAt: Date | null;
-}
+export type { RowBadgeView };
 
 /** A list row's badge: the state colour and the time to the next deadline, nothing more. */
 export function RowBadge({ view }: { view: RowBadgeView }) {

@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n';
 import { badgeSummary, stateLabel } from './badge-summary';
 import { Countdown } from './Countdown';
-import type { TicketView } from './ticket-view';
+import type { TicketView } from '../../lib/view-model/rendered-view';
 
 interface TicketBadgeProps {
   view: TicketView;

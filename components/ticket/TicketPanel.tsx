@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { formatDuration } from '../../lib/countdown/format';
-import { countdownWords } from './countdown-words';
+import { countdownWords } from '../../lib/countdown/countdown-words';
 import { engineerTimeZone, formatInstantInZones } from './instant-format';
 import { ticketReference } from './badge-summary';
 import type {
@@ -11,7 +11,7 @@ import type {
   TicketPanelActions,
   TicketView,
   TimelineStep,
-} from './ticket-view';
+} from '../../lib/view-model/rendered-view';
 
 interface TicketPanelProps {
   id: string;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TicketBadge } from './TicketBadge';
 import { TicketPanel } from './TicketPanel';
-import type { AckNoteSetting, TicketPanelActions, TicketView } from './ticket-view';
+import type { AckNoteSetting, TicketPanelActions, TicketView } from '../../lib/view-model/rendered-view';
 
 interface TicketWidgetProps {
   view: TicketView;

@@ -1,5 +1,6 @@
 import { t } from '../../lib/i18n';
-import type { TicketView } from './ticket-view';
+import type { TicketView } from '../../lib/view-model/rendered-view';
+import { stateWordKey, type ViewState } from '../../lib/view-model/state';
 
 /** "Sev 1 · L2 · Sales Rep": severity, level, who that level brings in. */
 export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'>): string {
@@ -10,24 +11,9 @@ export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'leve
   return parts.join(' · ');
 }
 
-/** The state in words, for people who cannot tell the colours apart and for screen readers. */
-export function stateLabel(state: TicketView['state']): string {
-  switch (state) {
-    case 'ok':
-      return t('inpageStateOk');
-    case 'warning':
-      return t('inpageStateWarning');
-    case 'notify':
-      return t('inpageStateNotify');
-    case 'overdue':
-      return t('inpageStateOverdue');
-    case 'paused':
-      return t('inpageStatePaused');
-    case 'stopped':
-      return t('inpageStateStopped');
-    case 'unknown':
-      return t('inpageStateUnknown');
-  }
+/** The state in words, for people who cannot tell the colours apart and for screen readers: one word per state on every surface. */
+export function stateLabel(state: ViewState): string {
+  return t(stateWordKey(state));
 }
 
 /** How agents write the ticket's id: "#35436" on Zendesk, "OPS-42" on Jira. */

@@ -12,6 +12,5 @@ export { dueNotifications, dueEventsOf, isHeld, DEFAULT_SLEEP_GAP_MS, type DueOp
 export { nextWakeAt, upcomingInstants } from './next-wake';
 export { answeredNotifications } from './answered-notifications';
 export { inQuietHours, quietHoursEnd, type QuietHours } from './quiet-hours';
-export { renderNotification, peopleLines, ticketLabel, type ContentContext, type NotificationContent, type Translate } from './notification-content';
 export { toolbarBadge, BADGE_COLORS, type ToolbarBadge } from './toolbar-badge';
 export { warningLeadsFrom } from './warning-leads';

@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationState } from '../engine/types';
+import type { Evaluation } from '../engine/types';
 import type { MessageHandlers } from '../messages/router';
 import type { TicketRef } from '../messages/protocol';
 import type { WatchedTicketView } from '../messages/responses';
@@ -16,15 +16,10 @@ import { createPageHandlers } from './page-handlers';
 import { tellTicketChanged } from './ticket-changed';
 import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
+import { sortByUrgency } from '../view-model/urgency';
 
 /** The background's answers to every message of the protocol. */
 
-const URGENCY: Record<EvaluationState, number> = { overdue: 0, notify: 1, warning: 2, ok: 3, unknown: 4, paused: 5, stopped: 6 };
-
-function nearestDeadlineMs(evaluation: Evaluation | null): number {
-  const at = evaluation?.nextDeadline?.at ?? evaluation?.nextUpdateDueAt ?? null;
-  return at ? at.getTime() : Number.POSITIVE_INFINITY;
-}
 
 function isMine(entry: WatchedTicket, general: GeneralSettings): boolean {
   if (entry.assignee === undefined) return false;
@@ -51,16 +46,13 @@ async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketVie
     getEffectivePolicy(deps.policyParsing),
     generalSettingsItem.get(),
   ]);
-  const evaluated = new Map(evaluateStore(store, policy.policy, now, deps).map((item) => [item.key, item.evaluation]));
-  return Object.entries(store)
-    .map(([key, entry]) => ({ view: viewOf(key, entry, evaluated.get(key) ?? null, general), evaluation: evaluated.get(key) ?? null }))
-    .sort(
-      (a, b) =>
-        URGENCY[a.evaluation?.state ?? 'unknown'] - URGENCY[b.evaluation?.state ?? 'unknown'] ||
-        nearestDeadlineMs(a.evaluation) - nearestDeadlineMs(b.evaluation) ||
-        a.view.key.localeCompare(b.view.key),
-    )
-    .map(({ view }) => view);
+  const evaluated = evaluateStore(store, policy.policy, now, deps);
+  const unevaluated = Object.keys(store).filter((key) => !evaluated.some((item) => item.key === key));
+  // One order for every surface (lib/view-model/urgency.ts); a ticket that cannot be evaluated goes last.
+  return [
+    ...sortByUrgency(evaluated).map((item) => viewOf(item.key, item.entry, item.evaluation, general)),
+    ...unevaluated.sort().flatMap((key) => (store[key] ? [viewOf(key, store[key], null, general)] : [])),
+  ];
 }
 
 async function watchedEntry(ticket: TicketRef): Promise<{ key: string; entry: WatchedTicket }> {

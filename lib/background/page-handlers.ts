@@ -4,18 +4,20 @@ import { HelpdeskError, type FetchedTicket, type HelpdeskInBackground, type Nati
 import { jira } from '../helpdesks/jira';
 import { zendesk } from '../helpdesks/zendesk';
 import type { PageRowProblem, PageRowView, PageTicketView } from '../messages/page-view';
+import type { Directory } from '../people/directory-schema';
 import type { MessageHandlers } from '../messages/router';
 import type { SenderKind } from '../messages/sender';
 import type { Policy } from '../policy/schema';
+import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type GeneralSettings } from '../storage/settings';
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
-import { escalationMessageForRole } from './escalation-message-for-role';
+import { pageRowView, pageTicketView } from '../view-model/ticket-view';
 import { acknowledgedRoles } from './evaluate-store';
 import type { HandlerRuntime } from './message-handlers';
-import { pageRowView, pageTicketView } from './page-ticket-view';
+import { uiViewWords } from './view-words';
 
 /**
  * The background as the helpdesk pages' brain. Pages send what they read (REST bodies, or what
@@ -53,6 +55,13 @@ interface ViewContext {
   policy: Policy;
   general: GeneralSettings;
   mappings: FieldMappings;
+  directory: Directory;
+}
+
+/** The customer organisation: the ticket's own field when the mapper filled it, else what was stored. */
+function organizationOf(ticket: Ticket, entry: WatchedTicket | undefined): string | null {
+  const own = (ticket as Ticket & { organization?: string | null }).organization;
+  return own ?? entry?.organization ?? null;
 }
 
 function contentOrigin(sender: SenderKind): string {
@@ -74,12 +83,13 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
   const { ports } = deps;
 
   async function context(): Promise<ViewContext> {
-    const [policy, general, mappings] = await Promise.all([
+    const [policy, general, mappings, directory] = await Promise.all([
       getEffectivePolicy(deps.policyParsing),
       generalSettingsItem.get(),
       fieldMappingsItem.get(),
+      directoryItem.get(),
     ]);
-    return { policy: policy.policy, general, mappings };
+    return { policy: policy.policy, general, mappings, directory };
   }
 
   function viewOf(
@@ -90,12 +100,14 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
     now: Date,
   ): PageTicketView {
     const evaluation = deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []);
-    return pageTicketView(ticket, evaluation, ctx.policy, {
-      ...read,
-      ackNoteMode: ctx.general.ackNoteMode,
+    const viewContext = {
+      policy: ctx.policy,
+      directory: ctx.directory,
       now,
-      messageFor: (roleId) => escalationMessageForRole({ ticket, evaluation, policy: ctx.policy, roleId, now }),
-    });
+      organization: organizationOf(ticket, entry),
+      words: uiViewWords(),
+    };
+    return pageTicketView(ticket, evaluation, viewContext, { ...read, ackNoteMode: ctx.general.ackNoteMode });
   }
 
   /** Stores what a page read (as 'ticket:seen' always did) and returns the entry as stored. */

@@ -1,4 +1,4 @@
-import type { Translate } from '../alarms/notification-content';
+import type { Translate } from '../view-model/notification-text';
 import type { ContentMessage } from '../messages/protocol';
 
 /**

@@ -2,7 +2,7 @@ import { answeredNotifications } from '../alarms/answered-notifications';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
-import { type ContentContext, type NotificationContent, renderNotification } from '../alarms/notification-content';
+import { type ContentContext, type NotificationContent, renderNotification } from '../view-model/notification-text';
 import { toolbarBadge } from '../alarms/toolbar-badge';
 import { warningLeadsFrom } from '../alarms/warning-leads';
 import type { HelpdeskSystem } from '../engine/types';

@@ -1,4 +1,4 @@
-import type { NativeSlaComparison, TicketView } from '../../components/ticket/ticket-view';
+import type { NativeSlaComparison, TicketView } from '../view-model/rendered-view';
 import type { NativeSlaTarget } from '../helpdesks/contract';
 
 /** Our and the helpdesk's deadlines may differ by rounding; beyond a minute it is a real disagreement. */

@@ -1,7 +1,7 @@
 import { ErrorBadge, type ErrorBadgeKind } from '../../components/ticket/ErrorBadge';
 import { ClockContext } from '../../components/ticket/clock-context';
 import { TicketWidget } from '../../components/ticket/TicketWidget';
-import type { AcknowledgeOutcome, TicketPanelActions } from '../../components/ticket/ticket-view';
+import type { AcknowledgeOutcome, TicketPanelActions } from '../view-model/rendered-view';
 import { HelpdeskError, type HelpdeskIo, type NativeSlaTarget, type RawTicketRead } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
 import { asHelpdeskError, planAfterFailure } from './failure-plan';

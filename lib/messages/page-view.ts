@@ -1,100 +1,118 @@
-import type { EvaluationState, HelpdeskSystem, Severity } from '../engine/types';
+import type { HelpdeskSystem, Severity } from '../engine/types';
+import { fields, flag, integer, listOf, nullable, oneOf, ReadError, text, type Infer, type Read } from './read';
 
 /**
  * What the background answers a helpdesk page: a ticket already evaluated and resolved to the
- * names and instants the in-page UI shows, so the page renders it and judges nothing (it carries
- * no engine). Types only: the page checks replies by hand (lib/content/reply-shapes.ts), the
- * router with page-view-schema.ts. Instants are epoch milliseconds.
+ * names, people and instants the in-page UI shows (built by lib/view-model), so the page renders
+ * it and judges nothing (it carries no engine and no zod). Each shape is written once, as a
+ * reader; its type is derived from it; the router checks answers with the same readers
+ * (page-view-schema.ts). Instants are epoch milliseconds.
  */
 
 export type EpochMs = number;
 
-export type AckNoteMode = 'off' | 'ask' | 'always';
+const epochMs: Read<EpochMs> = integer;
+const when = nullable(epochMs);
+const strings = listOf(text);
 
-export interface PageTimelineStep {
-  level: number;
-  id: string;
-  name: string;
+export const ackNoteModes = ['off', 'ask', 'always'] as const;
+export type AckNoteMode = (typeof ackNoteModes)[number];
+
+/** Every state a page can show; 'checking' only on a row whose history is not known yet. */
+const viewState = oneOf(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok', 'checking'] as const);
+const evaluationState = oneOf(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok'] as const);
+
+const readTimelineStep = fields({
+  level: integer,
+  id: text,
+  name: text,
   /** null when the level is not scheduled for this severity, or unknown while paused. */
-  at: EpochMs | null;
-  phase: 'reached' | 'next' | 'later';
-  scheduled: boolean;
+  at: when,
+  phase: oneOf(['reached', 'next', 'later'] as const),
+  scheduled: flag,
   /** Names of the roles this level notifies. */
-  notifyNames: string[];
-}
+  notifyNames: strings,
+});
+export type PageTimelineStep = Infer<typeof readTimelineStep>;
 
 /** The text telling one role about the ticket (copy message / email), composed when the view was. */
-export interface PageEscalationMessage {
-  subject: string;
-  body: string;
-  mailto: string;
-}
+const readEscalationMessage = fields({ subject: text, body: text, mailto: text });
+export type PageEscalationMessage = Infer<typeof readEscalationMessage>;
 
-export interface PagePerson {
-  roleId: string;
-  name: string;
+/** One holder of a role for this ticket, from the directory. */
+const readHolder = fields({ name: text, email: nullable(text) });
+
+const readPerson = fields({
+  roleId: text,
+  /** The policy's name for the role. */
+  name: text,
+  /** Who holds the role for this ticket; empty: the directory has nobody for it. */
+  holders: listOf(readHolder),
   /** The level that brought this role in. */
-  level: number;
+  level: integer,
   /** Due and not acknowledged yet (locally or by a note on the ticket). */
-  pending: boolean;
+  pending: flag,
   /** Shown, never nagging. */
-  onRequest: boolean;
-  message: PageEscalationMessage;
-}
+  onRequest: flag,
+  message: readEscalationMessage,
+});
+export type PagePerson = Infer<typeof readPerson>;
 
 /** A target the helpdesk computes itself (Zendesk SLA policy, JSM SLA); the page compares it with ours. */
-export interface PageNativeSlaTarget {
-  name: string;
-  breachAt: EpochMs | null;
-  paused: boolean;
-  breached: boolean;
-}
+const readNativeTarget = fields({ name: text, breachAt: when, paused: flag, breached: flag });
+export type PageNativeSlaTarget = Infer<typeof readNativeTarget>;
 
-export interface PageTicketView {
-  system: HelpdeskSystem;
-  ticketId: string;
-  url: string;
-  title: string;
-  openedAt: EpochMs;
-  state: EvaluationState;
-  severity: Severity | null;
-  severityName: string | null;
-  level: number;
-  levelName: string;
+const nonEmpty: Read<string> = (value, path) => {
+  const read = text(value, path);
+  if (read === '') throw new ReadError(`${path}: expected a non-empty string`);
+  return read;
+};
+
+export const readPageTicketView = fields({
+  system: oneOf<HelpdeskSystem>(['zendesk', 'jira']),
+  ticketId: nonEmpty,
+  url: text,
+  title: text,
+  openedAt: epochMs,
+  state: evaluationState,
+  severity: nullable(oneOf<Severity>([1, 2, 3, 4])),
+  severityName: nullable(text),
+  level: integer,
+  levelName: text,
   /** Names of the roles the current level notifies ("Sales Rep"). */
-  levelRoleNames: string[];
-  nextLevel: { level: number; name: string; at: EpochMs | null } | null;
-  nextUpdateDueAt: EpochMs | null;
-  responseDueAt: EpochMs | null;
-  respondedAt: EpochMs | null;
-  clockStart: EpochMs | null;
-  pausedSince: EpochMs | null;
-  explanation: string[];
-  timeline: PageTimelineStep[];
-  people: PagePerson[];
+  levelRoleNames: strings,
+  nextLevel: nullable(fields({ level: integer, name: text, at: when })),
+  nextUpdateDueAt: when,
+  responseDueAt: when,
+  respondedAt: when,
+  clockStart: when,
+  pausedSince: when,
+  explanation: strings,
+  timeline: listOf(readTimelineStep),
+  people: listOf(readPerson),
   /** From the read this view was made of; null when the background had no fresh read (a view asked again). */
-  nativeSla: PageNativeSlaTarget[] | null;
+  nativeSla: nullable(listOf(readNativeTarget)),
   /** 'dom': read from the page because the API failed; no history behind it. */
-  source: 'api' | 'dom';
-  officeName: string;
-  officeTimeZone: string;
+  source: oneOf(['api', 'dom'] as const),
+  officeName: text,
+  officeTimeZone: text,
   /** The next instant the state can change without new data (a deadline or a warning): ask again then. */
-  refreshAt: EpochMs | null;
+  refreshAt: when,
   /** Whether "mark notified" also writes a note on the ticket ('off' for page reads, which have no history to read it back). */
-  ackNoteMode: AckNoteMode;
-}
+  ackNoteMode: oneOf(ackNoteModes),
+});
+export type PageTicketView = Infer<typeof readPageTicketView>;
 
-/** A list row's badge: the state and the deadline it counts to (the one missed when overdue). */
-export interface PageRowView {
-  id: string;
-  state: EvaluationState;
-  deadlineAt: EpochMs | null;
+/** A view row's badge: the state and the deadline it counts to (the one missed when overdue). */
+export const readPageRowView = fields({
+  id: nonEmpty,
+  state: viewState,
+  deadlineAt: when,
   /** The next instant the state can change without new data: the row is read again then. */
-  refreshAt: EpochMs | null;
-}
+  refreshAt: when,
+});
+export type PageRowView = Infer<typeof readPageRowView>;
 
 /** A list batch that could not all be read: which reads (by position) and why. */
-export interface PageRowProblem {
-  index: number;
-  error: string;
-}
+export const readPageRowProblem = fields({ index: integer, error: text });
+export type PageRowProblem = Infer<typeof readPageRowProblem>;

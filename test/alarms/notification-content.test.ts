@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueNotifications, renderNotification, toolbarBadge, BADGE_COLORS, type ContentContext } from '../../lib/alarms';
+import { dueNotifications, toolbarBadge, BADGE_COLORS } from '../../lib/alarms';
+import { renderNotification, type ContentContext } from '../../lib/view-model';
 import { defaultPolicy } from '../../lib/policy';
 import { sampleDirectory } from '../people/directory-fixture';
 import { alarmTicket, at, dueOptions, RESPONSE_SHOWN, sev1, tCatalog } from './alarm-fixtures';

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import { escalationMessageForRole } from '../../lib/background/escalation-message-for-role';
-import { pageRowView, pageTicketView } from '../../lib/background/page-ticket-view';
+import { uiViewWords } from '../../lib/background/view-words';
+import { emptyDirectory } from '../../lib/people';
+import { pageRowView, pageTicketView } from '../../lib/view-model';
 import type { SecondTicker } from '../../lib/countdown/second-ticker';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ticketFromJson, ticketToJson } from '../../lib/engine/ticket-schema';
@@ -111,13 +112,8 @@ export function fakeBackground(options: { now: () => Date; ackNoteMode?: AckNote
     const now = options.now();
     const acknowledged = [...(stored.get(ticket.id)?.acknowledged ?? [])];
     const evaluation = evaluate(ticket, defaultPolicy, now, acknowledged);
-    const json = pageTicketView(ticket, evaluation, defaultPolicy, {
-      source,
-      nativeSla,
-      ackNoteMode,
-      now,
-      messageFor: (roleId) => escalationMessageForRole({ ticket, evaluation, policy: defaultPolicy, roleId, now }),
-    });
+    const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: uiViewWords() };
+    const json = pageTicketView(ticket, evaluation, ctx, { source, nativeSla, ackNoteMode });
     return readTicketView(JSON.parse(JSON.stringify(json)));
   };
   const keep = (ticket: Ticket, source: 'api' | 'dom') => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pageTicketView } from '../../lib/background/page-ticket-view';
+import { pageTicketView } from '../../lib/view-model';
+import { viewContext } from '../view-model/view-fixtures';
 import { parseContentMessage } from '../../lib/content/content-messages';
 import { askBackground, BackgroundError } from '../../lib/content/page-background';
 import { readRow, readTicketView, ReplyShapeError } from '../../lib/content/reply-shapes';
@@ -10,12 +11,10 @@ import { makeTicket, NOW } from './harness';
 /** What the background answers for a Sev 1 ticket open 2 h 10 min, as JSON on the wire. */
 function viewJson(): Record<string, unknown> {
   const ticket = makeTicket('1', 1, 130);
-  const view = pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), defaultPolicy, {
+  const view = pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), viewContext(NOW), {
     source: 'api',
     nativeSla: [{ name: 'first_reply_time', breachAt: NOW, paused: false, breached: true }],
     ackNoteMode: 'ask',
-    now: NOW,
-    messageFor: (roleId) => ({ subject: `About ${roleId}`, body: 'body', mailto: 'mailto:' }),
   });
   return JSON.parse(JSON.stringify(view)) as Record<string, unknown>;
 }
@@ -24,8 +23,8 @@ describe("the page's checks of the background's answers (no zod in pages)", () =
   test('a view comes in as JSON and leaves with Dates, its messages by role and its native targets', () => {
     const received = readTicketView(viewJson());
     expect(received.view.openedAt).toEqual(new Date(NOW.getTime() - 130 * 60_000));
-    expect(received.view.people).toEqual([{ roleId: 'sales-rep', name: 'Sales Rep', level: 2, pending: true, onRequest: false }]);
-    expect(received.messages.get('sales-rep')?.subject).toBe('About sales-rep');
+    expect(received.view.people).toEqual([{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: true, onRequest: false }]);
+    expect(received.messages.get('sales-rep')?.subject).toContain('Level 2 escalation');
     expect(received.native).toEqual([{ name: 'first_reply_time', breachAt: NOW, paused: false, breached: true }]);
     expect(received.refreshAt).toBeInstanceOf(Date);
   });

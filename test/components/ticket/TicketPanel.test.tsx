@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ClockContext } from '../../../components/ticket/clock-context';
 import { TicketPanel } from '../../../components/ticket/TicketPanel';
 import { TicketWidget } from '../../../components/ticket/TicketWidget';
-import type { AckNoteSetting, TicketPanelActions, TicketView } from '../../../components/ticket/ticket-view';
+import type { AckNoteSetting, TicketPanelActions, TicketView } from '../../../lib/view-model/rendered-view';
 import { useEnglishMessages } from '../../i18n/english-messages';
 import { manualClock, NOW, ticketView } from './view-fixture';
 
@@ -117,7 +117,7 @@ describe('TicketPanel', () => {
   });
 
   test('an acknowledged role offers no mark-notified button', () => {
-    renderPanel(ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', level: 2, pending: false, onRequest: false }] }));
+    renderPanel(ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: false, onRequest: false }] }));
     expect(screen.queryByRole('button', { name: 'Mark notified' })).toBeNull();
     expect(document.querySelector('.ew-person-state')?.textContent).toBe('notified');
   });

@@ -1,5 +1,5 @@
 import type { SecondTicker } from '../../../lib/countdown/second-ticker';
-import type { TicketView } from '../../../components/ticket/ticket-view';
+import type { TicketView } from '../../../lib/view-model/rendered-view';
 
 export const NOW = new Date('2026-07-14T10:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
@@ -31,7 +31,7 @@ export function ticketView(overrides: Partial<TicketView> = {}): TicketView {
       { level: 3, id: 'l3', name: 'Level 3 support', at: minutes(65), phase: 'next', scheduled: true, notifyNames: ['District Sales Manager'] },
       { level: 4, id: 'director', name: 'Escalation Director', at: minutes(185), phase: 'later', scheduled: true, notifyNames: ['On-duty Escalation Director'] },
     ],
-    people: [{ roleId: 'sales-rep', name: 'Sales Rep', level: 2, pending: true, onRequest: false }],
+    people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [{ name: 'Jane Doe', email: 'jane.doe@example.com' }], level: 2, pending: true, onRequest: false }],
     nativeSla: [],
     source: 'api',
     officeName: 'Corporate Headquarters',

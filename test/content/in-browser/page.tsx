@@ -3,8 +3,9 @@
  * default policy: measures data arrival → badge, and the main-thread cost of a 1,000-row view.
  * Bundled and driven by measure.ts; results land in window.__ewResults.
  */
-import { escalationMessageForRole } from '../../../lib/background/escalation-message-for-role';
-import { pageRowView, pageTicketView } from '../../../lib/background/page-ticket-view';
+import { uiViewWords } from '../../../lib/background/view-words';
+import { emptyDirectory } from '../../../lib/people';
+import { pageRowView, pageTicketView } from '../../../lib/view-model';
 import { startContentRuntime } from '../../../lib/content/controller';
 import type { PageBackground } from '../../../lib/content/page-background';
 import { readRow, readTicketView } from '../../../lib/content/reply-shapes';
@@ -70,13 +71,8 @@ function viewOf(ticketJson: unknown) {
   const parsed = ticketFromJson(ticketJson);
   const now = new Date();
   const evaluation = evaluate(parsed, defaultPolicy, now, []);
-  const view = pageTicketView(parsed, evaluation, defaultPolicy, {
-    source: 'api',
-    nativeSla: [],
-    ackNoteMode: 'ask',
-    now,
-    messageFor: (roleId) => escalationMessageForRole({ ticket: parsed, evaluation, policy: defaultPolicy, roleId, now }),
-  });
+  const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: uiViewWords() };
+  const view = pageTicketView(parsed, evaluation, ctx, { source: 'api', nativeSla: [], ackNoteMode: 'ask' });
   return readTicketView(wire(view));
 }
 const background: PageBackground<null> = {

@@ -12,7 +12,8 @@ import { createSharedClock, englishCountdownWords } from '../../../lib/countdown
 import type { Severity, Ticket, TicketEvent } from '../../../lib/engine/types';
 import { messageFromCatalog, type Catalog } from '../../../lib/i18n';
 import { defaultPolicy } from '../../../lib/policy';
-import { evaluateQueue, sortByUrgency, type QueueEntry } from '../../../lib/queue';
+import { evaluateQueue, type QueueEntry } from '../../../lib/queue';
+import { sortByUrgency } from '../../../lib/view-model';
 import en from '../../../public/_locales/en/messages.json';
 
 const catalog: Catalog = en;
@@ -106,7 +107,7 @@ async function measurePopup(count: number, keep = false): Promise<Measurement> {
   const root = freshRoot();
   const entries = syntheticEntries(count);
   const evaluateStart = performance.now();
-  sortByUrgency(evaluateQueue(entries, defaultPolicy, new Date(NOW)));
+  sortByUrgency(evaluateQueue(entries, defaultPolicy, new Date(NOW)).map((item) => ({ ...item, key: item.ticket.id })));
   const evaluateAndSortMs = performance.now() - evaluateStart;
   const data = signal<PopupData | null>({ entries, policy: defaultPolicy, mineConfigured: true, ackNoteMode: 'off' });
   const start = performance.now();
@@ -154,7 +155,7 @@ async function measurePopup(count: number, keep = false): Promise<Measurement> {
 async function measureUnwindowed(count: number): Promise<{ tickets: number; renderedRows: number; mountMs: number; toPaintMs: number }> {
   const root = freshRoot();
   const now = new Date(NOW);
-  const items = sortByUrgency(evaluateQueue(syntheticEntries(count), defaultPolicy, now));
+  const items = sortByUrgency(evaluateQueue(syntheticEntries(count), defaultPolicy, now).map((item) => ({ ...item, key: `${item.ticket.system}:${item.ticket.id}` })));
   const handlers: RowHandlers = { onSelect: () => undefined, onMarkNotified: () => undefined, onCopy: () => undefined, mailtoFor: () => 'mailto:' };
   const start = performance.now();
   render(

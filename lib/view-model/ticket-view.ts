@@ -2,27 +2,29 @@ import type { Evaluation, Ticket } from '../engine/types';
 import type { NativeSlaTarget } from '../helpdesks/contract';
 import type { AckNoteMode, PagePerson, PageRowView, PageTicketView, PageTimelineStep } from '../messages/page-view';
 import type { Policy } from '../policy/schema';
-import type { EscalationMessage } from '../queue/escalation-message';
+import { escalationMessage } from './escalation-message';
+import { roleName, roleToTell, type PeopleContext } from './people';
+import type { ViewWords } from './words';
 
 /**
- * Turns a ticket, its evaluation and the policy into the names and instants a helpdesk page
- * shows (PageTicketView): the page renders the answer and judges nothing. Pure: the escalation
- * message composer comes in as an argument.
+ * The ticket badge and panel (PageTicketView) and a view's row (PageRowView), built from one
+ * evaluation: the page renders the answer and judges nothing.
  */
 
-export interface PageViewExtras {
+/** Everything a view is built from besides the ticket and its evaluation. */
+export interface ViewContext extends PeopleContext {
+  words: ViewWords;
+}
+
+/** What the read behind a ticket view brought. */
+export interface TicketRead {
   source: 'api' | 'dom';
   /** Targets of the read this view is made of; null when there was no fresh read. */
   nativeSla: readonly NativeSlaTarget[] | null;
   ackNoteMode: AckNoteMode;
-  now: Date;
-  /** The copy-message / email text for one role. */
-  messageFor: (roleId: string) => EscalationMessage;
 }
 
 const ms = (at: Date | null): number | null => (at === null ? null : at.getTime());
-
-const roleName = (policy: Policy, role: string): string => policy.roles[role]?.name ?? role;
 
 function timeline(evaluation: Evaluation, policy: Policy): PageTimelineStep[] {
   const nextLevel = evaluation.nextLevel?.level;
@@ -37,27 +39,32 @@ function timeline(evaluation: Evaluation, policy: Policy): PageTimelineStep[] {
   }));
 }
 
-function people(evaluation: Evaluation, policy: Policy, messageFor: PageViewExtras['messageFor']): PagePerson[] {
+function people(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext): PagePerson[] {
   const levelOf = new Map<string, number>();
   for (const entry of evaluation.levels) {
     if (!entry.reached) continue;
     for (const role of [...entry.notify, ...entry.onRequest]) if (!levelOf.has(role)) levelOf.set(role, entry.level);
   }
   const pending = new Set(evaluation.pending);
-  const person = (role: string, onRequest: boolean): PagePerson => ({
-    roleId: role,
-    name: roleName(policy, role),
-    level: levelOf.get(role) ?? evaluation.level,
-    pending: !onRequest && pending.has(role),
-    onRequest,
-    message: messageFor(role),
-  });
+  const person = (role: string, onRequest: boolean): PagePerson => {
+    const toTell = roleToTell(ctx, evaluation, role);
+    return {
+      roleId: role,
+      name: toTell.roleName,
+      holders: toTell.holders,
+      level: levelOf.get(role) ?? evaluation.level,
+      pending: !onRequest && pending.has(role),
+      onRequest,
+      message: escalationMessage({ ticket, evaluation, policy: ctx.policy, now: ctx.now, roles: [toTell], words: ctx.words }),
+    };
+  };
   const due = evaluation.notify.map((role) => person(role, false));
   const onRequest = evaluation.onRequest.filter((role) => !evaluation.notify.includes(role)).map((role) => person(role, true));
   return [...due, ...onRequest];
 }
 
-export function pageTicketView(ticket: Ticket, evaluation: Evaluation, policy: Policy, extras: PageViewExtras): PageTicketView {
+export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext, read: TicketRead): PageTicketView {
+  const { policy, now } = ctx;
   const current = evaluation.levels.find((entry) => entry.level === evaluation.level);
   const next = evaluation.nextLevel;
   const office = policy.offices[evaluation.officeId];
@@ -83,20 +90,20 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, policy: P
     pausedSince: ms(evaluation.pausedSince),
     explanation: evaluation.explanation,
     timeline: timeline(evaluation, policy),
-    people: people(evaluation, policy, extras.messageFor),
-    nativeSla: extras.nativeSla?.map((target) => ({ ...target, breachAt: ms(target.breachAt) })) ?? null,
-    source: extras.source,
+    people: people(ticket, evaluation, ctx),
+    nativeSla: read.nativeSla?.map((target) => ({ ...target, breachAt: ms(target.breachAt) })) ?? null,
+    source: read.source,
     officeName: office?.name ?? evaluation.officeId,
     officeTimeZone: evaluation.timeZone,
-    refreshAt: ms(nextStateChangeAt(evaluation, extras.now)),
+    refreshAt: ms(nextStateChangeAt(evaluation, now)),
     // A page read has no history to read a note back from: notes only for API data.
-    ackNoteMode: extras.source === 'api' ? extras.ackNoteMode : 'off',
+    ackNoteMode: read.source === 'api' ? read.ackNoteMode : 'off',
   };
 }
 
 /**
- * The deadline a row counts down to: the one already missed when the ticket is overdue (so the
- * row says "overdue 12 min"), else the next one ahead.
+ * A view's row: the state and the deadline it counts down to — the one already missed when the
+ * ticket is overdue (so the row says "overdue 12 min"), else the next one ahead.
  */
 export function pageRowView(evaluation: Evaluation, now: Date): PageRowView {
   const row = { id: evaluation.ticketId, state: evaluation.state, refreshAt: ms(nextStateChangeAt(evaluation, now)) };
@@ -107,6 +114,14 @@ export function pageRowView(evaluation: Evaluation, now: Date): PageRowView {
     if (missed) return { ...row, deadlineAt: missed.getTime() };
   }
   return { ...row, deadlineAt: ms(evaluation.nextDeadline?.at ?? null) };
+}
+
+/**
+ * A row whose ticket history is not known yet: neutral, no countdown. The row is read again
+ * once the history is in (`refreshAt` null: nothing to wait for on the clock).
+ */
+export function checkingRowView(id: string): PageRowView {
+  return { id, state: 'checking', deadlineAt: null, refreshAt: null };
 }
 
 /**

@@ -1,8 +1,9 @@
+import type { AlarmEvent, AlarmTicket } from '../alarms/alarm-events';
+import type { PlannedNotification } from '../alarms/due-notifications';
 import type { MessageKey } from '../i18n/t';
-import { type Directory, type Person, peopleFor } from '../people';
+import type { Directory } from '../people';
 import type { Policy } from '../policy/schema';
-import type { AlarmEvent, AlarmTicket } from './alarm-events';
-import type { PlannedNotification } from './due-notifications';
+import { roleName, roleToTell, type Holder } from './people';
 
 /**
  * The words of a notification: title with the ticket and what happened, body with what is due
@@ -39,21 +40,17 @@ export function ticketLabel(ticket: AlarmTicket['ticket']): string {
   return ticket.system === 'zendesk' ? `#${ticket.id}` : ticket.id;
 }
 
-function roleName(policy: Policy, role: string): string {
-  return (Object.hasOwn(policy.roles, role) ? policy.roles[role]?.name : undefined) ?? role;
+function holderText(holder: Holder): string {
+  return holder.email ? `${holder.name} (${holder.email})` : holder.name;
 }
 
-function personText(person: Person): string {
-  const contact = person.email ?? person.phone;
-  return contact ? `${person.name} (${contact})` : person.name;
-}
-
-/** "Sales Rep: Jane Doe (jane@example.com)" per pending role. */
+/** "Sales Rep: Jane Doe (jane@example.com)" per pending role, or that the directory has nobody. */
 export function peopleLines(item: AlarmTicket, roles: readonly string[], ctx: ContentContext): string[] {
+  const people = { policy: ctx.policy, directory: ctx.directory, now: ctx.now, organization: item.organization ?? null };
   return roles.map((role) => {
-    const people = peopleFor(ctx.directory, role, item.evaluation.officeId, item.organization, ctx.now);
-    const who = people.length > 0 ? people.map(personText).join(', ') : ctx.t('notifNobodyListed');
-    return ctx.t('notifPersonLine', [roleName(ctx.policy, role), who]);
+    const { roleName: name, holders } = roleToTell(people, item.evaluation, role);
+    const who = holders.length > 0 ? holders.map(holderText).join(', ') : ctx.t('notifNobodyListed');
+    return ctx.t('notifPersonLine', [name, who]);
   });
 }
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareUrgency, sortByUrgency } from '../../lib/queue';
-import { minutesAfter, queueItem, withDeadline } from './queue-fixtures';
+import { compareUrgency, sortByUrgency } from '../../lib/view-model';
+import { minutesAfter, queueItem as baseItem, withDeadline } from '../queue/queue-fixtures';
 
-const ids = (items: ReturnType<typeof sortByUrgency>) => items.map((item) => item.ticket.id);
+/** A ranked ticket: its key and its evaluation (the one order sorts anything that has both). */
+const queueItem = (spec: Parameters<typeof baseItem>[0]) => {
+  const item = baseItem(spec);
+  return { ...item, key: `${item.ticket.system}:${item.ticket.id}` };
+};
+const ids = (items: ReadonlyArray<ReturnType<typeof queueItem>>) => items.map((item) => item.ticket.id);
 
 describe('popup order: overdue, then notify, then nearest deadline', () => {
   it.each([

@@ -1,6 +1,8 @@
 import type { Evaluation, Ticket } from '../engine/types';
 import type { MessageKey, Substitutions } from '../i18n/t';
 import type { Policy } from '../policy/schema';
+import type { RoleToTell } from './people';
+import type { ViewWords } from './words';
 
 /**
  * The text an engineer sends to the people a level requires them to tell: a subject, a body
@@ -13,6 +15,15 @@ export interface EscalationRecipient {
   /** A person from the directory, when one is known for this role, office and account. */
   name: string | null;
   email: string | null;
+}
+
+/** Everyone to tell for these roles: each holder, or the role alone when the directory has nobody. */
+export function recipientsOf(roles: readonly RoleToTell[]): EscalationRecipient[] {
+  return roles.flatMap((role): EscalationRecipient[] =>
+    role.holders.length === 0
+      ? [{ role: role.roleId, name: null, email: null }]
+      : role.holders.map((holder) => ({ role: role.roleId, name: holder.name, email: holder.email })),
+  );
 }
 
 export interface EscalationMessageInput {
@@ -108,4 +119,30 @@ export function mailtoUri(recipients: readonly EscalationRecipient[], subject: s
   const to = addresses.map((address) => encodeURIComponent(address).replace(/%40/g, '@')).join(',');
   const crlf = body.replace(/\r?\n/g, '\r\n');
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
+}
+
+/**
+ * The one copy / email message of every surface (panel per role, popup for every pending role):
+ * in the UI language, instants in the ticket office's zone, named so any reader can place them,
+ * each holder's address in the mailto "To:".
+ */
+export function escalationMessage(input: {
+  ticket: Ticket;
+  evaluation: Evaluation;
+  policy: Policy;
+  now: Date;
+  roles: readonly RoleToTell[];
+  words: ViewWords;
+}): EscalationMessage {
+  const zone = input.evaluation.timeZone;
+  return composeEscalationMessage({
+    ticket: input.ticket,
+    evaluation: input.evaluation,
+    policy: input.policy,
+    now: input.now,
+    recipients: recipientsOf(input.roles),
+    translate: input.words.t,
+    formatInstant: (at) => `${input.words.formatInstant(at, zone)} (${zone})`,
+    formatDuration: input.words.formatDuration,
+  });
 }

@@ -1,10 +1,19 @@
-import type { EvaluationState, HelpdeskSystem, Severity } from '../../lib/engine/types';
+import type { EvaluationState, HelpdeskSystem, Severity } from '../engine/types';
+import type { Holder } from './people';
+import type { ViewState } from './state';
 
 /**
- * Everything the ticket badge and panel show, already resolved to names and instants.
- * Built by the background (lib/background/page-ticket-view.ts) from the ticket, its evaluation
- * and the policy, checked by the page (lib/content/reply-shapes.ts); components only render it.
+ * What the in-page components render: the background's view (ticket-view.ts, sent as
+ * lib/messages/page-view.ts) as the page reads it (lib/content/reply-shapes.ts), instants as
+ * Dates. Components only render it.
  */
+
+/** A view row's badge: the state colour and word, and the time to its deadline. */
+export interface RowBadgeView {
+  state: ViewState;
+  /** The next deadline of any kind (level, response, update), the missed one when overdue; null when none runs. */
+  nextDeadlineAt: Date | null;
+}
 
 export type TimelinePhase = 'reached' | 'next' | 'later';
 
@@ -22,7 +31,10 @@ export interface TimelineStep {
 
 export interface PersonToNotify {
   roleId: string;
+  /** The policy's name for the role. */
   name: string;
+  /** Who holds the role for this ticket; empty: nobody in the directory. */
+  holders: Holder[];
   /** The level that brought this role in. */
   level: number;
   /** Due and not acknowledged yet (locally or by a note on the ticket). */

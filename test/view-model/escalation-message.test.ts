@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../lib/countdown';
 import { messageFromCatalog, type MessageKey, type Substitutions } from '../../lib/i18n';
 import { policySchema } from '../../lib/policy/schema';
-import { composeEscalationMessage, mailtoUri, type EscalationMessageInput } from '../../lib/queue';
+import { composeEscalationMessage, mailtoUri, type EscalationMessageInput } from '../../lib/view-model';
 import en from '../../public/_locales/en/messages.json';
 import samplePolicy from '../fixtures/policy.sample.json';
-import { evaluationFixture, minutesAfter, T0, ticketFixture } from './queue-fixtures';
+import { evaluationFixture, minutesAfter, T0, ticketFixture } from '../queue/queue-fixtures';
 
 const policy = policySchema.parse(samplePolicy);
 const translate = (key: MessageKey, subs?: Substitutions) =>

@@ -1,10 +1,16 @@
 import type { Evaluation } from '../engine/types';
-import type { QueueItem } from './queue-item';
 
 /**
- * "Most urgent first" (issue 6): overdue, then a role still to notify, then the nearest deadline.
- * Tickets without a running deadline come after every ticket that has one.
+ * The one "most urgent first" order (issue 6), used by the background for the popup's list and
+ * nowhere re-decided: overdue, then a role still to notify, then the nearest deadline. Tickets
+ * without a running deadline come after every ticket that has one.
  */
+
+/** Anything ranked: a ticket's key ("zendesk:35436") and its evaluation. */
+export interface Ranked {
+  key: string;
+  evaluation: Evaluation;
+}
 
 /** Lower is more urgent. */
 export function urgencyGroup(evaluation: Evaluation): number {
@@ -43,7 +49,7 @@ export function urgencyInstant(evaluation: Evaluation): number | null {
   return earliest([evaluation.nextDeadline?.at, evaluation.nextLevel?.at, evaluation.nextUpdateDueAt, unansweredResponse]);
 }
 
-export function compareUrgency(a: QueueItem, b: QueueItem): number {
+export function compareUrgency(a: Ranked, b: Ranked): number {
   const group = urgencyGroup(a.evaluation) - urgencyGroup(b.evaluation);
   if (group !== 0) return group;
   const atA = urgencyInstant(a.evaluation);
@@ -57,12 +63,10 @@ export function compareUrgency(a: QueueItem, b: QueueItem): number {
   const sevA = a.evaluation.severity ?? 5;
   const sevB = b.evaluation.severity ?? 5;
   if (sevA !== sevB) return sevA - sevB;
-  const keyA = `${a.ticket.system}:${a.ticket.id}`;
-  const keyB = `${b.ticket.system}:${b.ticket.id}`;
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** A sorted copy; the input is left as it was. */
-export function sortByUrgency(items: readonly QueueItem[]): QueueItem[] {
+export function sortByUrgency<T extends Ranked>(items: readonly T[]): T[] {
   return [...items].sort(compareUrgency);
 }

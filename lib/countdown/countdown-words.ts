@@ -1,5 +1,5 @@
-import { t } from '../../lib/i18n';
-import type { CountdownWords } from '../../lib/countdown/format';
+import { t } from '../i18n';
+import type { CountdownWords } from './format';
 
 /** The countdown's units in the UI language. */
 export function countdownWords(): CountdownWords {
