@@ -1,6 +1,7 @@
 import { browserPorts } from '@/lib/background/browser-ports';
 import { createBackground } from '@/lib/background/create-background';
 import { helpdeskFetchers } from '@/lib/background/helpdesk-fetchers';
+import { historyFetchers } from '@/lib/background/history-fetchers';
 import { evaluate } from '@/lib/engine/evaluate';
 import { registerDataCenterScripts } from '@/lib/permissions/data-center-hosts';
 import { defaultPolicy, parsePolicy } from '@/lib/policy';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
     policyParsing: { parsePolicy, defaultPolicy },
     evaluate,
     fetchers: helpdeskFetchers,
+    historyFetchers,
   });
 
   // Listeners are registered synchronously so a wake-up event is never missed.

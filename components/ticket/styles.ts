@@ -25,6 +25,7 @@ const sharedCss = `
 .ew-state-paused { --ew-state: var(--ew-paused); }
 .ew-state-stopped { --ew-state: var(--ew-stopped); }
 .ew-state-unknown { --ew-state: var(--ew-unknown); border-style: dashed; }
+.ew-state-checking { --ew-state: var(--ew-border); border-style: dotted; }
 .ew-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 

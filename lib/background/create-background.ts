@@ -4,7 +4,9 @@ import type { Envelope } from '../messages/responses';
 import { helpdeskSitesItem } from '../storage/settings';
 import { isWatchedOrigin } from '../storage/watched-origins';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
-import { createMessageHandlers } from './message-handlers';
+import { createHistoryReads } from './history-reads';
+import { createMessageHandlers, type HandlerRuntime } from './message-handlers';
+import { storeHistoryReads } from './page-handlers';
 import { onNotificationButtonClicked, onNotificationClicked } from './notification-actions';
 import { refreshWatchedTickets } from './refresh';
 import { createSerialQueue } from './serial-queue';
@@ -22,7 +24,14 @@ export interface Background {
   onMessage(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>>;
   onNotificationClicked(notificationId: string): Promise<void>;
   onNotificationButtonClicked(notificationId: string, buttonIndex: number): Promise<void>;
+  /** Resolves once no list row's history read is queued, running or being stored (tests, the scale script). */
+  historyIdle(): Promise<void>;
 }
+
+const defaultTimer = (callback: () => void, ms: number) => {
+  const handle = setTimeout(callback, ms);
+  return () => clearTimeout(handle);
+};
 
 /**
  * One queue per JavaScript realm, shared by every background instance in it: a second instance
@@ -38,7 +47,20 @@ export function backgroundIdle(): Promise<void> {
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
   const requestWake = () => queue.coalesce('wake', () => runWake(deps));
-  const runtime = { deps, queue, requestWake };
+  const runtime: HandlerRuntime = {
+    deps,
+    queue,
+    requestWake,
+    historyReads: createHistoryReads({
+      fetchers: deps.historyFetchers ?? {},
+      fetch: (input, init) => deps.ports.fetch(input, init),
+      nowMs: () => deps.ports.now().getTime(),
+      setTimer: deps.setTimer ?? defaultTimer,
+      ...(deps.limits?.history ? { budget: deps.limits.history } : {}),
+      onRead: (reads) => storeHistoryReads(runtime, reads),
+      log: (text) => deps.ports.log(text),
+    }),
+  };
   const handlers = createMessageHandlers(runtime);
   const log = (text: string) => (error: unknown) => {
     deps.ports.log(text, error);
@@ -67,6 +89,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       });
     },
     onNotificationClicked: (id) => onNotificationClicked(runtime, id).catch(log('notification click failed')),
+    historyIdle: () => runtime.historyReads.idle(),
     onNotificationButtonClicked: (id, index) =>
       onNotificationButtonClicked(runtime, id, index).catch(log('notification button failed')),
   };

@@ -11,6 +11,7 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
+import type { HistoryReads } from './history-reads';
 import type { SerialQueue } from './serial-queue';
 import { createPageHandlers } from './page-handlers';
 import { tellTicketChanged } from './ticket-changed';
@@ -36,6 +37,8 @@ export interface HandlerRuntime {
   queue: SerialQueue;
   /** Re-evaluate, notify and re-arm (coalesced: many messages at once cause one wake). */
   requestWake: () => Promise<WakeResult>;
+  /** Reads of list rows' histories: cached by version, a few in flight, within a request budget. */
+  historyReads: HistoryReads;
 }
 
 async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {

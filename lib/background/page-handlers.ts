@@ -1,8 +1,7 @@
 import { ticketFromJson, ticketToJson } from '../engine/ticket-schema';
-import type { HelpdeskSystem, Ticket } from '../engine/types';
-import { HelpdeskError, type FetchedTicket, type HelpdeskInBackground, type NativeSlaTarget } from '../helpdesks/contract';
-import { jira } from '../helpdesks/jira';
-import { zendesk } from '../helpdesks/zendesk';
+import type { Ticket } from '../engine/types';
+import { HelpdeskError, type FetchedTicket, type NativeSlaTarget } from '../helpdesks/contract';
+import { siteBaseOf } from '../helpdesks/jira/url';
 import type { PageRowProblem, PageRowView, PageTicketView } from '../messages/page-view';
 import type { Directory } from '../people/directory-schema';
 import type { MessageHandlers } from '../messages/router';
@@ -14,42 +13,31 @@ import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type Genera
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
-import { pageRowView, pageTicketView } from '../view-model/ticket-view';
+import { checkingRowView, pageRowView, pageTicketView } from '../view-model/ticket-view';
+import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
+import type { HistoryJob, HistoryRead } from './history-reads';
 import type { HandlerRuntime } from './message-handlers';
+import { tellTicketsChanged } from './ticket-changed';
 import { uiViewWords } from './view-words';
 
 /**
  * The background as the helpdesk pages' brain. Pages send what they read (REST bodies, or what
  * the DOM shows); the background parses it with the helpdesk's schemas and the stored field
  * mapping, stores the ticket, evaluates it with the effective policy and answers a view the page
- * only has to render. List rows are evaluated but not stored: a history-less list read must not
- * replace a ticket read with its history.
+ * only has to render.
+ *
+ * List rows tell the truth or say "checking": a row read with its full history (Jira) is stored
+ * and evaluated; a row without (Zendesk show_many) uses the stored history when it is as new as
+ * the row, else it shows "checking" while the background reads its history (history-reads.ts),
+ * stores it (the ticket is then watched like an opened one) and tells the helpdesk's tabs, which
+ * ask for the row again. A history-less list read is never stored.
  */
 
+/** Whether version `a` is as new as `b` (ISO instants). */
+const asNewAs = (a: string, b: string): boolean => Date.parse(a) >= Date.parse(b);
+
 type PageMessageType = 'ticket:seen' | 'ticket:ingest' | 'tickets:ingest-many' | 'ticket:view' | 'page:config';
-
-/** A helpdesk's background half with the stored mapping applied: parse, or hand the mapping to a page. */
-interface BodyReader {
-  mapping: Record<string, unknown>;
-  parse(raw: unknown, now: Date, where?: string): FetchedTicket;
-}
-
-function bodyReader<Mapping extends Record<string, unknown>>(helpdesk: HelpdeskInBackground<Mapping>) {
-  return (stored: unknown): BodyReader => {
-    // A stored mapping that no longer parses fails the request with its own error, visible in the page's log.
-    const mapping = helpdesk.mappingFrom(stored);
-    return {
-      mapping,
-      parse: (raw, now, where) => helpdesk.fetchedFromRaw(raw, mapping, now, where),
-    };
-  };
-}
-
-const bodyReaders: Record<HelpdeskSystem, (stored: unknown) => BodyReader> = {
-  zendesk: bodyReader(zendesk),
-  jira: bodyReader(jira),
-};
 
 interface ViewContext {
   policy: Policy;
@@ -76,6 +64,43 @@ function assertFromSenderOrigin(ticket: Pick<Ticket, 'url'>, origin: string): vo
 
 function malformedMessage(error: unknown): string | null {
   return error instanceof HelpdeskError && error.kind === 'malformed' ? error.message : null;
+}
+
+/**
+ * Stores list rows whose history the background read (one write for the batch): each is then
+ * watched like an opened ticket, within the store's cap. The tabs of its helpdesk are told, so
+ * a list showing the row "checking" asks for it again.
+ */
+export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly HistoryRead[]): Promise<void> {
+  const { ports } = runtime.deps;
+  const mappings = await fieldMappingsItem.get();
+  const now = ports.now();
+  const seen: Array<SeenTicket & { ref: Ticket }> = [];
+  for (const { job, raw } of reads) {
+    try {
+      const fetched = bodyReaders[job.system](mappings[job.system]).parse(raw, now);
+      assertFromSenderOrigin(fetched.ticket, job.origin);
+      seen.push({
+        ref: fetched.ticket,
+        ticket: ticketToJson(fetched.ticket),
+        source: 'api',
+        origin: job.origin,
+        fetchedAt: now,
+        version: fetched.version,
+        via: 'view',
+      });
+    } catch (error) {
+      ports.log(`history read of ${job.key} does not parse: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (seen.length === 0) return;
+  await runtime.queue.run(() =>
+    watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store)),
+  );
+  runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
+  const byOrigin = new Map<string, Ticket[]>();
+  for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
+  await Promise.all([...byOrigin].map(([origin, tickets]) => tellTicketsChanged(ports, origin, tickets)));
 }
 
 export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => void): Pick<MessageHandlers, PageMessageType> {
@@ -110,12 +135,22 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
     return pageTicketView(ticket, evaluation, viewContext, { ...read, ackNoteMode: ctx.general.ackNoteMode });
   }
 
-  /** Stores what a page read (as 'ticket:seen' always did) and returns the entry as stored. */
-  async function store(seen: SeenTicket, now: Date): Promise<WatchedTicket | undefined> {
+  /** Stores what a page read (as 'ticket:seen' always did) and returns the entry as stored, and the one before. */
+  async function storeWithBefore(seen: SeenTicket, now: Date): Promise<{ before?: WatchedTicket; after?: WatchedTicket }> {
     const key = watchedTicketKey(seen.ticket);
-    const after = await queue.run(() => watchedTicketsItem.update((stored) => recordSeenTicket(stored, seen, now)));
+    let before: WatchedTicket | undefined;
+    const after = await queue.run(() =>
+      watchedTicketsItem.update((stored) => {
+        before = stored[key];
+        return recordSeenTicket(stored, seen, now);
+      }),
+    );
     afterChange();
-    return after[key];
+    return { ...(before ? { before } : {}), ...(after[key] ? { after: after[key] } : {}) };
+  }
+
+  async function store(seen: SeenTicket, now: Date): Promise<WatchedTicket | undefined> {
+    return (await storeWithBefore(seen, now)).after;
   }
 
   return {
@@ -156,7 +191,15 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       }
       assertFromSenderOrigin(fetched.ticket, origin);
       const ticket = ticketToJson(fetched.ticket);
-      const entry = await store({ ticket, source: 'api', origin, fetchedAt: new Date(message.fetchedAt) }, now);
+      const { before, after: entry } = await storeWithBefore(
+        { ticket, source: 'api', origin, fetchedAt: new Date(message.fetchedAt), version: fetched.version, via: 'ticket' },
+        now,
+      );
+      // A newer read (a reply since) changes the rows other tabs show of this ticket: tell them.
+      if (entry?.version !== undefined && before?.version !== entry.version) {
+        const tabId = sender.kind === 'content' ? sender.tabId : undefined;
+        void tellTicketsChanged(ports, origin, [fetched.ticket], tabId);
+      }
       return {
         kind: 'view',
         key: watchedTicketKey(ticket),
@@ -171,17 +214,36 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       const reader = bodyReaders[message.system](ctx.mappings[message.system]);
       const rows: PageRowView[] = [];
       const problems: PageRowProblem[] = [];
+      const whole: SeenTicket[] = [];
+      const jobs: HistoryJob[] = [];
+      const rowOf = (ticket: Ticket, entry: WatchedTicket | undefined) =>
+        pageRowView(deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []), now);
       message.raws.forEach((raw, index) => {
         try {
-          const { ticket } = reader.parse(raw, now, `tickets[${index}]`);
+          const { ticket, version } = reader.parse(raw, now, `tickets[${index}]`);
           assertFromSenderOrigin(ticket, origin);
-          const entry = stored[watchedTicketKey(ticket)];
-          rows.push(pageRowView(deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []), now));
+          const key = watchedTicketKey(ticket);
+          const entry = stored[key];
+          if (carriesHistory(message.system, raw)) {
+            whole.push({ ticket: ticketToJson(ticket), source: 'api', origin, fetchedAt: now, version, via: 'view' });
+            rows.push(rowOf(ticket, entry));
+          } else if (entry?.source === 'api' && entry.version !== undefined && asNewAs(entry.version, version)) {
+            rows.push(rowOf(ticketFromJson(entry.ticket), entry));
+          } else {
+            rows.push(checkingRowView(ticket.id));
+            const restBase = ticket.system === 'jira' ? siteBaseOf(new URL(ticket.url)) : origin;
+            jobs.push({ key, system: ticket.system, id: ticket.id, origin, restBase, version, listRaw: raw });
+          }
         } catch (error) {
           problems.push({ index, error: malformedMessage(error) ?? (error instanceof Error ? error.message : String(error)) });
         }
       });
       if (problems.length > 0) ports.log(`tickets:ingest-many from ${origin}: ${problems.map((p) => p.error).join('; ')}`);
+      if (whole.length > 0) {
+        await queue.run(() => watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s)));
+        afterChange();
+      }
+      if (jobs.length > 0) runtime.historyReads.request(jobs);
       return { rows, problems };
     },
 

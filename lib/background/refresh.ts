@@ -8,6 +8,7 @@ import { recordRefreshAttempt, recordRefreshFailure, recordSeenTicket } from '..
 import type { WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import type { BackgroundDeps } from './deps';
+import { tellTicketChanged } from './ticket-changed';
 import { backoffAfterFailure, clearBackoff, defaultRefreshLimits, ticketsToRefresh } from './refresh-plan';
 
 /**
@@ -54,8 +55,14 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
       const fetched = await fetcher(entry.ticket.id, io, mappings[entry.ticket.system]);
       const fetchedAt = ports.now();
       await watchedTicketsItem.update((s) =>
-        recordSeenTicket(s, { ticket: ticketToJson(fetched.ticket), source: 'api', origin: entry.origin, fetchedAt }, fetchedAt),
+        recordSeenTicket(
+          s,
+          { ticket: ticketToJson(fetched.ticket), source: 'api', origin: entry.origin, fetchedAt, version: fetched.version, ...(entry.via ? { via: entry.via } : {}) },
+          fetchedAt,
+        ),
       );
+      // Someone changed the ticket elsewhere: the tabs showing it (its badge, a view's row) ask again.
+      if (fetched.version !== entry.version) await tellTicketChanged(ports, entry.origin, fetched.ticket);
       await backgroundStateItem.update((st) => ({ ...st, refreshBackoff: clearBackoff(st.refreshBackoff, entry.origin) }));
       outcome.refreshed.push(key);
     } catch (error) {

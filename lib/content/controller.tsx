@@ -1,7 +1,7 @@
 import type { HelpdeskPage } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
 import { startListFeature } from './list-feature';
-import type { ReceivedRow } from './reply-shapes';
+import { createListMemory } from './list-state';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import { Scope, type LiveResources } from './scope';
 import { createTicketMemory, startTicketFeature } from './ticket-feature';
@@ -31,7 +31,7 @@ function routeKey(page: HelpdeskPage): string {
 export function startContentRuntime<Mapping>(deps: ContentRuntimeDeps<Mapping>): ContentRuntime {
   const root = new Scope();
   const memory = createTicketMemory();
-  const listRows = new Map<string, ReceivedRow>();
+  const listMemory = createListMemory();
   const changeListeners = new Set<(ticket: TicketRef) => void>();
   const watchChanges = (listener: (ticket: TicketRef) => void) => {
     changeListeners.add(listener);
@@ -60,7 +60,7 @@ export function startContentRuntime<Mapping>(deps: ContentRuntimeDeps<Mapping>):
       // Read once per route: a mapping saved in the options applies from the next route on.
       const config = deps.background.config();
       config.catch(() => undefined); // each feature reports its own failure
-      if (page.kind === 'list') startListFeature(deps, scope, config, listRows);
+      if (page.kind === 'list') startListFeature(deps, scope, config, listMemory, watchChanges);
       if (page.ticketId) startTicketFeature(page.ticketId, deps, memory, scope, config, watchChanges);
     } catch (error) {
       deps.log('route', error);

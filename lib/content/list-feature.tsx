@@ -1,109 +1,89 @@
 import { ClockContext } from '../../components/ticket/clock-context';
 import { RowBadge } from '../../components/ticket/RowBadge';
 import { rowBadgeCss } from '../../components/ticket/styles';
+import type { TicketRef } from '../messages/protocol';
 import { asHelpdeskError } from './failure-plan';
+import { ListState, type ListMemory } from './list-state';
 import type { PageConfig } from './page-background';
-import type { ReceivedRow } from './reply-shapes';
 import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
-/** At most this many ids per read and per message to the background (Zendesk show_many takes 100). */
-export const LIST_BATCH_SIZE = 100;
+export { LIST_BATCH_SIZE } from './list-state';
+
 /** Rendering yields after this long, so a long list never blocks the main thread for a frame. */
 export const SLICE_BUDGET_MS = 8;
 /** Rows this close to the viewport count as visible, so badges are there when they scroll in. */
 const NEAR_VIEWPORT = '200px 0px';
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-interface TrackedRow {
-  id: string;
-  host: ShadowHost | null;
-  near: boolean;
-}
-
 /**
- * Small badges on the rows of a view, search or queue. Only rows near the viewport are read
+ * Small badges on the rows of a view, search or queue: the DOM and timer shell around
+ * list-state.ts, which decides what to read and show. Only rows near the viewport are read
  * (IntersectionObserver), in batches of at most 100 ids, one batch at a time; the background
- * evaluates each batch and answers one row view per ticket; badges are rendered in idle slices.
- * Rows added later (virtualised tables) are picked up by one MutationObserver. A row is read
- * again once its state can have changed (its view's refreshAt), by one timer for the list.
+ * evaluates each batch and answers one row view per ticket ("checking" while it reads a
+ * ticket's history); badges are rendered in idle slices. Rows added later (virtualised tables)
+ * are picked up by one MutationObserver. One timer for the list fires when a shown row's state
+ * can change. No polling: rows are read again on that timer, when the tab becomes visible, and
+ * re-asked (without a REST request) when the background says their ticket changed.
  */
 export function startListFeature<Mapping>(
   deps: ContentRuntimeDeps<Mapping>,
   scope: Scope,
   config: Promise<PageConfig<Mapping>>,
-  fetched: Map<string, ReceivedRow>,
+  memory: ListMemory,
+  watchChanges: (listener: (ticket: TicketRef) => void) => () => void,
 ): void {
   const { doc, helpdesk } = deps;
-  const rows = new Map<Element, TrackedRow>();
-  const wanted = new Set<string>();
-  const requested = new Set<string>();
+  const state = new ListState<Element>(memory);
+  const hosts = new Map<Element, ShadowHost>();
   const renderQueue: Element[] = [];
   /** Badges rendered off the page, put in together so a batch costs the table one relayout. */
   const readyToAttach: ShadowHost[] = [];
   let loaded: PageConfig<Mapping> | null = null;
-  let fetching = false;
   let cancelFlush: (() => void) | null = null;
   let cancelRender: (() => void) | null = null;
   let cancelScan: (() => void) | null = null;
-  let rateLimited = false;
-  let cancelStaleCheck: () => void = () => undefined;
-
-  const fresh = (row: ReceivedRow) => row.refreshAt === null || row.refreshAt.getTime() > deps.now().getTime();
+  let cancelTimer: () => void = () => undefined;
+  const nowMs = () => deps.now().getTime();
 
   const intersections = scope.observe(
     new deps.IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const row = rows.get(entry.target);
-          if (!row) continue;
-          row.near = entry.isIntersecting;
-          if (row.near) want(entry.target, row);
+          if (state.setNear(entry.target, entry.isIntersecting, nowMs())) queueRender(entry.target);
         }
+        scheduleFlush();
       },
       { rootMargin: NEAR_VIEWPORT },
     ),
   );
 
-  function want(element: Element, row: TrackedRow): void {
-    const known = fetched.get(row.id);
-    if (known && fresh(known)) {
-      queueRender(element);
-      return;
-    }
-    if (known) requested.delete(row.id); // its state can have changed since: read it again
-    if (!requested.has(row.id)) {
-      wanted.add(row.id);
-      scheduleFlush();
-    }
-  }
-
-  function track(element: Element, id: string): void {
-    const existing = rows.get(element);
-    if (existing?.id === id) return;
-    // A virtualised table reuses the row element for another ticket: drop the old badge.
-    existing?.host?.remove();
-    rows.set(element, { id, host: null, near: existing?.near ?? false });
-    if (!existing) intersections.observe(element);
-    const row = rows.get(element);
-    if (row?.near) want(element, row);
+  function dropHost(element: Element): void {
+    hosts.get(element)?.remove();
+    hosts.delete(element);
   }
 
   function scan(): void {
     cancelScan = null;
     try {
-      for (const [element, row] of rows) {
+      for (const [element] of [...state.tracked()]) {
         if (element.isConnected) continue;
         intersections.unobserve(element);
-        row.host?.remove();
-        rows.delete(element);
+        dropHost(element);
+        state.untrack(element);
       }
       // Once rows are known, rescan only their table, not the whole single-page app.
-      const first = rows.keys().next().value;
+      const first = state.tracked().next().value?.[0];
       const table = first?.closest('table, [role="grid"], [role="table"]');
-      for (const { id, row } of helpdesk.readListRows(table?.isConnected ? table : doc)) track(row, id);
+      for (const { id, row } of helpdesk.readListRows(table?.isConnected ? table : doc)) {
+        const tracked = state.track(row, id, nowMs());
+        // A virtualised table reuses the row element for another ticket: drop the old badge.
+        if (tracked.replaced) dropHost(row);
+        if (tracked.isNew) intersections.observe(row);
+        if (tracked.render) queueRender(row);
+      }
+      scheduleFlush();
     } catch (error) {
       deps.log('list', error);
     }
@@ -115,50 +95,60 @@ export function startListFeature<Mapping>(
   }
 
   function scheduleFlush(): void {
-    if (cancelFlush || fetching || rateLimited || scope.disposed || wanted.size === 0) return;
+    if (cancelFlush || scope.disposed) return;
     cancelFlush = deps.requestIdle(() => {
       cancelFlush = null;
-      void flush();
+      void read();
+      void reask();
     });
   }
 
-  async function flush(): Promise<void> {
+  /** One REST read of the rows wanted, handed to the background. */
+  async function read(): Promise<void> {
     const current = (loaded ??= await config);
-    if (scope.disposed || wanted.size === 0) return;
-    const ids = [...wanted].slice(0, LIST_BATCH_SIZE);
-    for (const id of ids) {
-      wanted.delete(id);
-      requested.add(id);
-    }
-    fetching = true;
+    if (scope.disposed) return;
+    const ids = state.takeRead();
+    if (!ids) return;
     try {
       const origin = helpdesk.restBase(doc, new URL(deps.win.location.href));
       const reads = await helpdesk.fetchRawTickets(ids, { fetch: deps.fetch, origin, signal: scope.signal }, current.mapping);
       if (scope.disposed) return;
       const { rows: views, problems } = reads.length > 0 ? await deps.background.ingestMany(reads) : { rows: [], problems: [] };
       if (scope.disposed) return;
-      for (const view of views) fetched.set(view.id, view);
       // A row the background could not read stays bare, like one the agent may not see; the log names it.
       if (problems.length > 0) deps.log('list-rows', problems.join('; '));
-      for (const [element, row] of rows) if (row.near && ids.includes(row.id)) queueRender(element);
+      for (const element of state.readDone(reads, views, nowMs())) queueRender(element);
     } catch (thrown) {
       if (scope.disposed) return;
       const error = asHelpdeskError(thrown);
       deps.log('list-fetch', error);
-      if (error.kind === 'rateLimited') {
-        // Ask again once the helpdesk allows it; other failures leave the rows quietly bare.
-        for (const id of ids) {
-          requested.delete(id);
-          wanted.add(id);
-        }
-        rateLimited = true;
+      const waitMs = state.readFailed(
+        ids,
+        error.kind === 'rateLimited'
+          ? { kind: 'rateLimited', ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) }
+          : { kind: 'other' },
+      );
+      if (waitMs !== null) {
         scope.timeout(() => {
-          rateLimited = false;
+          state.resume();
           scheduleFlush();
-        }, error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+        }, waitMs);
       }
-    } finally {
-      fetching = false;
+    }
+    scheduleFlush();
+  }
+
+  /** Rows whose ticket changed: the kept reads go to the background again, no REST request. */
+  async function reask(): Promise<void> {
+    const reads = state.takeReask();
+    if (!reads || scope.disposed) return;
+    try {
+      const { rows: views } = await deps.background.ingestMany(reads);
+      if (scope.disposed) return;
+      for (const element of state.reaskDone(views, nowMs())) queueRender(element);
+    } catch (error) {
+      state.reaskFailed();
+      deps.log('list-reask', error);
     }
     scheduleFlush();
   }
@@ -189,52 +179,64 @@ export function startListFeature<Mapping>(
     }
     // Any change inside a big table relayouts all of it: insert the whole batch at once.
     for (const host of readyToAttach.splice(0)) host.attach();
-    scheduleStaleCheck();
+    scheduleTimer();
   }
 
-  /** One timer for the whole list: at the earliest instant a shown row's state can change, read those rows again. */
-  function scheduleStaleCheck(): void {
-    cancelStaleCheck();
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const row of rows.values()) {
-      const at = row.host ? fetched.get(row.id)?.refreshAt?.getTime() : undefined;
-      if (at !== undefined && at < earliest) earliest = at;
-    }
-    if (!Number.isFinite(earliest)) return;
-    cancelStaleCheck = scope.timeout(() => {
-      for (const [element, row] of rows) {
-        const view = fetched.get(row.id);
-        if (row.near && view && !fresh(view)) want(element, row);
-      }
-    }, Math.min(MAX_TIMER_MS, Math.max(0, earliest - deps.now().getTime()) + 1));
+  /** One timer for the whole list, at the instant list-state names. */
+  function scheduleTimer(): void {
+    cancelTimer();
+    const at = state.nextWakeAt((element) => hosts.has(element), nowMs());
+    if (at === null) return;
+    cancelTimer = scope.timeout(
+      () => {
+        state.due(nowMs());
+        scheduleFlush();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, at - nowMs()) + 1),
+    );
   }
 
   function renderRow(element: Element): void {
-    const row = rows.get(element);
-    const view = row && fetched.get(row.id);
-    if (!row || !view || !element.isConnected) return;
-    if (!row.host) {
-      row.host = createShadowHost(badgeCell(element), 'append', {
+    const view = state.viewOf(element);
+    if (!view || !element.isConnected) return;
+    let host = hosts.get(element);
+    if (!host) {
+      host = createShadowHost(badgeCell(element), 'append', {
         tag: 'ew-row-badge',
         hostClass: 'ew-host-row',
         css: rowBadgeCss,
         detached: true,
       });
-      readyToAttach.push(row.host);
+      hosts.set(element, host);
+      readyToAttach.push(host);
     }
-    row.host.render(
+    host.render(
       <ClockContext.Provider value={deps.clock}>
         <RowBadge view={view} />
       </ClockContext.Provider>,
     );
   }
 
+  scope.onDispose(
+    watchChanges((ticket) => {
+      if (ticket.system !== helpdesk.system) return;
+      state.ticketChanged(ticket.id);
+      scheduleFlush();
+    }),
+  );
+
+  scope.listen(doc, 'visibilitychange', () => {
+    if (doc.visibilityState !== 'visible') return;
+    state.becameVisible(nowMs());
+    scheduleFlush();
+  });
+
   scope.onDispose(() => {
     cancelFlush?.();
     cancelRender?.();
     cancelScan?.();
-    for (const row of rows.values()) row.host?.remove();
-    rows.clear();
+    for (const host of hosts.values()) host.remove();
+    hosts.clear();
   });
 
   const mutations = scope.observe(

@@ -13,6 +13,10 @@ export interface SeenTicket {
   fetchedAt: Date;
   organization?: string;
   assignee?: string;
+  /** The helpdesk's version of this read (updated_at), when known. */
+  version?: string;
+  /** 'view': read with its history for a list row; an entry opened as a ticket stays 'ticket'. */
+  via?: 'ticket' | 'view';
 }
 
 /**
@@ -22,6 +26,8 @@ export interface SeenTicket {
  */
 function takesNewTicket(existing: WatchedTicket, seen: SeenTicket): boolean {
   if (seen.source === 'dom' && existing.source === 'api') return false;
+  // A read of an older version of the ticket (a slow list read) never replaces a newer one.
+  if (seen.version !== undefined && existing.version !== undefined && Date.parse(seen.version) < Date.parse(existing.version)) return false;
   return seen.fetchedAt.getTime() >= Date.parse(existing.fetchedAt);
 }
 
@@ -32,7 +38,7 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
   const nowIso = now.toISOString();
   const solved = ticket.status === 'solved';
   if (existing && !takesNewTicket(existing, seen)) {
-    return { ...store, [key]: { ...existing, lastSeenAt: nowIso } };
+    return { ...store, [key]: { ...existing, lastSeenAt: nowIso, ...(seen.via === 'view' ? {} : { via: 'ticket' as const }) } };
   }
   const entry: WatchedTicket = {
     acknowledged: {},
@@ -45,6 +51,8 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
     origin: seen.origin,
     fetchedAt: seen.fetchedAt.toISOString(),
     lastSeenAt: nowIso,
+    // Opening a ticket makes it 'ticket' for good; a view read never downgrades that.
+    via: seen.via === 'view' && (!existing || existing.via === 'view') ? 'view' : 'ticket',
   };
   // The mapper's reading (issue 13) wins; a page's own hint is kept for DOM reads.
   const organization = ticket.organization ?? seen.organization;
@@ -53,6 +61,8 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
   else if (ticket.organization === null) delete entry.organization;
   if (assignee) entry.assignee = assignee;
   else if (ticket.assignee === null) delete entry.assignee;
+  if (seen.version !== undefined) entry.version = seen.version;
+  else delete entry.version; // a read without a version: its history's age is unknown
   delete entry.refreshError;
   if (solved) entry.solvedAt = existing?.solvedAt ?? nowIso;
   else delete entry.solvedAt;

@@ -30,6 +30,13 @@ export const watchedTicketSchema = z.object({
   /** Assignee identity, for the popup's "mine only" filter. */
   assignee: z.string().min(1).optional(),
   fetchedAt: isoInstantString,
+  /**
+   * The helpdesk's version of the stored read (Zendesk updated_at, Jira fields.updated): a list
+   * row at this version or older can use the stored history. Absent in entries stored before it.
+   */
+  version: z.string().min(1).optional(),
+  /** How the ticket came to be watched: opened ('ticket') or read with its history for a view's row ('view'). */
+  via: z.enum(['ticket', 'view']).optional(),
   lastRefreshAttemptAt: isoInstantString.nullable(),
   refreshError: refreshErrorSchema.optional(),
   acknowledged: z.record(z.string().min(1), acknowledgementSchema),

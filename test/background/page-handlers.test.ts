@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundIdle, createBackground, type Background } from '../../lib/background';
+import { historyFetchers } from '../../lib/background/history-fetchers';
 import { backgroundOverMessages } from '../../lib/content/page-background';
+import { evaluate } from '../../lib/engine/evaluate';
+import { ticketFromZendesk } from '../../lib/helpdesks/zendesk/map';
+import { defaultPolicy } from '../../lib/policy';
 import type { SenderInfo } from '../../lib/messages/sender';
 import { setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
 import { sev1 } from '../alarms/alarm-fixtures';
@@ -173,5 +177,93 @@ describe('the page and the background, through the page’s own messaging', () =
     await background.onMessage({ type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep' }, popupSender());
     await backgroundIdle();
     expect(world.sentToTabs).toContainEqual({ tabId: tab.id, message: { type: 'content:ticket-changed', ticket: { system: 'zendesk', id: '35436' } } });
+  });
+});
+
+describe('list rows tell the truth (issue 11)', () => {
+  const VIEW_TAB_URL = 'https://acme.zendesk.com/agent/filters/1';
+  const rowsOf = async (raws: Array<Record<string, unknown>>, system: 'zendesk' | 'jira' = 'zendesk', url = VIEW_TAB_URL) =>
+    dataOf<{ rows: Array<{ id: string; state: string; deadlineAt: number | null }> }>(
+      await background.onMessage({ type: 'tickets:ingest-many', system, raws }, contentSender(url, 7)),
+    ).rows;
+
+  function withAuditsServed(full: ReturnType<typeof ticket35436>): string[] {
+    const requests: string[] = [];
+    world.ports.fetch = async (input) => {
+      requests.push(String(input));
+      return new Response(JSON.stringify({ audits: full.audits, users: full.users, next_page: null }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    };
+    return requests;
+  }
+
+  beforeEach(() => {
+    background = createBackground(backgroundDeps(world, { historyFetchers }));
+  });
+
+  it('a show_many row is "checking" until its history is read, then shows what the ticket badge shows', async () => {
+    const full = ticket35436();
+    const now = world.clock.now;
+    const truth = evaluate(ticketFromZendesk(full), defaultPolicy, now).state;
+    // The premise: without its history the ticket looks different (the old rows said so).
+    expect(evaluate(ticketFromZendesk({ ticket: full.ticket }), defaultPolicy, now).state).not.toBe(truth);
+    const requests = withAuditsServed(full);
+    await fakeBrowser.tabs.create({ url: VIEW_TAB_URL });
+
+    const first = await rowsOf([{ ticket: full.ticket }]);
+    expect(first).toEqual([{ id: '35436', state: 'checking', deadlineAt: null, refreshAt: null }]);
+
+    await background.historyIdle();
+    expect(requests).toEqual(['https://acme.zendesk.com/api/v2/tickets/35436/audits.json?include=users']);
+    const stored = (await watchedTicketsItem.get())['zendesk:35436'];
+    expect(stored).toMatchObject({ source: 'api', via: 'view', version: new Date(String(full.ticket.updated_at)).toISOString() });
+    expect(stored?.ticket.history.length).toBeGreaterThan(0);
+    // The view tab is told, so it asks for the row again.
+    expect(world.sentToTabs.map((sent) => sent.message)).toContainEqual({ type: 'content:ticket-changed', ticket: { system: 'zendesk', id: '35436' } });
+
+    const again = await rowsOf([{ ticket: full.ticket }]);
+    expect(again[0]?.state).toBe(truth);
+    const badge = dataOf<ViewReply>(await ingest(full));
+    expect(badge.kind === 'view' ? badge.view.state : null).toBe(truth);
+    // Warm: the stored history is as new as the row, so no request is made again.
+    await rowsOf([{ ticket: full.ticket }]);
+    await background.historyIdle();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a row uses the stored history of an opened ticket at once when it is as new as the row', async () => {
+    const full = ticket35436();
+    const requests = withAuditsServed(full);
+    const badge = dataOf<ViewReply>(await ingest(full));
+    const rows = await rowsOf([{ ticket: full.ticket }]);
+    expect(rows[0]?.state).toBe(badge.kind === 'view' ? badge.view.state : null);
+    await background.historyIdle();
+    expect(requests).toEqual([]);
+    expect((await watchedTicketsItem.get())['zendesk:35436']?.via).toBe('ticket');
+  });
+
+  it('a row newer than the stored history is "checking" again and its history is read again', async () => {
+    const full = ticket35436();
+    const requests = withAuditsServed(full);
+    await ingest(full);
+    const replied = { ...full.ticket, updated_at: '2026-07-14T06:45:00Z' };
+    const rows = await rowsOf([{ ticket: replied }]);
+    expect(rows[0]?.state).toBe('checking');
+    await background.historyIdle();
+    expect(requests).toHaveLength(1);
+    expect((await watchedTicketsItem.get())['zendesk:35436']?.version).toBe('2026-07-14T06:45:00.000Z');
+  });
+
+  it('a Jira list read carries its whole history: stored and answered at once, no further request', async () => {
+    const requests = withAuditsServed(ticket35436());
+    const issue = jiraJson('cloud-ops-42.complete.json');
+    const rows = await rowsOf([{ issue }], 'jira', 'https://acme.atlassian.net/jira/servicedesk/projects/OPS/queues/1');
+    expect(rows[0]?.state).not.toBe('checking');
+    const stored = (await watchedTicketsItem.get())['jira:OPS-42'];
+    expect(stored).toMatchObject({ source: 'api', via: 'view' });
+    await background.historyIdle();
+    expect(requests).toEqual([]);
   });
 });
