@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import type { Policy } from '../policy/schema';
 import { recordAcknowledgementReplySchema } from '../messages/responses';
 import type { TicketRef } from '../messages/protocol';
@@ -37,7 +38,7 @@ export async function recordOnTicket(
       type: 'content:record-acknowledgement',
       ticket: input.ticket,
       role: input.role,
-      roleName: input.policy.roles[input.role]?.name ?? input.role,
+      roleName: ownValue(input.policy.roles, input.role)?.name ?? input.role,
       level: levelOfRole(input.policy, input.role, input.currentLevel),
       at: input.at.toISOString(),
       ...(input.person ? { person: input.person } : {}),

@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import type { Evaluation } from '../engine/types';
 import type { MessageHandlers } from '../messages/router';
 import type { TicketRef } from '../messages/protocol';
@@ -108,7 +109,8 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       }
       const by = message.recordOnTicket && recordError === undefined ? 'ticket' : 'local';
       const store = await queue.run(() => watchedTicketsItem.update((s) => acknowledgeRole(s, key, message.role, by, now)));
-      const acknowledgement = store[key]?.acknowledged[message.role];
+      const entryAfter = store[key];
+      const acknowledgement = entryAfter ? ownValue(entryAfter.acknowledged, message.role) : undefined;
       if (!acknowledgement) throw new Error(`ticket ${key} is no longer watched`);
       afterChange();
       // Other tabs showing the ticket ask for its view again; the asking page does so itself.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isReservedName, reservedNameMessage } from '../policy/reserved-names';
+import { isKnownTimeZone } from '../policy/time-zone';
 import { CsvSyntaxError, formatCsv, parseCsv, unescapeCsvCell } from './csv';
 import { type Directory, emptyDirectory, type Person, personSchema } from './directory-schema';
 import { DirectoryImportError, type ImportProblem } from './import-error';
@@ -37,14 +39,6 @@ interface RotationDraft {
   weeks: Array<{ week: number; person: Person; row: number }>;
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function directoryFromCsv(text: string): Directory {
   let rows: string[][];
@@ -82,6 +76,15 @@ export function directoryFromCsv(text: string): Directory {
       if (!value) problems.push({ row, column, message: 'required for this type' });
       return value || null;
     };
+    /** A role or office id: required, and never a name every object already has. */
+    const needId = (column: 'role' | 'office'): string | null => {
+      const value = need(column);
+      if (value && isReservedName(value)) {
+        problems.push({ row, column, message: reservedNameMessage(value, `a${column === 'office' ? 'n office' : ' role'} id`) });
+        return null;
+      }
+      return value;
+    };
     const draft = Object.fromEntries(personFields.map((field) => [field, cell(field) || undefined]));
     const person = personSchema.safeParse(draft);
     if (!person.success) {
@@ -91,14 +94,14 @@ export function directoryFromCsv(text: string): Directory {
     }
     const type = cell('type').toLowerCase();
     if (type === 'person') {
-      const role = need('role');
-      const office = need('office');
+      const role = needId('role');
+      const office = needId('office');
       if (role && office && person.success) ((directory.roles[role] ??= {})[office] ??= []).push(person.data);
     } else if (type === 'sales-rep') {
       const organization = need('organization');
       if (organization && person.success) directory.salesReps.push({ organization, person: person.data });
     } else if (type === 'on-duty-director') {
-      const office = need('office');
+      const office = needId('office');
       const weekText = need('rotation_week');
       const week = Number(weekText);
       if (weekText && (!Number.isInteger(week) || week < 1)) {
@@ -121,7 +124,7 @@ export function directoryFromCsv(text: string): Directory {
       };
       setOnce('anchor_date', 'anchorDate', (v) => z.iso.date().safeParse(v).success, 'a date like 2026-07-06');
       setOnce('handover_time', 'handoverTime', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'a time like 09:00');
-      setOnce('time_zone', 'timeZone', isTimeZone, 'an IANA time zone like Asia/Shanghai');
+      setOnce('time_zone', 'timeZone', isKnownTimeZone, 'an IANA time zone like Asia/Shanghai');
       if (person.success && Number.isInteger(week) && week >= 1) {
         const clash = rotation.weeks.find((w) => w.week === week);
         if (clash) problems.push({ row, column: 'rotation_week', message: `week ${week} of ${office} is already on row ${clash.row}` });

@@ -1,3 +1,4 @@
+import { protoKeyPaths, reservedNameMessage } from '../policy/reserved-names';
 import { type Directory, directorySchema } from './directory-schema';
 import { DirectoryImportError } from './import-error';
 
@@ -10,11 +11,20 @@ export function directoryFromJson(text: string): Directory {
   } catch (error) {
     throw new DirectoryImportError([{ message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
   }
+  // zod drops a `__proto__` key without a word: name it as a problem instead.
+  const protoProblems = protoKeyPaths(json).map((path) => ({
+    column: path.map(String).join('.'),
+    message: reservedNameMessage('__proto__', 'a name in the directory'),
+  }));
   const parsed = directorySchema.safeParse(json);
-  if (!parsed.success) {
-    throw new DirectoryImportError(
-      parsed.error.issues.map((issue) => ({ column: issue.path.map(String).join('.') || '(file)', message: issue.message })),
-    );
+  if (!parsed.success || protoProblems.length > 0) {
+    throw new DirectoryImportError([
+      ...protoProblems,
+      ...(parsed.success ? [] : parsed.error.issues).map((issue) => ({
+        column: issue.path.map(String).join('.') || '(file)',
+        message: issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message,
+      })),
+    ]);
   }
   return parsed.data;
 }

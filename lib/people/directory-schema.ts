@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idSchema } from '../policy/reserved-names';
+import { timeZoneSchema } from '../policy/schema';
 
 /**
  * The people directory: who holds each role, per office; the Sales Rep of each customer
@@ -33,18 +35,22 @@ export const rotationSchema = z.object({
   /** Local time of the weekly handover. */
   handoverTime: clockTime,
   /** IANA time zone the handover is in (the office's). */
-  timeZone: z.string().min(1),
+  timeZone: timeZoneSchema,
   /** On duty in turn, one week each, repeating. */
   people: z.array(personSchema).min(1, 'a rotation needs at least one person'),
 });
 export type DirectorRotation = z.infer<typeof rotationSchema>;
 
+/** Role and office ids: never a name every object already has (`constructor`, `__proto__`, …). */
+export const directoryRoleId = idSchema('a role id');
+export const directoryOfficeId = idSchema("an office id (or '*')");
+
 export const directorySchema = z.object({
   /** role id → office id (or '*') → people. */
-  roles: z.record(z.string().min(1), z.record(z.string().min(1), z.array(personSchema))),
+  roles: z.record(directoryRoleId, z.record(directoryOfficeId, z.array(personSchema))),
   salesReps: z.array(salesRepSchema),
   /** office id → weekly rotation of the on-duty Escalation Director. */
-  directorRotations: z.record(z.string().min(1), rotationSchema),
+  directorRotations: z.record(directoryOfficeId, rotationSchema),
 });
 export type Directory = z.infer<typeof directorySchema>;
 

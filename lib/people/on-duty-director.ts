@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import { TZDate } from '@date-fns/tz';
 import { isKnownTimeZone } from '../policy/time-zone';
 import type { Directory, DirectorRotation, Person } from './directory-schema';
@@ -55,6 +56,6 @@ export function onDutyFromRotation(rotation: DirectorRotation, now: Date): OnDut
 
 /** Who is on duty for the office now, and who is next; null when the office has no rotation. */
 export function onDutyDirector(directory: Directory, officeId: string, now: Date): OnDutyDirector | null {
-  const rotation = Object.hasOwn(directory.directorRotations, officeId) ? directory.directorRotations[officeId] : undefined;
+  const rotation = ownValue(directory.directorRotations, officeId);
   return rotation ? onDutyFromRotation(rotation, now) : null;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import { ANY_OFFICE, type Directory, type Person } from './directory-schema';
 import { onDutyDirector } from './on-duty-director';
 
@@ -7,16 +8,11 @@ export const ESCALATION_DIRECTOR_ROLE = 'escalation-director';
 
 const normaliseOrganization = (name: string) => name.trim().toLocaleLowerCase();
 
-/** `record[key]` only when it is the record's own entry (never `constructor` & co. from the prototype). */
-export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 function roleHolders(directory: Directory, role: string, officeId: string): Person[] {
-  const offices = ownEntry(directory.roles, role);
+  const offices = ownValue(directory.roles, role);
   if (!offices) return [];
-  const own = ownEntry(offices, officeId) ?? [];
-  return own.length > 0 ? own : (ownEntry(offices, ANY_OFFICE) ?? []);
+  const own = ownValue(offices, officeId) ?? [];
+  return own.length > 0 ? own : (ownValue(offices, ANY_OFFICE) ?? []);
 }
 
 /**

@@ -5,9 +5,10 @@ import { weekdayKeys } from './schema';
 import type { PolicyIssue } from './zod-issue-messages';
 
 /**
- * Rules that relate one part of a policy to another. They read the raw input defensively so
- * they can run even when other parts are malformed: a support lead fixing an imported file sees
- * every problem in one go. Whatever is malformed here was already reported by the schema.
+ * Rules that relate one part of a policy to another. `parsePolicy` runs them on the schema's
+ * parsed output, which decides whether a policy is accepted; when the schema already refused the
+ * policy they also run over the raw input (read defensively, own properties only) so that a
+ * support lead fixing an imported file sees every problem in one go.
  */
 
 type Json = Record<string, unknown>;
@@ -41,7 +42,7 @@ function checkDefaultOffice(policy: Json, out: IssueList): void {
   if (typeof defaultOffice !== 'string' || !isObject(offices)) return;
   if (Object.keys(offices).length === 0) {
     out.add(['offices'], 'there are no offices; add at least one, with its time zone and opening hours');
-  } else if (!(defaultOffice in offices)) {
+  } else if (!Object.hasOwn(offices, defaultOffice)) {
     out.add(['defaultOffice'], `'${defaultOffice}' is not one of the offices (${list(Object.keys(offices))})`);
   }
 }

@@ -87,10 +87,33 @@ export function durationProblems(value: unknown): DurationProblem[] {
   return problems;
 }
 
+/**
+ * The largest amount of each unit. Wall-clock units stop at ten years (365-day years); business
+ * units at 2,500 business days / 20,000 business hours — about ten years of five-day, eight-hour
+ * weeks — which also keeps one evaluation fast (the calendar walks 64-day chunks; 2,500 business
+ * days are about 55 of them). Anything longer is not an escalation target but a typo.
+ */
+export const DURATION_MAX: Readonly<Record<DurationUnit, number>> = {
+  minutes: 10 * 365 * 24 * 60,
+  hours: 10 * 365 * 24,
+  businessHours: 20_000,
+  businessDays: 2_500,
+};
+
+const UNIT_WORDS: Readonly<Record<DurationUnit, string>> = {
+  minutes: 'minutes',
+  hours: 'hours',
+  businessHours: 'business hours',
+  businessDays: 'business days',
+};
+
 function amountProblem(unit: DurationUnit, amount: unknown): string | null {
   if (typeof amount !== 'number') return `should be a number, found ${describe(amount)}`;
   if (!Number.isFinite(amount)) return `should be a positive number, found ${describe(amount)}`;
   if (amount <= 0) return `should be more than 0, found ${amount}`;
+  if (amount > DURATION_MAX[unit]) {
+    return `should be at most ${DURATION_MAX[unit].toLocaleString('en-US')} ${UNIT_WORDS[unit]} (about ten years), found ${amount}`;
+  }
   if (unit === 'businessDays' && !Number.isInteger(amount)) {
     return `should be a whole number of business days, found ${amount}`;
   }

@@ -1,4 +1,6 @@
 import { crossCheckPolicy } from './cross-checks';
+import { formatIssuePath } from './issue-path';
+import { protoKeyPaths, reservedNameMessage } from './reserved-names';
 import { policySchema, type Policy } from './schema';
 import { describeValue, issuesFromZod, type PolicyIssue } from './zod-issue-messages';
 
@@ -56,8 +58,18 @@ export function parsePolicy(json: unknown): Policy {
       },
     ]);
   }
+  // zod drops a `__proto__` key without a word: name it as a problem instead.
+  const protoIssues = protoKeyPaths(input).map((path) => ({
+    path: formatIssuePath(path),
+    message: reservedNameMessage('__proto__', 'a name in a policy'),
+  }));
   const parsed = policySchema.safeParse(input, { reportInput: true });
-  const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error.issues)), ...crossCheckPolicy(input)];
+  const issues = [
+    ...protoIssues,
+    ...(parsed.success ? [] : issuesFromZod(parsed.error.issues)),
+    // On the parsed output (what would be used); over the raw input only to list more problems.
+    ...crossCheckPolicy(parsed.success ? parsed.data : input),
+  ];
   if (issues.length > 0 || !parsed.success) throw new PolicyError(issues);
   return parsed.data;
 }

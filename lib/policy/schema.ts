@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoCalendarDate } from './calendar-date';
-import { durationProblems } from './duration';
+import { DURATION_MAX, durationProblems } from './duration';
+import { idSchema } from './reserved-names';
 import { minutesOfDay } from './time-of-day';
 import { isKnownTimeZone } from './time-zone';
 
@@ -10,14 +11,14 @@ import { isKnownTimeZone } from './time-zone';
  * (roles and levels referenced, the default office) live in cross-checks.ts.
  */
 
-const positiveAmount = z.number().positive().finite();
+const positiveAmount = (unit: keyof typeof DURATION_MAX) => z.number().positive().finite().max(DURATION_MAX[unit]);
 
 /** The type of a duration; policies are read through `durationFieldSchema`, which explains mistakes. */
 export const durationSchema = z.union([
-  z.strictObject({ minutes: positiveAmount }),
-  z.strictObject({ hours: positiveAmount }),
-  z.strictObject({ businessHours: positiveAmount }),
-  z.strictObject({ businessDays: positiveAmount.int() }),
+  z.strictObject({ minutes: positiveAmount('minutes') }),
+  z.strictObject({ hours: positiveAmount('hours') }),
+  z.strictObject({ businessHours: positiveAmount('businessHours') }),
+  z.strictObject({ businessDays: positiveAmount('businessDays').int() }),
 ]);
 
 const durationFieldSchema = z
@@ -46,11 +47,16 @@ export const hoursRangeSchema = z.tuple([z.string(), z.string()]).superRefine(([
   }
 });
 
-const timeZoneSchema = z.string().superRefine((name, ctx) => {
+/** An IANA time zone the browser can compute with (policy offices, rotations, quiet hours). */
+export const timeZoneSchema = z.string().superRefine((name, ctx) => {
   if (!isKnownTimeZone(name)) {
     ctx.addIssue({ code: 'custom', message: `'${name}' is not a known time zone; use an IANA name such as 'Asia/Shanghai'` });
   }
 });
+
+const officeId = idSchema('an office id');
+const roleId = idSchema('a role id');
+const levelId = idSchema('a level id');
 
 const calendarDateSchema = z.string().superRefine((text, ctx) => {
   if (!isIsoCalendarDate(text)) {
@@ -72,7 +78,7 @@ export const roleSchema = z.strictObject({
 });
 
 export const levelSchema = z.strictObject({
-  id: z.string().min(1),
+  id: levelId,
   name: z.string(),
   engage: z.array(z.string()),
   notify: z.array(z.string()),
@@ -82,7 +88,7 @@ export const levelSchema = z.strictObject({
 export const severityPolicySchema = z.strictObject({
   name: z.string(),
   response: durationFieldSchema.optional(),
-  escalate: z.record(z.string(), durationFieldSchema).optional(),
+  escalate: z.record(levelId, durationFieldSchema).optional(),
   updates: z
     .strictObject({
       every: durationFieldSchema.optional(),
@@ -95,15 +101,15 @@ export const severityPolicySchema = z.strictObject({
 export const policySchema = z.strictObject({
   version: z.literal(1),
   name: z.string(),
-  defaultOffice: z.string(),
+  defaultOffice: officeId,
   pauseWhile: z.array(z.enum(['waiting', 'active'])),
   /**
    * Customer organisations treated as Severity 1 from creation, whatever their helpdesk priority
    * (SPEC §1 "Hot accounts"); matched case-insensitively and trimmed. Absent: none.
    */
   hotAccounts: z.array(z.string().trim().min(1, 'expected an organisation name')).optional(),
-  offices: z.record(z.string(), officeSchema),
-  roles: z.record(z.string(), roleSchema),
+  offices: z.record(officeId, officeSchema),
+  roles: z.record(roleId, roleSchema),
   levels: z.array(levelSchema).min(1),
   severities: z.strictObject({
     '1': severityPolicySchema,

@@ -64,8 +64,11 @@ function messageFor(issue: z.core.$ZodIssue): string {
       if (isOpeningHours(issue.path)) return `should be a pair of times such as ["09:00", "18:00"]`;
       if (issue.origin === 'array') return `should list at most ${String(issue.maximum)}`;
       return `should be at most ${String(issue.maximum)}`;
-    case 'invalid_key':
-      return `'${String(issue.input)}' is not an allowed name here`;
+    case 'invalid_key': {
+      const nested = issue.issues.find((inner) => inner.code === 'custom');
+      if (nested) return nested.message;
+      return `'${String(issue.path.at(-1) ?? issue.input)}' is not an allowed name here`;
+    }
     default:
       return issue.message;
   }

@@ -88,9 +88,19 @@ export function choosePolicy(
   return { policy: parsing.defaultPolicy, source: 'default', problems };
 }
 
+/**
+ * The last choice per parser, with the stored JSON it was made from: the policy is parsed once
+ * per change, not on every message (parsing checks every office calendar and time zone).
+ */
+const lastChoice = new WeakMap<PolicyParsing, { signature: string; effective: EffectivePolicy }>();
+
 export async function getEffectivePolicy(parsing: PolicyParsing): Promise<EffectivePolicy> {
   const [managed, user] = await Promise.all([readManagedPolicyJson(), userPolicyItem.get()]);
+  const signature = JSON.stringify([managed ?? null, user?.policy ?? null]);
+  const cached = lastChoice.get(parsing);
+  if (cached?.signature === signature) return cached.effective;
   const effective = choosePolicy(managed, user, parsing);
+  lastChoice.set(parsing, { signature, effective });
   for (const problem of effective.problems) reportStorageProblem('policy', problem);
   return effective;
 }

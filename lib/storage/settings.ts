@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../policy/schema';
 import { defineParsedItem } from './parsed-item';
 import { repairFields } from './repair-fields';
 import { checkSyncQuota } from './sync-quota';
@@ -26,7 +27,7 @@ const notificationShape = {
     end: clockTime,
     days: z.array(weekdaySchema),
     /** IANA zone; null → the browser's own. */
-    timeZone: z.string().min(1).nullable(),
+    timeZone: timeZoneSchema.nullable(),
   }),
   sound: z.boolean(),
   /** Repeat a reminder while roles are still to notify; 0 turns reminders off. */
@@ -43,12 +44,26 @@ export const defaultNotificationSettings: NotificationSettings = {
   reminderMinutes: 30,
 };
 
+/**
+ * A quiet-hours zone that is not a real one falls back to the browser's zone (null) with a
+ * reason, instead of costing the engineer their quiet hours altogether.
+ */
+function keepQuietHoursOverBadZone(raw: unknown, report: (reason: string) => void): unknown {
+  if (typeof raw !== 'object' || raw === null || !('quietHours' in raw)) return raw;
+  const quiet = (raw as { quietHours: unknown }).quietHours;
+  if (typeof quiet !== 'object' || quiet === null || !('timeZone' in quiet)) return raw;
+  const zone = (quiet as { timeZone: unknown }).timeZone;
+  if (zone === null || timeZoneSchema.safeParse(zone).success) return raw;
+  report(`quietHours.timeZone ${JSON.stringify(zone)} is not a known time zone; quiet hours follow the browser's zone`);
+  return { ...raw, quietHours: { ...quiet, timeZone: null } };
+}
+
 export const notificationSettingsItem = defineParsedItem<NotificationSettings>({
   key: 'sync:notificationSettings',
   version: 1,
   schema: notificationSettingsSchema,
   fallback: () => structuredClone(defaultNotificationSettings),
-  repair: (raw, report) => repairFields(notificationShape, raw, structuredClone(defaultNotificationSettings), report),
+  repair: (raw, report) => repairFields(notificationShape, keepQuietHoursOverBadZone(raw, report), structuredClone(defaultNotificationSettings), report),
   checkWrite: checkSyncQuota('sync:notificationSettings'),
 });
 

@@ -97,7 +97,7 @@ export function acknowledgeRole(
 ): WatchedStore {
   const entry = store[key];
   if (!entry) return store;
-  const previous = entry.acknowledged[role];
+  const previous = Object.hasOwn(entry.acknowledged, role) ? entry.acknowledged[role] : undefined;
   // A record on the ticket is the stronger fact; a later local click does not downgrade it.
   const acknowledgement = previous?.by === 'ticket' ? previous : { at: now.toISOString(), by };
   return { ...store, [key]: { ...entry, acknowledged: { ...entry.acknowledged, [role]: acknowledgement } } };

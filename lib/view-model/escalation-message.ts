@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import type { Evaluation, Ticket } from '../engine/types';
 import type { MessageKey, Substitutions } from '../i18n/t';
 import type { Policy } from '../policy/schema';
@@ -46,7 +47,7 @@ export interface EscalationMessage {
   mailto: string;
 }
 
-const roleName = (policy: Policy, role: string): string => policy.roles[role]?.name ?? role;
+const roleName = (policy: Policy, role: string): string => ownValue(policy.roles, role)?.name ?? role;
 
 const listOf = (names: readonly string[]): string => names.join(', ');
 

@@ -1,3 +1,4 @@
+import { ownValue } from '../policy/reserved-names';
 import type { Evaluation, Ticket } from '../engine/types';
 import type { NativeSlaTarget } from '../helpdesks/contract';
 import type { AckNoteMode, PagePerson, PageRowView, PageTicketView, PageTimelineStep } from '../messages/page-view';
@@ -67,7 +68,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
   const { policy, now } = ctx;
   const current = evaluation.levels.find((entry) => entry.level === evaluation.level);
   const next = evaluation.nextLevel;
-  const office = policy.offices[evaluation.officeId];
+  const office = ownValue(policy.offices, evaluation.officeId);
   return {
     system: ticket.system,
     ticketId: ticket.id,

@@ -64,7 +64,7 @@ const badDuration = fc.constantFrom<unknown>(
 );
 
 /** A copy of the sample policy with one thing wrong that must make it refused. */
-export const corruptPolicy = fc.oneof(
+const corruptPolicy = fc.oneof(
   badDuration.map((d) => ({ ...sample, severities: { ...sample.severities, '1': { ...sample.severities['1'], response: d } } })),
   badDuration.map((d) => ({
     ...sample,
@@ -107,7 +107,7 @@ const corruptEntry = fc.oneof(anyJson, corruptTicket.map((fault) => ({ corruptTi
 const faults = fc.record(
   {
     directory: corruptDirectory,
-    policy: fc.oneof(anyJson, fc.constant(sample)), // item 2 widens this to corruptPolicy
+    policy: corruptPolicy,
     settings: corruptSettings,
     entries: fc.array(corruptEntry, { minLength: 1, maxLength: 3 }),
   },
