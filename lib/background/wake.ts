@@ -8,6 +8,7 @@ import { warningLeadsFrom } from '../alarms/warning-leads';
 import type { HelpdeskSystem } from '../engine/types';
 import { isKnownTimeZone } from '../policy/time-zone';
 import { backgroundStateItem } from '../storage/background-state';
+import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
 import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
@@ -143,6 +144,7 @@ async function showAll(deps: BackgroundDeps, contents: readonly NotificationCont
   const { ports } = deps;
   const buttons = [ports.t('notifButtonMarkNotified'), ports.t('notifButtonSnooze')];
   const shown: string[] = [];
+  const raised: RaisedNotification[] = [];
   for (const content of contents) {
     try {
       await ports.notifications.show(content.id, {
@@ -154,9 +156,13 @@ async function showAll(deps: BackgroundDeps, contents: readonly NotificationCont
         buttons: ports.notifications.supportsButtons && content.canMarkNotified ? buttons : [],
       });
       shown.push(content.id);
+      raised.push({ id: content.id, title: content.title, message: content.message, at: ports.now().toISOString() });
     } catch (error) {
       ports.log(`notification ${content.id} could not be shown`, error);
     }
+  }
+  if (raised.length > 0) {
+    await notificationLogItem.update((log) => appendRaised(log, raised)).catch((error: unknown) => ports.log('notification log not written', error));
   }
   return shown;
 }

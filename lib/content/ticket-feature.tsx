@@ -240,6 +240,7 @@ export function startTicketFeature<Mapping>(
     }
     display = plan.badge ? { kind: 'error', badge: plan.badge } : { kind: 'nothing' };
     render();
+    if (display.kind === 'nothing') markDecidedNothing();
   }
 
   function refresh(): Promise<void> {
@@ -304,6 +305,11 @@ export function startTicketFeature<Mapping>(
   // the round trip through the background included.
   function markDataArrived(): void {
     performance.mark(`ew:data:${ticketId}`);
+  }
+  // A ticket the helpdesk does not have (404) gets no badge; this mark says the script decided
+  // so (tests wait for it rather than for time to pass).
+  function markDecidedNothing(): void {
+    performance.mark(`ew:nothing:${ticketId}`);
   }
   function markBadgeVisible(): void {
     try {

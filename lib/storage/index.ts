@@ -60,3 +60,4 @@ export {
 } from './policy-source';
 export { directoryItem, repairDirectory } from './directory-item';
 export { backgroundStateItem, initialBackgroundState, type BackgroundState } from './background-state';
+export { notificationLogItem, appendRaised, NOTIFICATION_LOG_CAP, type RaisedNotification } from './notification-log';

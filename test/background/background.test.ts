@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { type Background, backgroundIdle, createBackground, WAKE_ALARM } from '../../lib/background';
 import type { TicketJson } from '../../lib/engine/ticket-schema';
 import { BADGE_COLORS } from '../../lib/alarms';
-import { setStorageProblemSink, type StorageProblem, watchedTicketsItem } from '../../lib/storage';
+import { notificationLogItem, setStorageProblemSink, type StorageProblem, watchedTicketsItem } from '../../lib/storage';
 import { sev1 } from '../alarms/alarm-fixtures';
 import v1Fixture from '../storage/fixtures/watched-tickets-v1.json';
 import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender } from './fake-ports';
@@ -64,6 +64,19 @@ describe('alarms fire in order', () => {
       '10:00 #35436 reached level 2 (Sales Rep)',
       '10:30 #35436: still to notify',
     ]);
+  });
+
+  it('keeps what it raised in the notification log, in order, across instances', async () => {
+    const first = createBackground(backgroundDeps(world));
+    await report(first);
+    for (let i = 0; i < 2; i++) await fireAlarm(first);
+    const restarted = createBackground(backgroundDeps(world));
+    for (let i = 0; i < 2; i++) await fireAlarm(restarted);
+    const log = await notificationLogItem.get();
+    expect(log.map((n) => `${n.at.slice(11, 16)} ${n.title}`)).toEqual(world.shown.map((n) => `${n.at.slice(11, 16)} ${n.title}`));
+    expect(log).toHaveLength(4);
+    expect(log.map((n) => n.id)).toEqual(world.shown.map((n) => n.id));
+    expect(log[3]?.message).toBe(world.shown[3]?.message);
   });
 
   it('clears the alarm when nothing is ahead', async () => {

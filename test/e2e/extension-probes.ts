@@ -1,4 +1,4 @@
-import type { CDPSession, Page, Target } from 'puppeteer-core';
+import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import type { ChromiumSession } from './harness';
 import { waitUntil } from './harness';
 
@@ -11,125 +11,45 @@ import { waitUntil } from './harness';
 /** The alarm the background keeps armed (lib/background/deps.ts WAKE_ALARM). */
 export const WAKE_ALARM = 'escalation-watch:wake';
 
+/** One entry of the background's notification log (lib/storage/notification-log.ts). */
 export interface RecordedNotification {
   id: string;
   title: string;
   message: string;
-  /** When chrome.notifications.create was called (ms since epoch, the browser's clock). */
+  /** When the browser accepted it (ms since epoch, the background's clock). */
   at: number;
 }
 
-interface RecorderGlobal {
-  __ewNotifications?: RecordedNotification[];
-  /** Set once per service-worker instance: its absence after a stop proves a fresh instance. */
-  __ewInstance?: string;
-}
-
-async function serviceWorkerTarget(session: ChromiumSession): Promise<Target> {
-  return session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`), { timeout: 20_000 });
-}
-
 /**
- * Evaluates in the extension's service worker over a short-lived DevTools session of its own.
- * (Puppeteer's cached worker handle goes stale when the worker restarts, and a session left
- * attached across a stop can leave the next instance waiting for a debugger.) Retries while
- * the worker is starting: its extension APIs are bound a moment after the target appears.
+ * Evaluates `fn` in the session's control page (an extension page: chrome.storage, alarms and
+ * notifications are the background's own). No DevTools session touches the service worker, so
+ * nothing here can leave it paused or race its start.
  */
-export async function inWorker<T, A = undefined>(session: ChromiumSession, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<Awaited<T>> {
-  const expression = `(async () => { if (typeof chrome !== 'object' || !chrome.storage) throw new Error('extension APIs not bound yet'); return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let abandoned = false;
-    let cdp: CDPSession | undefined;
-    const evaluateOnce = async () => {
-      const opened = await (await serviceWorkerTarget(session)).createCDPSession();
-      cdp = opened;
-      if (abandoned) {
-        void opened.detach().catch(() => undefined); // opened after this attempt timed out
-        throw new Error('abandoned');
-      }
-      // A worker that starts while DevTools sessions come and go can be left waiting for one.
-      await opened.send('Runtime.runIfWaitingForDebugger');
-      return opened.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-    };
-    try {
-      // Any step can hang on a worker that is stopping: give up on this session and try anew.
-      const reply = await withTimeout(evaluateOnce(), 5_000);
-      if (!reply.exceptionDetails) return reply.result.value as Awaited<T>;
-      lastError = new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-    } catch (error) {
-      lastError = error;
-    } finally {
-      abandoned = true;
-      // Never left attached: a session held across a worker stop can pause the next instance.
-      void (cdp as CDPSession | undefined)?.detach().catch(() => undefined);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+export async function inExtension<T, A = undefined>(session: ChromiumSession, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<Awaited<T>> {
+  const control = await session.control();
+  // Puppeteer serialises `fn` and `arg` into the page; both are plain (no element handles).
+  return control.evaluate(fn as never, arg as never) as Promise<Awaited<T>>;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer from the service worker in ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
-
-/**
- * Keeps a DevTools session attached to the service worker, which keeps Chrome from stopping it
- * when idle (an in-memory recorder would otherwise vanish with it). Release it before stopping
- * the worker on purpose.
- */
-export async function holdWorker(session: ChromiumSession): Promise<() => Promise<void>> {
-  const cdp = await withTimeout((await serviceWorkerTarget(session)).createCDPSession(), 10_000);
-  await withTimeout(cdp.send('Runtime.runIfWaitingForDebugger'), 10_000);
-  return () => cdp.detach().then(() => undefined, () => undefined);
-}
-
-/**
- * Records every chrome.notifications.create call of this worker instance (the ids are the
- * background's "(ticket, event)" keys, so a duplicate shows up as the same id twice) and marks
- * the instance. Returns the instance mark.
- */
-export async function recordNotifications(session: ChromiumSession): Promise<string> {
-  return inWorker(session, () => {
-    const g = self as unknown as RecorderGlobal;
-    if (g.__ewInstance && g.__ewNotifications) return g.__ewInstance;
-    const log: RecordedNotification[] = [];
-    g.__ewNotifications = log;
-    g.__ewInstance = `instance-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    const notifications = chrome.notifications as unknown as { create: (id: string, options: { title?: string; message?: string }) => Promise<string> };
-    const create = notifications.create.bind(chrome.notifications);
-    notifications.create = (id, options) => {
-      log.push({ id, title: options.title ?? '', message: options.message ?? '', at: Date.now() });
-      return create(id, options);
-    };
-    return g.__ewInstance;
-  });
-}
-
+/** What the background raised, oldest first, as it recorded it in storage. */
 export async function recordedNotifications(session: ChromiumSession): Promise<RecordedNotification[]> {
-  return inWorker(session, () => (self as unknown as RecorderGlobal).__ewNotifications ?? []);
-}
-
-export async function workerInstance(session: ChromiumSession): Promise<string | null> {
-  return inWorker(session, () => (self as unknown as RecorderGlobal).__ewInstance ?? null);
+  const log = await inExtension(session, async () => ((await chrome.storage.local.get('notificationLog')).notificationLog ?? []) as Array<{ id: string; title: string; message: string; at: string }>);
+  return log.map((entry) => ({ ...entry, at: Date.parse(entry.at) }));
 }
 
 /** Ids of the notifications on screen now. */
 export async function displayedNotifications(session: ChromiumSession): Promise<string[]> {
-  return inWorker(session, async () => Object.keys(await chrome.notifications.getAll()));
+  return inExtension(session, async () => Object.keys(await chrome.notifications.getAll()));
 }
 
 export async function clearDisplayedNotifications(session: ChromiumSession): Promise<void> {
-  await inWorker(session, async () => {
+  await inExtension(session, async () => {
     for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
   });
 }
 
 export async function wakeAlarmAt(session: ChromiumSession): Promise<number | null> {
-  return inWorker(session, (name) => chrome.alarms.get(name).then((alarm) => alarm?.scheduledTime ?? null), WAKE_ALARM);
+  return inExtension(session, (name) => chrome.alarms.get(name).then((alarm) => alarm?.scheduledTime ?? null), WAKE_ALARM);
 }
 
 /** What the background stored, as chrome.storage.local holds it. */
@@ -142,11 +62,11 @@ export interface StoredTicket {
 }
 
 export async function storedTickets(session: ChromiumSession): Promise<Record<string, StoredTicket>> {
-  return inWorker(session, async () => ((await chrome.storage.local.get('watchedTickets')).watchedTickets ?? {}) as Record<string, StoredTicket>);
+  return inExtension(session, async () => ((await chrome.storage.local.get('watchedTickets')).watchedTickets ?? {}) as Record<string, StoredTicket>);
 }
 
 export async function lastCheckedAt(session: ChromiumSession): Promise<string | null> {
-  return inWorker(session, async () => {
+  return inExtension(session, async () => {
     const state = (await chrome.storage.local.get('backgroundState')).backgroundState as { lastCheckedAt?: string | null } | undefined;
     return state?.lastCheckedAt ?? null;
   });
@@ -157,7 +77,7 @@ export async function lastCheckedAt(session: ChromiumSession): Promise<string | 
  * version), as the options page would have saved it.
  */
 export async function seedStorage(session: ChromiumSession, area: 'local' | 'sync', key: string, value: unknown, version = 1): Promise<void> {
-  await inWorker(
+  await inExtension(
     session,
     ({ area, key, value, version }) => chrome.storage[area].set({ [key]: value, [`${key}$`]: { v: version } }),
     { area, key, value, version },
@@ -217,36 +137,39 @@ export async function readPopupRows(popup: Page): Promise<PopupRow[]> {
 }
 
 /**
- * Clicks "Mark notified" for a role in the open in-page panel (see page-probes openPanel) and
- * waits for the panel's status line to report the outcome. `writeNote` sets the "also record it
- * on the ticket" box when the setting is "ask".
+ * Clicks "Mark notified" for a role in the open in-page panel (see page-probes openPanel) with a
+ * real (trusted) mouse click, and waits for the panel's status line to report the outcome.
+ * `writeNote` sets the "also record it on the ticket" box when the setting is "ask".
  */
 export async function markNotifiedInPanel(page: Page, roleName: string, options: { writeNote?: boolean } = {}): Promise<string> {
   // Each step finds the role's row afresh: the panel re-renders between them.
-  const act = (name: string, step: 'toggle-on' | 'toggle-off' | 'click') =>
-    page.evaluate(
-      (name, step) => {
+  const find = (name: string, part: 'button' | 'checkbox') =>
+    page.evaluateHandle(
+      (name, part) => {
         const rows = document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelectorAll<HTMLElement>('.ew-person') ?? [];
         const row = [...rows].find((r) => (r.querySelector('.ew-person-name')?.textContent ?? '').includes(name));
-        if (step === 'click') {
-          const button = row?.querySelector<HTMLButtonElement>('button.ew-primary');
-          button?.click();
-          return Boolean(button);
-        }
-        const box = row?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-        if (!box || box.checked === (step === 'toggle-on')) return false;
-        box.click();
-        return true;
+        return row?.querySelector<HTMLElement>(part === 'button' ? 'button.ew-primary' : 'input[type="checkbox"]') ?? null;
       },
       name,
-      step,
+      part,
     );
-  if (options.writeNote !== undefined && (await act(roleName, options.writeNote ? 'toggle-on' : 'toggle-off'))) {
-    // The click handler reads the rendered choice: let the panel re-render first.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  const isChecked = async () => {
+    const box = (await find(roleName, 'checkbox')).asElement() as ElementHandle<Element> | null;
+    return box ? box.evaluate((el) => (el as HTMLInputElement).checked) : null;
+  };
+  if (options.writeNote !== undefined) {
+    const box = (await find(roleName, 'checkbox')).asElement() as ElementHandle<Element> | null;
+    if (box && (await isChecked()) !== options.writeNote) {
+      await box.click();
+      // The re-rendered box shows the choice the click handler will read.
+      await waitUntil(isChecked, (checked) => checked === options.writeNote, 5_000, `the note box for ${roleName}`);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    }
   }
   const before = await panelStatus(page);
-  if (!(await act(roleName, 'click'))) throw new Error(`no "Mark notified" button for ${roleName} in the panel`);
+  const button = (await find(roleName, 'button')).asElement() as ElementHandle<Element> | null;
+  if (!button) throw new Error(`no "Mark notified" button for ${roleName} in the panel`);
+  await button.click();
   return waitUntil(() => panelStatus(page), (status) => status !== '' && status !== before, 15_000, `panel status after marking ${roleName} notified`);
 }
 
@@ -254,8 +177,37 @@ async function panelStatus(page: Page): Promise<string> {
   return page.evaluate(() => (document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-panel .ew-status')?.textContent ?? '').trim());
 }
 
-/** Stops every service worker through DevTools, as Chrome does to an idle extension worker. */
-export async function stopServiceWorkers(page: Page): Promise<void> {
+const isExtensionWorker = (session: ChromiumSession) => (target: Target) =>
+  target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${session.extensionId}/`);
+
+/**
+ * Stops the extension's service worker through a page's DevTools session (never the worker's
+ * own), as Chrome does to an idle one, and resolves once the browser reports it gone. The
+ * returned promise resolves when a new instance has started (the next message starts it).
+ */
+export async function stopExtensionWorker(session: ChromiumSession, page: Page): Promise<{ restarted: Promise<void> }> {
+  const { browser } = session;
+  const isOurs = isExtensionWorker(session);
+  let markStopped: () => void = () => undefined;
+  let markRestarted: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  const restarted = new Promise<void>((resolve) => (markRestarted = resolve));
+  let gone = !browser.targets().some(isOurs);
+  if (gone) markStopped();
+  const onDestroyed = (target: Target) => {
+    if (!isOurs(target)) return;
+    gone = true;
+    markStopped();
+  };
+  // Only an instance created after the old one went away counts as the restart.
+  const onCreated = (target: Target) => {
+    if (!isOurs(target) || !gone) return;
+    browser.off('targetdestroyed', onDestroyed);
+    browser.off('targetcreated', onCreated);
+    markRestarted();
+  };
+  browser.on('targetdestroyed', onDestroyed);
+  browser.on('targetcreated', onCreated);
   const cdp = await page.createCDPSession();
   try {
     await cdp.send('ServiceWorker.enable');
@@ -263,4 +215,13 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   } finally {
     await cdp.detach();
   }
+  await withTimeout(stopped, 15_000, 'the service worker to stop');
+  return { restarted: withTimeout(restarted, 15_000, 'a new service-worker instance') };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSimulatorProxy } from '../simulator/proxy';
 import { startHelpdeskSimulator, type HelpdeskSimulator, type SimulatorOptions } from '../simulator/server';
 
@@ -29,9 +30,42 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Helpde
 export interface ChromiumSession {
   browser: Browser;
   extensionId: string;
-  /** The extension's service worker (re-resolved after a restart). */
-  worker(): Promise<WebWorker>;
+  /**
+   * An extension page of our own (the packaged manifest.json, which has the extension's APIs
+   * and runs none of its code): where the tests read and write storage, alarms and notifications,
+   * without attaching DevTools to the service worker. Reopened if it was closed.
+   */
+  control(): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * Chrome's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits
+ * written with the letters a–p. Known before the browser starts, so nothing waits for the
+ * service worker to show up as a DevTools target.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/**
+ * Resolves once the background answers a message: its listeners are registered and its storage
+ * is readable. The service worker is started by the message itself, as it is for any page.
+ */
+export async function backgroundReady(control: Page, timeoutMs = 30_000): Promise<void> {
+  await waitUntil(
+    () =>
+      control.evaluate(() =>
+        (chrome.runtime.sendMessage({ type: 'tickets:list' }) as Promise<{ ok?: boolean } | undefined>).then(
+          (reply) => reply?.ok === true,
+          () => false,
+        ),
+      ),
+    (ok) => ok,
+    timeoutMs,
+    'the background to answer a message',
+  );
 }
 
 export async function launchChromium(sim: HelpdeskSimulator, options: { headless?: boolean } = {}): Promise<ChromiumSession> {
@@ -55,19 +89,27 @@ export async function launchChromium(sim: HelpdeskSimulator, options: { headless
       '--ignore-certificate-errors',
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
-  const extensionId = new URL(target.url()).host;
-  return {
+  const extensionId = unpackedExtensionId(CHROME_BUILD);
+  let control: Page | null = null;
+  const session: ChromiumSession = {
     browser,
     extensionId,
-    async worker() {
-      const current = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20_000 });
-      const worker = await current.worker();
-      if (!worker) throw new Error('the extension service worker has no worker handle');
-      return worker;
+    async control() {
+      if (control && !control.isClosed()) return control;
+      const page = await browser.newPage();
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+      control = page;
+      return page;
     },
     close: () => browser.close(),
   };
+  try {
+    await backgroundReady(await session.control());
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return session;
 }
 
 export interface FirefoxSession {

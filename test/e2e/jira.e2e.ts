@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelpdeskSimulator } from '../simulator/server';
-import { browsersAvailable, launchChromium, screenshot, startSimulator, type ChromiumSession } from './harness';
+import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
 import { openPanel, rowBadgeCount, waitForBadge } from './page-probes';
 
 const JIRA = 'https://acme.atlassian.net';
@@ -45,9 +45,7 @@ describe.skipIf(!browsersAvailable().chromium)('Jira Cloud and JSM in Chromium',
     const page = await chromium.browser.newPage();
     await page.goto(`${JIRA}/jira/servicedesk/projects/SUP/queues/custom/1`);
     await page.waitForSelector('[data-testid="servicedesk-queues.common.ui.queue-table.row"]');
-    const deadline = Date.now() + 20_000;
-    while ((await rowBadgeCount(page)) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await rowBadgeCount(page)).toBeGreaterThanOrEqual(5);
+    await waitUntil(() => rowBadgeCount(page), (count) => count >= 5, 20_000, 'five queue-row badges');
     await screenshot(page, 'jira-queue');
     await page.click('a[href$="/SUP-5438"]');
     const paused = await waitForBadge(page, (b) => b.state === 'paused');

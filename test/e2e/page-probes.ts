@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 /** Reads the extension's in-page UI (open shadow roots) the way a person sees it. */
 
@@ -39,10 +39,10 @@ export async function waitForBadge(page: Page, accept: (badge: BadgeReading) => 
 }
 
 export async function openPanel(page: Page): Promise<{ explanation: string[]; people: string[]; timeline: string[] }> {
-  await page.evaluate(() => {
-    const badge = document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge');
-    badge?.click();
-  });
+  // A real (trusted) click, as the engineer's.
+  const badge = (await page.evaluateHandle(() => document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge') ?? null)).asElement() as ElementHandle<Element> | null;
+  if (!badge) throw new Error('no ticket badge to open');
+  await badge.click();
   await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-panel')), { timeout: 10_000 });
   return page.evaluate(() => {
     const root = document.querySelector('ew-ticket-badge')?.shadowRoot;
@@ -53,4 +53,17 @@ export async function openPanel(page: Page): Promise<{ explanation: string[]; pe
 
 export async function rowBadgeCount(page: Page): Promise<number> {
   return page.evaluate(() => [...document.querySelectorAll('ew-row-badge')].filter((host) => host.shadowRoot?.querySelector('[class*="ew-state-"]')).length);
+}
+
+/** Rows of a view that are on screen (inside the viewport) and have no row badge with a state yet. */
+export async function visibleRowsWithoutBadge(page: Page, rowSelector = '[data-test-id="generic-table-row"]'): Promise<number> {
+  return page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].filter((row) => {
+        const rect = row.getBoundingClientRect();
+        const onScreen = rect.bottom > 0 && rect.top < window.innerHeight && rect.height > 0;
+        return onScreen && !row.querySelector('ew-row-badge')?.shadowRoot?.querySelector('[class*="ew-state-"]');
+      }).length,
+    rowSelector,
+  );
 }

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
-import { displayedNotifications, inWorker, markNotifiedInPanel, openExtensionPage, readPopupRows, storedTickets } from './extension-probes';
+import { displayedNotifications, inExtension, markNotifiedInPanel, openExtensionPage, readPopupRows, storedTickets } from './extension-probes';
 import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
 import { openPanel, waitForBadge } from './page-probes';
 
@@ -59,7 +59,7 @@ async function chooseAlwaysWriteNotes(session: ChromiumSession): Promise<void> {
   await options.click('input[name="ew-ack-note"][value="always"]');
   await options.click('[role="tabpanel"] button.ew-primary');
   await waitUntil(
-    () => inWorker(session, async () => ((await chrome.storage.sync.get('generalSettings')).generalSettings as { ackNoteMode?: string } | undefined)?.ackNoteMode ?? null),
+    () => inExtension(session, async () => ((await chrome.storage.sync.get('generalSettings')).generalSettings as { ackNoteMode?: string } | undefined)?.ackNoteMode ?? null),
     (mode) => mode === 'always',
     10_000,
     'the saved note setting',

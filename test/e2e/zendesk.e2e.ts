@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelpdeskSimulator } from '../simulator/server';
-import { browsersAvailable, launchChromium, screenshot, startSimulator, type ChromiumSession } from './harness';
-import { openPanel, readTicketBadge, rowBadgeCount, waitForBadge } from './page-probes';
+import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
+import { openPanel, readTicketBadge, rowBadgeCount, visibleRowsWithoutBadge, waitForBadge } from './page-probes';
 
 const ZD = 'https://acme.zendesk.com';
 let sim: HelpdeskSimulator;
@@ -55,11 +55,10 @@ describe.skipIf(!browsersAvailable().chromium)('Zendesk Agent Workspace in Chrom
     await page.goto(`${ZD}/agent/filters/1000`);
     await page.waitForSelector('[data-test-id="generic-table-row"]');
     const start = await page.metrics();
-    const deadline = Date.now() + 20_000;
-    while ((await rowBadgeCount(page)) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await rowBadgeCount(page)).toBeGreaterThanOrEqual(10);
+    await waitUntil(() => rowBadgeCount(page), (count) => count >= 10, 20_000, 'ten row badges');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
-    await new Promise((r) => setTimeout(r, 1500));
+    // Scrolled halfway: the rows now on screen get their badges (read in batches as they show).
+    await waitUntil(() => visibleRowsWithoutBadge(page), (missing) => missing === 0, 20_000, 'badges on the rows scrolled into view');
     const end = await page.metrics();
     const showMany = sim.requests.slice(before).filter((r) => r.path.includes('show_many'));
     expect(showMany.length).toBeGreaterThan(0);
@@ -77,7 +76,8 @@ describe.skipIf(!browsersAvailable().chromium)('Zendesk Agent Workspace in Chrom
     expect(signIn.error).toBe('signIn');
     sim.clearFaults();
     await page.goto(`${ZD}/agent/tickets/99999`);
-    await new Promise((r) => setTimeout(r, 2000));
+    // The content script marks its decision; only then does "no badge" mean anything.
+    await page.waitForFunction(() => performance.getEntriesByName('ew:nothing:99999', 'mark').length > 0, { timeout: 20_000 });
     expect(await readTicketBadge(page)).toBeNull();
     await page.close();
   });

@@ -157,6 +157,13 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+function rowsOnScreenWithoutBadge(): number {
+  return [...document.querySelectorAll('tr[data-id]')].filter((row) => {
+    const rect = row.getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < window.innerHeight && !row.querySelector('ew-row-badge');
+  }).length;
+}
+
 async function measureTicket(id: string): Promise<{ renderMs: number; toPaintMs: number }> {
   document.body.replaceChildren();
   document.body.insertAdjacentHTML('beforeend', `<h1 class="ticket-header">Ticket ${id}</h1>`);
@@ -181,12 +188,12 @@ async function measureList() {
   origin = start;
   go('/views/1');
   const routeMs = performance.now() - start;
-  await until(() => document.querySelectorAll('ew-row-badge').length > 0);
-  await delay(1000);
+  // Done when every row on screen wears its badge (not when some time has passed).
+  await until(() => document.querySelectorAll('ew-row-badge').length > 0 && rowsOnScreenWithoutBadge() === 0);
   const firstScreen = document.querySelectorAll('ew-row-badge').length;
   const scrolledAt = performance.now() - start;
   document.querySelector('tr[data-id="600"]')?.scrollIntoView();
-  await delay(1500);
+  await until(() => rowsOnScreenWithoutBadge() === 0);
   return {
     routeMs,
     scrolledAt,
