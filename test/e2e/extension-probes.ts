@@ -28,7 +28,7 @@ export interface RecordedNotification {
 export async function inExtension<T, A = undefined>(session: ChromiumSession, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<Awaited<T>> {
   const control = await session.control();
   // Puppeteer serialises `fn` and `arg` into the page; both are plain (no element handles).
-  return control.evaluate(fn as never, arg as never) as Promise<Awaited<T>>;
+  return withTimeout(control.evaluate(fn as never, arg as never) as Promise<Awaited<T>>, 10_000, `the extension page to run ${fn.toString().slice(0, 80)}`);
 }
 
 /** What the background raised, oldest first, as it recorded it in storage. */
@@ -142,6 +142,7 @@ export async function readPopupRows(popup: Page): Promise<PopupRow[]> {
  * `writeNote` sets the "also record it on the ticket" box when the setting is "ask".
  */
 export async function markNotifiedInPanel(page: Page, roleName: string, options: { writeNote?: boolean } = {}): Promise<string> {
+  await page.bringToFront(); // real clicks need the tab in front (see openPanel)
   // Each step finds the role's row afresh: the panel re-renders between them.
   const find = (name: string, part: 'button' | 'checkbox') =>
     page.evaluateHandle(

@@ -39,7 +39,9 @@ export async function waitForBadge(page: Page, accept: (badge: BadgeReading) => 
 }
 
 export async function openPanel(page: Page): Promise<{ explanation: string[]; people: string[]; timeline: string[] }> {
-  // A real (trusted) click, as the engineer's.
+  // A real (trusted) click, as the engineer's, in the tab in front (a background tab renders no
+  // frames, and a click waits for one).
+  await page.bringToFront();
   const badge = (await page.evaluateHandle(() => document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge') ?? null)).asElement() as ElementHandle<Element> | null;
   if (!badge) throw new Error('no ticket badge to open');
   await badge.click();
