@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { defaultPolicy, evaluate, ticketFromZendesk } from '../lib/index';
 import { launchChromium, screenshot } from '../test/e2e/harness';
-import { simRequest } from '../test/simulator/client';
 import { sampleTickets } from '../test/simulator/seed';
 import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
+import { sampleTable, sampleTruth } from './sample-truth';
 
 /**
  * `npm run demo`: the built extension against the built-in demo helpdesk. With a display it opens
@@ -15,26 +14,7 @@ const OUT = resolve('demo-output');
 const HOST = 'acme.zendesk.com';
 
 async function printTable(sim: HelpdeskSimulator): Promise<void> {
-  const now = new Date();
-  const rows = [];
-  for (const seed of sampleTickets()) {
-    const get = (path: string) => simRequest(sim.port, HOST, path).then((res) => res.json<Record<string, unknown>>());
-    const { ticket, users } = (await get(`/api/v2/tickets/${seed.id}.json?include=users`)) as { ticket: object; users: object[] };
-    const { audits } = (await get(`/api/v2/tickets/${seed.id}/audits.json?include=users`)) as { audits: object[] };
-    const mapped = ticketFromZendesk({ ticket, audits, users });
-    const evaluation = evaluate(mapped, defaultPolicy, now);
-    const next = [evaluation.nextLevel?.at, evaluation.nextUpdateDueAt].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0];
-    rows.push({
-      ticket: `#${mapped.id}`,
-      sev: mapped.severity ?? '?',
-      office: mapped.office ?? defaultPolicy.defaultOffice,
-      state: evaluation.state,
-      level: evaluation.level ? `${evaluation.level} ${evaluation.levelId}` : '-',
-      'next deadline (UTC)': next ? next.toISOString().slice(0, 16).replace('T', ' ') : '-',
-      notify: evaluation.pending.join(', ') || '-',
-    });
-  }
-  console.table(rows);
+  console.table(sampleTable(await sampleTruth(sim, new Date())));
 }
 
 async function main(): Promise<void> {
