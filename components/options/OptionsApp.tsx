@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
+import { organizationKey } from '../../lib/engine/compiled-policy';
+import { parsePolicy } from '../../lib/policy';
 import type { Policy } from '../../lib/policy/schema';
 import { timelineStyles } from '../timeline';
 import { GeneralSection } from './general/GeneralSection';
@@ -39,6 +41,16 @@ export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone
       services.policy.load().then((effective) => (policy.value = effective.policy)).catch(() => undefined);
     }
   }, [tab.value]);
+
+  /** The People tab's hot-account boxes change the policy in force (refused while it is managed). */
+  const setHotAccount = async (organization: string, hot: boolean) => {
+    const effective = await services.policy.load();
+    const key = organizationKey(organization);
+    const others = (effective.policy.hotAccounts ?? []).filter((name) => organizationKey(name) !== key);
+    const next = parsePolicy({ ...effective.policy, hotAccounts: hot ? [...others, organization.trim()] : others });
+    await services.policy.save(next);
+    policy.value = next;
+  };
 
   const select = (next: OptionsTab, focus = false) => {
     tab.value = next;
@@ -79,7 +91,9 @@ export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone
       <div role="tabpanel" id={`ew-panel-${tab.value}`} aria-labelledby={`ew-tab-${tab.value}`} class="ew-panel">
         {tab.value === 'policy' ? <PolicySection store={services.policy} files={services.files} engineerTimeZone={engineerTimeZone} now={now} /> : null}
         {tab.value === 'helpdesks' ? <HelpdesksSection services={services} /> : null}
-        {tab.value === 'people' && policy.value ? <PeopleSection store={services.directory} files={services.files} policy={policy.value} now={now} /> : null}
+        {tab.value === 'people' && policy.value ? (
+          <PeopleSection store={services.directory} files={services.files} policy={policy.value} now={now} setHotAccount={setHotAccount} />
+        ) : null}
         {tab.value === 'notifications' && policy.value ? <NotificationsSection store={services.notifications} policy={policy.value} /> : null}
         {tab.value === 'general' ? <GeneralSection store={services.general} /> : null}
       </div>

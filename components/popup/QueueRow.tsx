@@ -43,7 +43,7 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
       </div>
       <div class="ew-row-meta">
         <span class="ew-row-info">
-          <SeverityChip severity={evaluation.severity} />
+          <SeverityChip severity={evaluation.severity} hotAccount={evaluation.hotAccount} />
           {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}
           {evaluation.nextLevel?.at ? (
             <span class="ew-next">

@@ -52,7 +52,7 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
         <HelpdeskIcon system={ticket.system} /> <span class="ew-ticket-id">{ticket.id}</span> {ticket.title}
       </h2>
       <p class="ew-detail-summary">
-        <SeverityChip severity={evaluation.severity} />{' '}
+        <SeverityChip severity={evaluation.severity} hotAccount={evaluation.hotAccount} />{' '}
         {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}{' '}
         <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
       </p>

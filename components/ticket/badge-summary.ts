@@ -2,10 +2,10 @@ import { t } from '../../lib/i18n';
 import type { TicketView } from '../../lib/view-model/rendered-view';
 import { stateWordKey, type ViewState } from '../../lib/view-model/state';
 
-/** "Sev 1 · L2 · Sales Rep": severity, level, who that level brings in. */
-export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'>): string {
+/** "Sev 1 · L2 · Sales Rep" (a hot account: "Sev 1 · hot account · L2 · Sales Rep"): severity, level, who that level brings in. */
+export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'> & { hotAccount?: boolean }): string {
   if (view.severity === null) return t('inpageBadgeSeverityUnknown');
-  const parts = [t('inpageBadgeSeverity', view.severity)];
+  const parts = [view.hotAccount ? t('inpageBadgeSeverityHotAccount', view.severity) : t('inpageBadgeSeverity', view.severity)];
   if (view.level > 0) parts.push(t('inpageBadgeLevelShort', view.level));
   if (view.levelRoleNames.length > 0) parts.push(view.levelRoleNames.join(', '));
   return parts.join(' · ');

@@ -77,6 +77,8 @@ export const readPageTicketView = fields({
   state: evaluationState,
   severity: nullable(oneOf<Severity>([1, 2, 3, 4])),
   severityName: nullable(text),
+  /** The customer is one of the policy's hot accounts: Sev 1 since creation (SPEC §1). */
+  hotAccount: flag,
   level: integer,
   levelName: text,
   /** Names of the roles the current level notifies ("Sales Rep"). */

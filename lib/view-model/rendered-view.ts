@@ -65,6 +65,8 @@ export interface TicketView {
   state: EvaluationState;
   severity: Severity | null;
   severityName: string | null;
+  /** The customer is one of the policy's hot accounts: Sev 1 since creation (SPEC §1). */
+  hotAccount: boolean;
   level: number;
   levelName: string;
   /** Names of the roles the current level notifies ("Sales Rep"). */

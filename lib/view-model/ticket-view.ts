@@ -78,6 +78,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     state: evaluation.state,
     severity: evaluation.severity,
     severityName: evaluation.severity === null ? null : (policy.severities[evaluation.severity]?.name ?? null),
+    hotAccount: evaluation.hotAccount === true,
     level: evaluation.level,
     levelName: current?.name ?? evaluation.levelId,
     levelRoleNames: (current?.notify ?? []).map((role) => roleName(policy, role)),

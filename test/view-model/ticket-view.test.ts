@@ -21,6 +21,17 @@ const sev1AtLevel2 = (): Evaluation => evaluate(repliedTicket(), defaultPolicy, 
 const extras = (overrides: Partial<TicketRead> = {}): TicketRead => ({ source: 'api', nativeSla: [], ackNoteMode: 'ask', ...overrides });
 
 describe('the view a page renders, built from a ticket and its evaluation', () => {
+  test("a hot account's Sev 3 ticket is shown as Sev 1 · hot account, at the level Sev 1 reaches (SPEC §1)", () => {
+    const ticket = { ...makeTicket('9', 3, 130), organization: 'Globex' };
+    const policy = { ...defaultPolicy, hotAccounts: ['globex'] };
+    const view = pageTicketView(ticket, evaluate(ticket, policy, NOW, []), viewContext(NOW, { policy, organization: 'Globex' }), extras());
+    expect(view).toMatchObject({ severity: 1, hotAccount: true, level: 2 });
+    expect(view.explanation[0]).toMatch(/^Sev 1 · hot account \(Globex\) since /);
+    expect(pageTicketViewSchema.parse(view)).toEqual(view);
+    const other = makeTicket('9', 3, 130);
+    expect(pageTicketView(other, evaluate(other, policy, NOW, []), viewContext(NOW, { policy }), extras()).hotAccount).toBe(false);
+  });
+
   test('a Sev 1 ticket open 2 h 10 min is at level 2 with the Sales Rep to notify and level 3 next', () => {
     const ticket = repliedTicket();
     const view = pageTicketView(ticket, sev1AtLevel2(), viewContext(NOW), extras());

@@ -11,6 +11,7 @@ import {
   type Directory,
 } from '../../../lib/people';
 import type { Policy } from '../../../lib/policy/schema';
+import { organizationKey } from '../../../lib/engine/compiled-policy';
 import { useSignal } from '@preact/signals';
 import type { FileDownloads, SettingsStore } from '../options-services';
 import { FileImportButton } from '../FileImportButton';
@@ -30,6 +31,11 @@ interface PeopleSectionProps {
   /** Roles and offices come from the policy in force. */
   policy: Policy;
   now: Date;
+  /**
+   * Marks an organisation a hot account (or not) in the policy in force and saves it; absent
+   * while the policy cannot be changed here (managed by IT).
+   */
+  setHotAccount?: (organization: string, hot: boolean) => Promise<void>;
 }
 
 /** Monday on or before `now` (UTC date), as the default anchor of a new rotation. */
@@ -40,9 +46,11 @@ function mondayOf(now: Date): string {
 }
 
 /** The people directory: role holders per office, each organisation's Sales Rep, the weekly director rotation. */
-export function PeopleSection({ store, files, policy, now }: PeopleSectionProps) {
+export function PeopleSection({ store, files, policy, now, setHotAccount }: PeopleSectionProps) {
   const form = useSettingsDraft(store, directorySchema);
   const importProblems = useSignal<string[]>([]);
+  const hotAccountError = useSignal<string | null>(null);
+  const hotAccounts = new Set((policy.hotAccounts ?? []).map(organizationKey));
   const directory = form.draft.value;
   if (form.loadError.value) return <p class="ew-field-errors" role="alert">{t('optionsLoadFailed', form.loadError.value)}</p>;
   if (!directory) return <p role="status">{t('optionsLoading')}</p>;
@@ -106,6 +114,12 @@ export function PeopleSection({ store, files, policy, now }: PeopleSectionProps)
       ))}
 
       <h3>{t('optionsSalesReps')}</h3>
+      <p class="ew-help">{t('optionsHotAccountsHelp')}</p>
+      {hotAccountError.value ? (
+        <p class="ew-field-errors" role="alert">
+          {t('optionsHotAccountNotSaved', hotAccountError.value)}
+        </p>
+      ) : null}
       <ol class="ew-people-rows" aria-label={t('optionsSalesReps')}>
         {directory.salesReps.map((rep, index) => {
           const orgPath = ['salesReps', index, 'organization'];
@@ -117,6 +131,20 @@ export function PeopleSection({ store, files, policy, now }: PeopleSectionProps)
                 <input id={fieldId(orgPath)} type="text" value={rep.organization} onInput={(event) => form.set(orgPath, event.currentTarget.value)} {...invalidProps(orgPath, orgIssues)} />
                 <FieldErrors path={orgPath} issues={orgIssues} />
               </span>
+              <label class="ew-check">
+                <input
+                  type="checkbox"
+                  checked={rep.organization.trim() !== '' && hotAccounts.has(organizationKey(rep.organization))}
+                  disabled={!setHotAccount || rep.organization.trim() === ''}
+                  onChange={(event) => {
+                    hotAccountError.value = null;
+                    setHotAccount?.(rep.organization, event.currentTarget.checked).catch((error: unknown) => {
+                      hotAccountError.value = error instanceof Error ? error.message : String(error);
+                    });
+                  }}
+                />
+                {t('optionsHotAccount')}
+              </label>
               <PersonFields path={['salesReps', index, 'person']} editing={editing} caption={t('optionsSalesRepOf', rep.organization || '…')} />
               <button type="button" class="ew-button" onClick={() => form.remove(['salesReps', index])} aria-label={t('optionsRemoveNamed', t('optionsSalesRepOf', rep.organization || '…'))}>
                 {t('optionsRemove')}

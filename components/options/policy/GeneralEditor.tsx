@@ -3,10 +3,11 @@ import type { DraftEditing } from './draft-editing';
 import { fieldId, issuesAt } from './field-issues';
 import { FieldErrors, invalidProps } from './FieldErrors';
 import { TextField } from './fields';
+import { StringListEditor } from '../settings/StringListEditor';
 
 const pausable = ['waiting', 'active'] as const;
 
-/** The policy's name, default office and which statuses pause the clocks. */
+/** The policy's name, default office, which statuses pause the clocks, and the hot accounts (SPEC §1). */
 export function GeneralEditor({ editing }: { editing: DraftEditing }) {
   const { draft } = editing;
   const officeIssues = issuesAt(editing.issues, ['defaultOffice']);
@@ -54,6 +55,8 @@ export function GeneralEditor({ editing }: { editing: DraftEditing }) {
         ))}
         <FieldErrors path={['pauseWhile']} issues={pauseIssues} />
       </fieldset>
+      <p class="ew-help">{t('optionsHotAccountsHelp')}</p>
+      <StringListEditor label={t('optionsHotAccounts')} itemLabel={t('optionsOrganization')} path={['hotAccounts']} editing={editing} />
     </fieldset>
   );
 }

@@ -34,6 +34,11 @@ describe('TicketBadge', () => {
     expect(badge.textContent).toContain('update 32 min');
   });
 
+  test("a hot account's ticket says so beside its severity (SPEC §1)", () => {
+    const { badge } = renderBadge(ticketView({ hotAccount: true }));
+    expect(badge.textContent).toContain('Sev 1 · hot account · L2 · Sales Rep');
+  });
+
   test.each<[EvaluationState, string]>([
     ['ok', 'Sev 1 · L2 · Sales Rep'],
     ['warning', 'Sev 1 · L2 · Sales Rep'],

@@ -15,6 +15,7 @@ export function ticketView(overrides: Partial<TicketView> = {}): TicketView {
     state: 'notify',
     severity: 1,
     severityName: 'Severe problem',
+    hotAccount: false,
     level: 2,
     levelName: 'Level 2 support',
     levelRoleNames: ['Sales Rep'],
