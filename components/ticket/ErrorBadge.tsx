@@ -1,7 +1,8 @@
+import type { ErrorBadgeKind } from '../../lib/content/failure-plan';
 import { t } from '../../lib/i18n';
 
-/** Why there is no escalation to show. 'signIn' asks for action; the others stay quiet. */
-export type ErrorBadgeKind = 'signIn' | 'unreadable' | 'unavailable';
+/** Why there is no escalation to show ('signIn' asks for action; the others stay quiet). */
+export type { ErrorBadgeKind };
 
 const messageKey = {
   signIn: 'inpageErrorSignIn',

@@ -1,5 +1,7 @@
-import type { ErrorBadgeKind } from '../../components/ticket/ErrorBadge';
 import { HelpdeskError } from '../helpdesks/contract';
+
+/** The quiet badges a ticket shows when it cannot show its state. */
+export type ErrorBadgeKind = 'signIn' | 'unreadable' | 'unavailable';
 
 /**
  * What to do when the helpdesk API could not give us a ticket (the helpdesk layer has already

@@ -1,10 +1,10 @@
-import { ErrorBadge, type ErrorBadgeKind } from '../../components/ticket/ErrorBadge';
+import { ErrorBadge } from '../../components/ticket/ErrorBadge';
 import { ClockContext } from '../../components/ticket/clock-context';
 import { TicketWidget } from '../../components/ticket/TicketWidget';
 import type { AcknowledgeOutcome, TicketPanelActions } from '../view-model/rendered-view';
 import { HelpdeskError, type HelpdeskIo, type NativeSlaTarget, type RawTicketRead } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
-import { asHelpdeskError, planAfterFailure } from './failure-plan';
+import { asHelpdeskError } from './failure-plan';
 import { compareNativeSla } from './native-sla-drift';
 import type { PageConfig } from './page-background';
 import type { ReceivedView } from './reply-shapes';
@@ -12,6 +12,7 @@ import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
 import type { ShadowHost } from './shadow-host';
 import { placeTicketBadge } from './ticket-badge-placement';
+import { initialTicketState, stepTicket, withRememberedNative, type TicketEffect, type TicketEvent, type TimerName } from './ticket-state';
 
 /** State that outlives one visit to a ticket, so going back to a tab shows it at once. */
 export interface TicketMemory {
@@ -27,22 +28,15 @@ export function createTicketMemory(): TicketMemory {
   return { views: new Map(), ingested: new Map(), nativeSla: new Map() };
 }
 
-/** Refetch while the ticket stays open and visible: slow, since saves and focus also trigger it. */
-export const REFRESH_EVERY_MS = 3 * 60_000;
-/** On focus or a return to the tab, data older than this is fetched again. */
-export const STALE_AFTER_MS = 60_000;
-/** After the agent clicks a save/submit button, give the helpdesk this long to store it. */
-export const AFTER_SAVE_MS = 2_500;
-/** Generic submit controls; a save changes the ticket, so it is the moment to refetch. */
+/** Generic submit controls; a save changes the ticket, so it is the moment to read it again. */
 const SAVE_CONTROL = 'button[type="submit"], [data-test-id="submit_button-button"], [data-testid*="submit-button"]';
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-type Display = { kind: 'loading' } | { kind: 'ticket'; shown: ReceivedView } | { kind: 'error'; badge: ErrorBadgeKind } | { kind: 'nothing' };
 
 /**
- * Shows one ticket's badge while its route is current: reads the ticket (REST, else the page),
- * hands it to the background and renders the view it answers. Everything it starts is
- * registered in `scope`, which the controller disposes when the route moves on.
+ * Shows one ticket's badge while its route is current: the DOM, timer and message shell around
+ * the pure ticket-state machine. It turns what happens (a read answered, a timer, a tab shown, a
+ * save clicked, the background saying the ticket changed) into events, and carries out the
+ * effects the machine answers. Everything it starts is registered in `scope`, which the
+ * controller disposes when the route moves on.
  */
 export function startTicketFeature<Mapping>(
   ticketId: string,
@@ -54,19 +48,11 @@ export function startTicketFeature<Mapping>(
 ): void {
   const { doc, win, helpdesk, background } = deps;
   const ref: TicketRef = { system: helpdesk.system, id: ticketId };
-  const cached = memory.views.get(ticketId);
-  let display: Display = cached ? { kind: 'ticket', shown: cached } : { kind: 'loading' };
-  let loaded: PageConfig<Mapping> | null = null;
-  let attempt = 0;
-  let lastFetchAt = Number.NEGATIVE_INFINITY;
-  let inFlight: Promise<void> | null = null;
-  let cancelRetry: () => void = () => undefined;
-  let retryPending = false;
-  let cancelViewRefresh: () => void = () => undefined;
-  let cancelRefresh: () => void = () => undefined;
+  let state = initialTicketState(memory.views.get(ticketId));
+  const timers = new Map<TimerName, () => void>();
+  const nowMs = () => deps.now().getTime();
 
   const io = (): HelpdeskIo => ({ fetch: deps.fetch, origin: helpdesk.restBase(doc, new URL(win.location.href)), signal: scope.signal });
-  const showingApiData = () => display.kind === 'ticket' && display.shown.view.source === 'api';
 
   let host: ShadowHost | null = null;
   const placement = placeTicketBadge(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver, (created) => {
@@ -74,8 +60,43 @@ export function startTicketFeature<Mapping>(
     render();
   });
 
+  function dispatch(event: TicketEvent): void {
+    if (scope.disposed) return;
+    const step = stepTicket(state, event);
+    state = step.state;
+    for (const effect of step.effects) perform(effect);
+  }
+
+  function perform(effect: TicketEffect): void {
+    switch (effect.kind) {
+      case 'render':
+        return render();
+      case 'read':
+        return void read();
+      case 'askView':
+        return void askView();
+      case 'readPage':
+        return void readPage();
+      case 'arm': {
+        timers.get(effect.timer)?.();
+        const timer = effect.timer;
+        timers.set(timer, scope.timeout(() => dispatch({ kind: 'timerFired', timer, nowMs: nowMs() }), effect.inMs));
+        return;
+      }
+      case 'disarm':
+        timers.get(effect.timer)?.();
+        timers.delete(effect.timer);
+        return;
+      case 'decidedNothing':
+        // Tests and tools wait for this mark, not for time to pass, before saying "no badge".
+        performance.mark(`ew:nothing:${ticketId}`);
+        return;
+    }
+  }
+
   function render(): void {
     if (!host || scope.disposed) return;
+    const display = state.display;
     try {
       if (display.kind === 'nothing') {
         placement.remove();
@@ -112,35 +133,23 @@ export function startTicketFeature<Mapping>(
       copyText: deps.copyText,
       acknowledge: (roleId, writeNote) => acknowledge(roleId, writeNote),
       // The message's "open for …" and the explanation's counted time are as of the view: refresh on opening.
-      opened: () => void askView(),
+      opened: () => dispatch({ kind: 'viewWanted' }),
     };
   }
 
-  /** The state changes at deadlines even when the ticket does not: ask for the view again then (one timer). */
-  function scheduleViewRefresh(at: Date | null): void {
-    cancelViewRefresh();
-    if (!at) return;
-    cancelViewRefresh = scope.timeout(() => void askView(), Math.min(MAX_TIMER_MS, Math.max(0, at.getTime() - deps.now().getTime()) + 1));
-  }
-
-  function show(shown: ReceivedView): void {
-    let withNative = shown;
+  /** Keeps what outlives this visit: the last API view, and the helpdesk's own SLA targets. */
+  function remember(shown: ReceivedView): ReceivedView {
     if (shown.native !== null) memory.nativeSla.set(ticketId, shown.native);
-    else if (shown.view.source === 'api') withNative = { ...shown, native: memory.nativeSla.get(ticketId) ?? null };
+    const withNative = withRememberedNative(shown, memory.nativeSla.get(ticketId));
     if (withNative.view.source === 'api') memory.views.set(ticketId, withNative);
-    display = { kind: 'ticket', shown: withNative };
-    render();
-    scheduleViewRefresh(withNative.refreshAt);
+    return withNative;
   }
 
-  /** The ticket's view evaluated now, from what the background already has; a ticket it lost is read again. */
+  /** The ticket's view evaluated now, from what the background already has. */
   async function askView(): Promise<void> {
-    if (display.kind !== 'ticket') return;
     try {
       const shown = await background.view(ref);
-      if (scope.disposed) return;
-      if (shown) show(shown);
-      else void refresh();
+      dispatch({ kind: 'viewAnswered', shown: shown ? remember(shown) : null, nowMs: nowMs() });
     } catch (error) {
       deps.log('view', error);
     }
@@ -162,13 +171,14 @@ export function startTicketFeature<Mapping>(
       deps.log('ack-note', reply.recordError);
       return { note: 'failed' };
     }
-    void refresh(); // the note is now in the ticket's history
+    dispatch({ kind: 'readWanted', nowMs: nowMs() }); // the note is now in the ticket's history
     return { note: 'written' };
   }
 
   /** Hands a read to the background; an unchanged one is not sent again, only its view asked. */
   async function ingest(read: RawTicketRead): Promise<ReceivedView> {
-    if (read.version !== null && memory.ingested.get(ticketId) === read.version && showingApiData()) {
+    const showingApiData = state.display.kind === 'ticket' && state.display.shown.view.source === 'api';
+    if (read.version !== null && memory.ingested.get(ticketId) === read.version && showingApiData) {
       const again = await background.view(ref);
       if (again) return again;
     }
@@ -178,125 +188,72 @@ export function startTicketFeature<Mapping>(
     return outcome.shown;
   }
 
-  async function load(): Promise<void> {
-    const current = (loaded ??= await config);
-    if (scope.disposed) return;
-    render();
-    lastFetchAt = deps.now().getTime();
-    let shown: ReceivedView;
+  async function read(): Promise<void> {
+    let current: PageConfig<Mapping>;
     try {
-      const read = await helpdesk.fetchRawTicket(ticketId, io(), current.mapping);
-      if (scope.disposed) return;
-      markDataArrived();
-      shown = await ingest(read);
-    } catch (thrown) {
-      if (scope.disposed) return;
-      await failed(thrown, current);
+      current = await config;
+    } catch (error) {
+      // The background could not give this page its settings: nothing can be read.
+      deps.log('ticket', error);
+      dispatch({ kind: 'configFailed' });
       return;
     }
     if (scope.disposed) return;
-    attempt = 0;
-    show(shown);
+    let shown: ReceivedView;
+    try {
+      const raw = await helpdesk.fetchRawTicket(ticketId, io(), current.mapping);
+      if (scope.disposed) return;
+      markDataArrived();
+      shown = remember(await ingest(raw));
+    } catch (thrown) {
+      const error = asHelpdeskError(thrown);
+      if (error.kind !== 'notFound') deps.log('fetch', error);
+      dispatch({ kind: 'readFailed', error });
+      return;
+    }
+    dispatch({ kind: 'readSucceeded', shown, nowMs: nowMs() });
     if (host) markBadgeVisible();
   }
 
-  async function failed(thrown: unknown, current: PageConfig<Mapping>): Promise<void> {
-    const error = asHelpdeskError(thrown);
-    const plan = planAfterFailure(error, attempt);
-    if (error.kind !== 'notFound') deps.log('fetch', error);
-    if (plan.retryInMs !== null) {
-      attempt++;
-      cancelRetry();
-      retryPending = true;
-      cancelRetry = scope.timeout(() => {
-        retryPending = false;
-        void refresh();
-      }, plan.retryInMs);
-    }
-    if (showingApiData() && plan.badge !== 'signIn' && plan.badge !== null) return; // keep the last good data
-    if (plan.tryPage) {
-      // The page must have rendered the ticket before it can be read.
-      await placement.placed;
-      if (scope.disposed) return;
-      let ticket;
-      try {
-        ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);
-      } catch (pageError) {
-        // The page changed shape: say so quietly. Slow API retries, if any, may still replace it.
-        deps.log('page', pageError);
-        display = { kind: 'error', badge: 'unreadable' };
-        render();
-        return;
-      }
-      try {
-        const shown = await background.seen(ticket, deps.now());
-        if (!scope.disposed) show(shown);
-      } catch (backgroundError) {
-        deps.log('report', backgroundError);
-        display = { kind: 'error', badge: 'unavailable' };
-        render();
-      }
+  /** The API is out: what the page shows, without history, evaluated by the background. */
+  async function readPage(): Promise<void> {
+    const current = await config.catch(() => null);
+    // The page must have rendered the ticket before it can be read.
+    await placement.placed;
+    if (scope.disposed || !current) return;
+    let ticket;
+    try {
+      ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);
+    } catch (pageError) {
+      // The page changed shape: say so quietly. Slow API retries, if any, may still replace it.
+      deps.log('page', pageError);
+      dispatch({ kind: 'pageUnreadable' });
       return;
     }
-    display = plan.badge ? { kind: 'error', badge: plan.badge } : { kind: 'nothing' };
-    render();
-    if (display.kind === 'nothing') markDecidedNothing();
-  }
-
-  function refresh(): Promise<void> {
-    inFlight ??= load()
-      .catch((error: unknown) => {
-        // The background could not give this page its settings: nothing can be shown.
-        deps.log('ticket', error);
-        if (display.kind === 'loading') {
-          display = { kind: 'error', badge: 'unavailable' };
-          render();
-        }
-      })
-      .finally(() => {
-        inFlight = null;
-      });
-    return inFlight;
+    try {
+      const shown = await background.seen(ticket, deps.now());
+      dispatch({ kind: 'shown', shown, nowMs: nowMs() });
+    } catch (backgroundError) {
+      deps.log('report', backgroundError);
+      dispatch({ kind: 'backgroundUnavailable' });
+    }
   }
 
   const visible = () => doc.visibilityState === 'visible';
-  const refreshIfStale = () => {
-    if (visible() && deps.now().getTime() - lastFetchAt >= STALE_AFTER_MS) void refresh();
-  };
-  function scheduleSlowRefresh(): void {
-    cancelRefresh();
-    if (!visible()) return;
-    cancelRefresh = scope.timeout(() => {
-      // A pending retry (back-off, Retry-After) decides the next request, not the schedule.
-      if (!retryPending) void refresh();
-      scheduleSlowRefresh();
-    }, REFRESH_EVERY_MS);
-  }
-
-  scope.listen(doc, 'visibilitychange', () => {
-    if (visible()) {
-      render();
-      refreshIfStale();
-      scheduleSlowRefresh();
-    } else {
-      cancelRefresh();
-    }
-  });
-  scope.listen(win, 'focus', refreshIfStale);
+  scope.listen(doc, 'visibilitychange', () => dispatch({ kind: 'visibility', visible: visible(), nowMs: nowMs() }));
+  scope.listen(win, 'focus', () => dispatch({ kind: 'focus', nowMs: nowMs() }));
   scope.listen(
     doc,
     'click',
     (event) => {
       const target = event.target;
-      if (target instanceof Element && target.closest(SAVE_CONTROL)) {
-        scope.timeout(() => void refresh(), AFTER_SAVE_MS);
-      }
+      if (target instanceof Element && target.closest(SAVE_CONTROL)) dispatch({ kind: 'saveClicked' });
     },
     { capture: true, passive: true },
   );
   scope.onDispose(
     watchChanges((ticket) => {
-      if (ticket.system === ref.system && ticket.id === ref.id) void askView();
+      if (ticket.system === ref.system && ticket.id === ref.id) dispatch({ kind: 'viewWanted' });
     }),
   );
 
@@ -305,11 +262,6 @@ export function startTicketFeature<Mapping>(
   // the round trip through the background included.
   function markDataArrived(): void {
     performance.mark(`ew:data:${ticketId}`);
-  }
-  // A ticket the helpdesk does not have (404) gets no badge; this mark says the script decided
-  // so (tests wait for it rather than for time to pass).
-  function markDecidedNothing(): void {
-    performance.mark(`ew:nothing:${ticketId}`);
   }
   function markBadgeVisible(): void {
     try {
@@ -321,7 +273,5 @@ export function startTicketFeature<Mapping>(
     }
   }
 
-  if (cached) scheduleViewRefresh(cached.refreshAt);
-  void refresh();
-  scheduleSlowRefresh();
+  dispatch({ kind: 'start', nowMs: nowMs(), visible: visible() });
 }
