@@ -20,8 +20,9 @@ export interface BadgePlacement {
  * Keeps the ticket badge next to `findAnchor()`. Single-page apps render the header after the
  * route changes and re-render it at will (tabs, saves), dropping our host with the old DOM; one
  * MutationObserver, owned by the ticket's scope, puts the same host (and its open panel) back
- * next to the current header. A page that changed shape has no header: the badge then floats
- * in a corner rather than not showing at all.
+ * next to the current header. A page that changed shape has no header, and a header that goes
+ * away or cannot be told from another tab's takes the anchor with it: the badge then floats in a
+ * corner rather than not showing at all.
  */
 export function placeTicketBadge(
   doc: Document,
@@ -46,8 +47,16 @@ export function placeTicketBadge(
 
   const place = () => {
     if (removed || scope.disposed) return;
-    const anchor = findAnchor();
-    if (!anchor) return;
+    const anchor = anchorOrNull(findAnchor);
+    if (!anchor) {
+      // Anchored once, and the anchor is gone or can no longer be told (another tab's pane shown,
+      // the header re-rendered away): float rather than sit hidden in a stale pane.
+      if (host && placedAt !== null) {
+        host.moveTo(doc.body, 'append', FLOATING);
+        placedAt = null;
+      }
+      return;
+    }
     if (!host) create(anchor, 'after', ANCHORED);
     else if (anchor !== placedAt || !host.host.isConnected) host.moveTo(anchor, 'after', ANCHORED);
     placedAt = anchor;
@@ -79,6 +88,15 @@ export function placeTicketBadge(
       resolvePlaced();
     },
   };
+}
+
+/** A page reader that throws is a page that changed shape: no anchor, never no badge. */
+function anchorOrNull(findAnchor: () => Element | null): Element | null {
+  try {
+    return findAnchor();
+  } catch {
+    return null;
+  }
 }
 
 function isOurs(node: Node): boolean {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ANCHOR_GRACE_MS } from '../../lib/content/ticket-badge-placement';
 import { HelpdeskError, type RawTicketRead } from '../../lib/helpdesks/contract';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { fetched, makeTicket, NOW, startHarness, ticketBadgeRoot, ticketPageHtml, type FakeAnswer } from './harness';
+import { fakeHelpdesk, fetched, HEADER, makeTicket, NOW, startHarness, ticketBadgeRoot, ticketPageHtml, type FakeAnswer } from './harness';
 
 type Harness = ReturnType<typeof startHarness>;
 let harness: Harness | null = null;
@@ -383,6 +383,33 @@ describe('content runtime timing (fake timers)', () => {
     expect(ticketBadgeRoot()).toBeNull();
     await vi.advanceTimersByTimeAsync(1);
     expect(document.querySelector('ew-ticket-badge')?.className).toBe('ew-host-ticket ew-host-floating');
+    expect(badgeText()).toContain('Sev 1');
+  });
+
+  test('the badge floats as soon as its anchor goes away (another ticket tab shown), never nothing (issue 13)', async () => {
+    start({ path: '/tickets/1', html: ticketPageHtml('1'), answers: answers([['1', fetched(makeTicket('1'))]]) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelector('ew-ticket-badge')?.className).toBe('ew-host-ticket');
+    document.querySelector(HEADER)?.remove();
+    await eventually(() => expect(document.querySelector('ew-ticket-badge')?.className).toBe('ew-host-ticket ew-host-floating'));
+    expect(badgeText()).toContain('Sev 1');
+    // The header comes back: the same badge goes back next to it.
+    document.body.insertAdjacentHTML('afterbegin', ticketPageHtml('1'));
+    await eventually(() => expect(document.querySelector('ew-ticket-badge')?.className).toBe('ew-host-ticket'));
+    expect(document.querySelectorAll('ew-ticket-badge')).toHaveLength(1);
+  });
+
+  test('a page reader that throws while looking for the anchor still gets the floating badge', async () => {
+    const { helpdesk } = fakeHelpdesk(answers([['1', fetched(makeTicket('1'))]]));
+    const throwing = {
+      ...helpdesk,
+      findBadgeAnchor: () => {
+        throw new Error('2 ticket subjects shown at once');
+      },
+    };
+    start({ path: '/tickets/1', html: ticketPageHtml('1'), overrides: { helpdesk: throwing } });
+    await vi.advanceTimersByTimeAsync(ANCHOR_GRACE_MS);
+    expect(document.querySelector('ew-ticket-badge')).not.toBeNull();
     expect(badgeText()).toContain('Sev 1');
   });
 

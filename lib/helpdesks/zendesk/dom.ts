@@ -22,8 +22,8 @@ export interface PageTicket {
 export function readPageTicket(doc: Document, url: URL, mapping: ZendeskMapping): PageTicket {
   const page = parsePage(url);
   if (page.kind !== 'ticket') throw new HelpdeskError('malformed', `${url.pathname} is not a ticket page`);
-  const subject = shownSubjectInput(doc);
-  if (subject === null) throw missing('subject', selectors.subjectInput);
+  const subject = shownSubjectInput(doc, page.ticketId);
+  if (subject === null) throw missing('subject of the open ticket', selectors.subjectInput);
   const pane = ticketPane(subject);
   const tags = [...pane.querySelectorAll(selectors.selectedTag)].map(tagText).filter(Boolean);
   const ticket: Ticket = {
@@ -56,9 +56,15 @@ export function readListRows(root: Document | Element): Array<{ id: string; row:
   return rows;
 }
 
-/** The subject input of the ticket on screen; the badge goes next to it. Null while not rendered. */
+/**
+ * The subject input of the ticket on screen (the URL's ticket), the badge goes next to it. Null
+ * while not rendered, or when the open pane cannot be told: the badge then floats.
+ */
 export function findBadgeAnchor(doc: Document): Element | null {
-  return shownSubjectInput(doc);
+  const location = doc.defaultView?.location;
+  const page = location ? parsePage(new URL(location.href)) : null;
+  const ticketId = page?.kind === 'ticket' ? page.ticketId : null;
+  return shownSubjectInput(doc, ticketId);
 }
 
 function missing(what: string, selector: string): HelpdeskError {
@@ -80,21 +86,39 @@ function tagText(chip: Element): string {
   return parts.join('').replace(/\s+/g, '').trim();
 }
 
-/** Inactive ticket tabs stay in the DOM, hidden; only the shown one is the ticket in the URL. */
-function shownSubjectInput(doc: Document): HTMLInputElement | null {
+/**
+ * The Agent Workspace keeps a pane per open ticket tab in the DOM and hides the inactive ones by
+ * style, not necessarily inline (public userscripts pick `div.workspace` without a `display`
+ * style). So the open ticket's subject is the one shown by *computed* visibility; when several
+ * are shown (mid-switch), the one whose pane names the URL's ticket id. Null when none or no
+ * single one qualifies: the badge then floats instead of sitting in the wrong pane.
+ */
+export function shownSubjectInput(doc: Document, ticketId: string | null = null): HTMLInputElement | null {
   const shown = [...doc.querySelectorAll<HTMLInputElement>(selectors.subjectInput)].filter(isShown);
-  if (shown.length > 1) {
-    throw new HelpdeskError('malformed', `page: ${shown.length} ticket subjects shown at once; cannot tell which is open`);
-  }
-  return shown[0] ?? null;
+  if (shown.length <= 1) return shown[0] ?? null;
+  const named = ticketId === null ? [] : shown.filter((subject) => paneNamesTicket(subject, ticketId));
+  return named.length === 1 ? (named[0] ?? null) : null;
 }
 
+/** Shown unless it or an ancestor is hidden: attribute, aria-hidden, or computed display/visibility. */
 function isShown(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
   for (let node: Element | null = element; node !== null; node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    if ((node as Partial<ElementCSSInlineStyle>).style?.display === 'none') return false;
+    const style = view?.getComputedStyle(node) ?? (node as Partial<ElementCSSInlineStyle>).style;
+    if (style?.display === 'none' || (node === element && style?.visibility === 'hidden')) return false;
   }
   return true;
+}
+
+/** Whether the subject's pane carries the ticket id: an entity id on the way up, or a link to the ticket. */
+function paneNamesTicket(subject: Element, ticketId: string): boolean {
+  for (let node: Element | null = subject; node !== null; node = node.parentElement) {
+    if (node.getAttribute('data-entity-id') === ticketId || node.getAttribute('data-ticket-id') === ticketId) return true;
+    if (node.querySelector(selectors.subjectInput) !== subject && node.querySelectorAll(selectors.subjectInput).length > 1) return false;
+    if (node.querySelector(`a[href$="/tickets/${ticketId}"]`)) return true;
+  }
+  return false;
 }
 
 /** The smallest ancestor of the subject that also holds the ticket's fields. */

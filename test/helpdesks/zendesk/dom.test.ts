@@ -89,7 +89,7 @@ describe('readTicketFromPage', () => {
         shownPane(doc).querySelector(selectors.statusMenuButton)?.replaceChildren('Waiting for vendor');
       }, /status "Waiting for vendor"/],
       ['no message times', remove('time'), /message times/],
-      ['both tabs shown at once', (doc: Document) => doc.querySelectorAll('section.workspace').forEach((el) => el.removeAttribute('style')), /2 ticket subjects/],
+      ['both tabs shown at once, neither naming the ticket', (doc: Document) => doc.querySelectorAll('section.workspace').forEach((el) => el.removeAttribute('style')), /subject of the open ticket/],
       ['renamed test ids', (doc: Document) => {
         for (const element of doc.querySelectorAll('[data-test-id]')) element.setAttribute('data-test-id', `v2-${element.getAttribute('data-test-id') ?? ''}`);
       }, /subject/],
@@ -153,5 +153,57 @@ describe('findBadgeAnchor', () => {
 
   it('is null while no ticket is rendered', () => {
     expect(findBadgeAnchor(page('view-page.html'))).toBeNull();
+  });
+});
+
+/**
+ * Several ticket tabs (issue 13): the Agent Workspace keeps every open ticket's pane in the DOM and
+ * hides the inactive ones by style, not necessarily inline (public userscripts look for
+ * `div.workspace` without a display style). Read in a live document, so computed styles apply.
+ */
+describe('several ticket panes in a live document', () => {
+  function livePage(hideBy: 'class' | 'inline', openId = '35436'): Document {
+    const parsed = page('ticket-page.html');
+    const panes = [...parsed.querySelectorAll('section.workspace')];
+    for (const pane of panes) pane.removeAttribute('style');
+    // The open ticket's pane first or second, whichever the URL says.
+    const hidden = openId === '35436' ? panes[1] : panes[0];
+    if (hideBy === 'class') hidden?.classList.add('is-inactive');
+    else hidden?.setAttribute('style', 'display: none;');
+    document.head.innerHTML = '<style>.is-inactive { display: none; }</style>';
+    document.body.innerHTML = parsed.body.innerHTML;
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://acme.zendesk.com/agent/tickets/${openId}`);
+    return document;
+  }
+
+  it.each(['class', 'inline'] as const)('reads the pane shown when the other is hidden by %s style', (hideBy) => {
+    const doc = livePage(hideBy);
+    expect(readTicketFromPage(doc, ticketUrl, defaultZendeskMapping).title).toBe('Production database cluster down');
+    expect((findBadgeAnchor(doc) as HTMLInputElement | null)?.value).toBe('Production database cluster down');
+  });
+
+  it('follows a tab switch: the other pane shown, the URL naming its ticket', () => {
+    const doc = livePage('class', '35437');
+    expect((findBadgeAnchor(doc) as HTMLInputElement | null)?.value).toBe('Report export takes 10 minutes');
+    expect(readTicketFromPage(doc, new URL('https://acme.zendesk.com/agent/tickets/35437'), defaultZendeskMapping).title).toBe(
+      'Report export takes 10 minutes',
+    );
+  });
+
+  it('never throws for the badge: two panes shown and neither named is no anchor (the badge floats)', () => {
+    const doc = livePage('class');
+    for (const pane of doc.querySelectorAll('section.workspace')) pane.classList.remove('is-inactive');
+    expect(() => findBadgeAnchor(doc)).not.toThrow();
+    expect(findBadgeAnchor(doc)).toBeNull();
+  });
+
+  it('two panes shown: the one linking to the URL\'s ticket is the open one', () => {
+    const doc = livePage('class');
+    const panes = [...doc.querySelectorAll('section.workspace')];
+    for (const pane of panes) pane.classList.remove('is-inactive');
+    const link = doc.createElement('a');
+    link.setAttribute('href', '/agent/tickets/35436');
+    panes[0]?.append(link);
+    expect((findBadgeAnchor(doc) as HTMLInputElement | null)?.value).toBe('Production database cluster down');
   });
 });
