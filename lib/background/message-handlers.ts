@@ -7,7 +7,9 @@ import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
 import { acknowledgeRole, forgetTicket, snoozeTicket } from '../storage/watched-store';
-import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
+import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
+import type { SenderKind } from '../messages/sender';
+import { keyOfRef } from './ticket-ref';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import type { BackgroundDeps } from './deps';
@@ -59,9 +61,10 @@ async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketVie
   ];
 }
 
-async function watchedEntry(ticket: TicketRef): Promise<{ key: string; entry: WatchedTicket }> {
-  const key = watchedTicketKey(ticket);
-  const entry = (await watchedTicketsItem.get())[key];
+async function watchedEntry(ticket: TicketRef, sender: SenderKind): Promise<{ key: string; entry: WatchedTicket }> {
+  const store = await watchedTicketsItem.get();
+  const key = keyOfRef(store, ticket, sender);
+  const entry = entryAt(store, key);
   if (!entry) throw new Error(`ticket ${key} is not watched`);
   return { key, entry };
 }
@@ -81,15 +84,15 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       return { tickets: await evaluatedViews(runtime), evaluatedAt: ports.now().toISOString() };
     },
 
-    async 'ticket:get'(message) {
-      const key = watchedTicketKey(message.ticket);
+    async 'ticket:get'(message, sender) {
+      const key = keyOfRef(await watchedTicketsItem.get(), message.ticket, sender);
       const views = await evaluatedViews(runtime);
       return { ticket: views.find((view) => view.key === key) ?? null };
     },
 
     async 'ticket:acknowledge'(message, sender) {
       const now = ports.now();
-      const { key, entry } = await watchedEntry(message.ticket);
+      const { key, entry } = await watchedEntry(message.ticket, sender);
       let recordError: string | undefined;
       if (message.recordOnTicket) {
         const policy = (await getEffectivePolicy(deps.policyParsing)).policy;
@@ -118,25 +121,25 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       return { acknowledgement, ...(recordError !== undefined ? { recordError } : {}) };
     },
 
-    async 'ticket:snooze'(message) {
-      const { key } = await watchedEntry(message.ticket);
+    async 'ticket:snooze'(message, sender) {
+      const { key } = await watchedEntry(message.ticket, sender);
       const until = new Date(ports.now().getTime() + message.minutes * 60_000);
       await queue.run(() => watchedTicketsItem.update((s) => snoozeTicket(s, key, until)));
       afterChange();
       return { snoozedUntil: until.toISOString() };
     },
 
-    async 'ticket:open'(message) {
-      const { entry } = await watchedEntry(message.ticket);
+    async 'ticket:open'(message, sender) {
+      const { entry } = await watchedEntry(message.ticket, sender);
       return openTicketTab(ports, entry.ticket.url, message.ticket);
     },
 
-    async 'ticket:forget'(message) {
-      const key = watchedTicketKey(message.ticket);
+    async 'ticket:forget'(message, sender) {
+      const key = keyOfRef(await watchedTicketsItem.get(), message.ticket, sender);
       let forgotten = false;
       await queue.run(() =>
         watchedTicketsItem.update((store) => {
-          forgotten = key in store;
+          forgotten = Object.hasOwn(store, key);
           return forgetTicket(store, key);
         }),
       );

@@ -1,7 +1,7 @@
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem } from '../storage/settings';
 import { acknowledgeRole, snoozeTicket } from '../storage/watched-store';
-import type { WatchedTicket } from '../storage/watched-ticket-schema';
+import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import type { BackgroundDeps } from './deps';
@@ -19,7 +19,7 @@ export const SNOOZE_FROM_NOTIFICATION_MINUTES = 15;
 export const MARK_NOTIFIED_BUTTON = 0;
 export const SNOOZE_BUTTON = 1;
 
-/** Notification ids are `${system}:${id}|kind|…`; the sleep summary's is `summary|…`. */
+/** Notification ids are `${system}:${id}@${origin}|kind|…`; the sleep summary's is `summary|…`. */
 export function ticketKeyOfNotification(notificationId: string): string | null {
   const [first] = notificationId.split('|');
   return first && /^(zendesk|jira):.+$/.test(first) ? first : null;
@@ -34,7 +34,7 @@ interface ActionRuntime {
 async function entryFor(notificationId: string): Promise<{ key: string; entry: WatchedTicket } | null> {
   const key = ticketKeyOfNotification(notificationId);
   if (!key) return null;
-  const entry = (await watchedTicketsItem.get())[key];
+  const entry = entryAt(await watchedTicketsItem.get(), key);
   return entry ? { key, entry } : null;
 }
 

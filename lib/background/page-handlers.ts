@@ -11,7 +11,7 @@ import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type GeneralSettings } from '../storage/settings';
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
-import { watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
+import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { checkingRowView, pageRowView, pageTicketView } from '../view-model/ticket-view';
 import { bodyReaders, carriesHistory } from './body-readers';
@@ -137,16 +137,17 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
 
   /** Stores what a page read (as 'ticket:seen' always did) and returns the entry as stored, and the one before. */
   async function storeWithBefore(seen: SeenTicket, now: Date): Promise<{ before?: WatchedTicket; after?: WatchedTicket }> {
-    const key = watchedTicketKey(seen.ticket);
+    const key = ticketKeyAt(seen.origin, seen.ticket);
     let before: WatchedTicket | undefined;
     const after = await queue.run(() =>
       watchedTicketsItem.update((stored) => {
-        before = stored[key];
+        before = entryAt(stored, key);
         return recordSeenTicket(stored, seen, now);
       }),
     );
     afterChange();
-    return { ...(before ? { before } : {}), ...(after[key] ? { after: after[key] } : {}) };
+    const stored = entryAt(after, key);
+    return { ...(before ? { before } : {}), ...(stored ? { after: stored } : {}) };
   }
 
   async function store(seen: SeenTicket, now: Date): Promise<WatchedTicket | undefined> {
@@ -165,7 +166,8 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
             ticket: ticketToJson(message.ticket),
             source: message.source,
             origin,
-            fetchedAt: new Date(message.fetchedAt),
+            // The background's own clock: a page clock running ahead must not freeze the entry.
+            fetchedAt: now,
             ...(message.organization ? { organization: message.organization } : {}),
             ...(message.assignee ? { assignee: message.assignee } : {}),
           },
@@ -192,7 +194,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       assertFromSenderOrigin(fetched.ticket, origin);
       const ticket = ticketToJson(fetched.ticket);
       const { before, after: entry } = await storeWithBefore(
-        { ticket, source: 'api', origin, fetchedAt: new Date(message.fetchedAt), version: fetched.version, via: 'ticket' },
+        { ticket, source: 'api', origin, fetchedAt: now, version: fetched.version, via: 'ticket' },
         now,
       );
       // A newer read (a reply since) changes the rows other tabs show of this ticket: tell them.
@@ -223,7 +225,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           const { ticket, version } = reader.parse(raw, now, `tickets[${index}]`);
           assertFromSenderOrigin(ticket, origin);
           const key = watchedTicketKey(ticket);
-          const entry = stored[key];
+          const entry = entryAt(stored, key);
           if (carriesHistory(message.system, raw)) {
             whole.push({ ticket: ticketToJson(ticket), source: 'api', origin, fetchedAt: now, version, via: 'view' });
             rows.push(rowOf(ticket, entry));
@@ -249,9 +251,10 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
 
     async 'ticket:view'(message, sender) {
       const origin = contentOrigin(sender);
-      const key = watchedTicketKey(message.ticket);
+      // Scoped to the sender's origin: a page never sees another site's ticket.
+      const key = ticketKeyAt(origin, message.ticket);
       const [ctx, stored] = await Promise.all([context(), watchedTicketsItem.get()]);
-      const entry = stored[key];
+      const entry = entryAt(stored, key);
       // Only the helpdesk the ticket was read from may see it again.
       if (!entry || entry.origin !== origin) return { view: null };
       return { view: viewOf(ticketFromJson(entry.ticket), entry, ctx, { source: entry.source, nativeSla: null }, ports.now()) };

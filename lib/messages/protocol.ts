@@ -7,7 +7,16 @@ import { ticketJsonSchema } from '../engine/ticket-schema';
  * Responses: see responses.ts (one schema per message type, wrapped in an ok/error envelope).
  */
 
-export const ticketRefSchema = z.strictObject({ system: z.enum(['zendesk', 'jira']), id: z.string().min(1) });
+/**
+ * A watched ticket: system and id, and the helpdesk origin it was read on. Content scripts'
+ * refs always mean their own origin (any origin they give is ignored); an extension page may
+ * leave it out when only one watched ticket has that system and id.
+ */
+export const ticketRefSchema = z.strictObject({
+  system: z.enum(['zendesk', 'jira']),
+  id: z.string().min(1),
+  origin: z.url().optional(),
+});
 const ticketRef = ticketRefSchema;
 const helpdeskSystemSchema = z.enum(['zendesk', 'jira']);
 /** A helpdesk's JSON as it sent it; the helpdesk's own schemas parse it in the background. */

@@ -3,6 +3,9 @@ export { defineParsedItem, StorageWriteError, type ParsedItem, type ParsedItemOp
 export { setStorageProblemSink, type StorageProblem, type StorageProblemSink } from './storage-log';
 export {
   watchedTicketKey,
+  ticketKeyAt,
+  watchedEntryKey,
+  entryAt,
   watchedTicketSchema,
   watchedStoreSchema,
   type WatchedTicket,

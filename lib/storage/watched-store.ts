@@ -1,5 +1,5 @@
 import type { TicketJson } from '../engine/ticket-schema';
-import { storedTicketSchema, type WatchedStore, type WatchedTicket, watchedTicketKey } from './watched-ticket-schema';
+import { entryAt, storedTicketSchema, ticketKeyAt, type WatchedStore, type WatchedTicket } from './watched-ticket-schema';
 
 /**
  * Pure operations on the watched-ticket store. Each returns a new store; the background applies
@@ -9,7 +9,9 @@ import { storedTicketSchema, type WatchedStore, type WatchedTicket, watchedTicke
 export interface SeenTicket {
   ticket: TicketJson;
   source: 'api' | 'dom';
+  /** The helpdesk origin the ticket was read on (the sender's, never the page's word). */
   origin: string;
+  /** When the background received the read, by the background's own clock (never a page's). */
   fetchedAt: Date;
   organization?: string;
   assignee?: string;
@@ -24,20 +26,40 @@ export interface SeenTicket {
  * engine would take its current values as held all along and restart clocks wrongly.
  * Older data never replaces newer data.
  */
-function takesNewTicket(existing: WatchedTicket, seen: SeenTicket): boolean {
+function takesNewTicket(existing: WatchedTicket, seen: SeenTicket, now: Date): boolean {
   if (seen.source === 'dom' && existing.source === 'api') return false;
   // A read of an older version of the ticket (a slow list read) never replaces a newer one.
   if (seen.version !== undefined && existing.version !== undefined && Date.parse(seen.version) < Date.parse(existing.version)) return false;
-  return seen.fetchedAt.getTime() >= Date.parse(existing.fetchedAt);
+  const existingAt = Date.parse(existing.fetchedAt);
+  // A stamp from the future (a page clock running ahead, before v3) is not trusted: it never freezes the entry.
+  if (existingAt > now.getTime()) return true;
+  return seen.fetchedAt.getTime() >= existingAt;
+}
+
+/**
+ * Most recent history events kept per ticket. A ticket's history holds its severity and status
+ * changes, replies and notes; real tickets stay far below this, and a page cannot grow the store
+ * without bound. Older events beyond it are dropped (the ticket says so in its gaps).
+ */
+export const MAX_HISTORY_EVENTS = 1000;
+export const HISTORY_CUT_GAP = 'history cut to its latest 1000 events';
+
+export function capHistory(ticket: TicketJson): TicketJson {
+  if (ticket.history.length <= MAX_HISTORY_EVENTS) return ticket;
+  const history = [...ticket.history]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .slice(-MAX_HISTORY_EVENTS);
+  const gaps = [...(ticket.gaps ?? []).filter((gap) => gap !== HISTORY_CUT_GAP), HISTORY_CUT_GAP];
+  return { ...ticket, history, gaps };
 }
 
 export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Date): WatchedStore {
-  const ticket = storedTicketSchema.parse(seen.ticket);
-  const key = watchedTicketKey(ticket);
-  const existing = store[key];
+  const ticket = capHistory(storedTicketSchema.parse(seen.ticket));
+  const key = ticketKeyAt(seen.origin, ticket);
+  const existing = entryAt(store, key);
   const nowIso = now.toISOString();
   const solved = ticket.status === 'solved';
-  if (existing && !takesNewTicket(existing, seen)) {
+  if (existing && !takesNewTicket(existing, seen, now)) {
     return { ...store, [key]: { ...existing, lastSeenAt: nowIso, ...(seen.via === 'view' ? {} : { via: 'ticket' as const }) } };
   }
   const entry: WatchedTicket = {
@@ -76,14 +98,14 @@ export function recordRefreshFailure(
   error: { kind: string; message: string },
   now: Date,
 ): WatchedStore {
-  const entry = store[key];
+  const entry = entryAt(store, key);
   if (!entry) return store;
   const at = now.toISOString();
   return { ...store, [key]: { ...entry, lastRefreshAttemptAt: at, refreshError: { ...error, at } } };
 }
 
 export function recordRefreshAttempt(store: WatchedStore, key: string, now: Date): WatchedStore {
-  const entry = store[key];
+  const entry = entryAt(store, key);
   if (!entry) return store;
   return { ...store, [key]: { ...entry, lastRefreshAttemptAt: now.toISOString() } };
 }
@@ -95,7 +117,7 @@ export function acknowledgeRole(
   by: 'local' | 'ticket',
   now: Date,
 ): WatchedStore {
-  const entry = store[key];
+  const entry = entryAt(store, key);
   if (!entry) return store;
   const previous = Object.hasOwn(entry.acknowledged, role) ? entry.acknowledged[role] : undefined;
   // A record on the ticket is the stronger fact; a later local click does not downgrade it.
@@ -104,7 +126,7 @@ export function acknowledgeRole(
 }
 
 export function snoozeTicket(store: WatchedStore, key: string, until: Date): WatchedStore {
-  const entry = store[key];
+  const entry = entryAt(store, key);
   if (!entry) return store;
   return { ...store, [key]: { ...entry, snoozedUntil: until.toISOString() } };
 }
@@ -116,7 +138,7 @@ export function markShown(store: WatchedStore, keysByTicket: ReadonlyMap<string,
   const next = { ...store };
   const at = now.toISOString();
   for (const [ticketKey, keys] of keysByTicket) {
-    const entry = next[ticketKey];
+    const entry = entryAt(next, ticketKey);
     if (!entry || keys.length === 0) continue;
     const shown = { ...entry.shown };
     for (const key of keys) shown[key] ??= at;
@@ -139,12 +161,15 @@ export interface StoreLimits {
   maxTickets: number;
   /** Rough bound on the store's JSON size, well inside storage.local's quota. */
   maxChars: number;
+  /** An entry larger than this (JSON characters) is dropped first, before any other. */
+  maxEntryChars: number;
 }
 
 export const defaultStoreLimits: StoreLimits = {
   forgetSolvedAfterMs: 7 * 24 * 60 * 60 * 1000,
   maxTickets: 2000,
   maxChars: 4_000_000,
+  maxEntryChars: 200_000,
 };
 
 /** Drop order when the store is over its limits: solved first (oldest solved first), then least recently seen. */
@@ -163,18 +188,22 @@ export interface PruneResult {
 
 export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits = defaultStoreLimits): PruneResult {
   const forgotten: string[] = [];
-  const entries = Object.entries(store).filter(([key, entry]) => {
+  const entries: Array<[string, WatchedTicket, number]> = [];
+  for (const [key, stored] of Object.entries(store)) {
     const expired =
-      entry.solvedAt !== undefined && now.getTime() - Date.parse(entry.solvedAt) >= limits.forgetSolvedAfterMs;
-    if (expired) forgotten.push(key);
-    return !expired;
-  });
-  entries.sort(dropOrder);
-  let chars = entries.reduce((sum, [key, entry]) => sum + key.length + JSON.stringify(entry).length, 0);
+      stored.solvedAt !== undefined && now.getTime() - Date.parse(stored.solvedAt) >= limits.forgetSolvedAfterMs;
+    const entry = stored.ticket.history.length > MAX_HISTORY_EVENTS ? { ...stored, ticket: capHistory(stored.ticket) } : stored;
+    const size = key.length + JSON.stringify(entry).length;
+    // One oversized entry goes first and alone: it must never cost the other tickets their place.
+    if (expired || size > limits.maxEntryChars) forgotten.push(key);
+    else entries.push([key, entry, size]);
+  }
+  entries.sort((a, b) => dropOrder([a[0], a[1]], [b[0], b[1]]));
+  let chars = entries.reduce((sum, [, , size]) => sum + size, 0);
   while (entries.length > 0 && (entries.length > limits.maxTickets || chars > limits.maxChars)) {
-    const [key, entry] = entries.shift() as [string, WatchedTicket];
-    chars -= key.length + JSON.stringify(entry).length;
+    const [key, , size] = entries.shift() as [string, WatchedTicket, number];
+    chars -= size;
     forgotten.push(key);
   }
-  return { store: Object.fromEntries(entries), forgotten };
+  return { store: Object.fromEntries(entries.map(([key, entry]) => [key, entry])), forgotten };
 }

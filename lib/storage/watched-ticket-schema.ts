@@ -53,17 +53,36 @@ export type WatchedTicket = z.infer<typeof watchedTicketSchema>;
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 export type RefreshError = z.infer<typeof refreshErrorSchema>;
 
-/** Keyed by `${system}:${id}`. */
+/** Keyed by `${system}:${id}@${origin}` (see watchedTicketKey). */
 export const watchedStoreSchema = z.record(z.string(), watchedTicketSchema).superRefine((store, ctx) => {
   for (const [key, entry] of Object.entries(store)) {
-    if (key !== watchedTicketKey(entry.ticket)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `key does not match ticket ${watchedTicketKey(entry.ticket)}` });
-    }
+    const rightKey = watchedEntryKey(entry);
+    if (key !== rightKey) ctx.addIssue({ code: 'custom', path: [key], message: `key does not match ticket ${rightKey}` });
   }
 });
 
 export type WatchedStore = z.infer<typeof watchedStoreSchema>;
 
-export function watchedTicketKey(ticket: { system: string; id: string }): string {
-  return `${ticket.system}:${ticket.id}`;
+/**
+ * The store key of a ticket read on a helpdesk origin: `zendesk:35436@https://acme.zendesk.com`.
+ * The origin is part of it, so ticket 35436 of another Zendesk site is another ticket (it can
+ * neither replace acme's entry nor inherit its acknowledgements). Never contains '|' (notification
+ * ids are `${key}|${kind}|…`).
+ */
+export function ticketKeyAt(origin: string, ticket: { system: string; id: string }): string {
+  return `${ticket.system}:${ticket.id}@${origin}`;
+}
+
+/** The key of a ticket by the origin of its own URL (pages only report tickets of their own origin). */
+export function watchedTicketKey(ticket: { system: string; id: string; url: string }): string {
+  return ticketKeyAt(new URL(ticket.url).origin, ticket);
+}
+
+export function watchedEntryKey(entry: { origin: string; ticket: { system: string; id: string } }): string {
+  return ticketKeyAt(entry.origin, entry.ticket);
+}
+
+/** `store[key]` when it is the store's own entry. */
+export function entryAt(store: WatchedStore, key: string): WatchedTicket | undefined {
+  return Object.hasOwn(store, key) ? store[key] : undefined;
 }

@@ -1,12 +1,38 @@
 import { defineParsedItem, describeZodIssues } from './parsed-item';
 import { migrateWatchedStoreV1 } from './watched-tickets-v1';
-import { type WatchedStore, watchedStoreSchema, watchedTicketKey, watchedTicketSchema } from './watched-ticket-schema';
+import { type WatchedStore, watchedEntryKey, watchedStoreSchema, watchedTicketSchema } from './watched-ticket-schema';
 
 /**
- * Every ticket a content script reported, keyed `${system}:${id}`.
+ * Every ticket a content script reported, keyed `${system}:${id}@${origin}` (v3; v2 was
+ * `${system}:${id}`, so one site's ticket could replace another's).
  * Only the background writes it (its writes are serialised there); other parts read it.
  */
-export const WATCHED_TICKETS_VERSION = 2;
+export const WATCHED_TICKETS_VERSION = 3;
+
+/**
+ * v2 → v3: each entry moves to the key of its stored origin. Nothing is dropped here: an entry
+ * without a readable origin keeps its key, and the v3 read then repairs or drops it with a reason.
+ * Two v2 entries cannot meet under one v3 key (v2 keys were already unique per system and id).
+ */
+function rekeyShown(shown: Record<string, string>, oldKey: string, newKey: string): Record<string, string> {
+  const prefix = `${oldKey}|`;
+  return Object.fromEntries(
+    Object.entries(shown).map(([id, at]) => [id.startsWith(prefix) ? `${newKey}|${id.slice(prefix.length)}` : id, at]),
+  );
+}
+
+export function migrateWatchedStoreV2(store: unknown): unknown {
+  if (typeof store !== 'object' || store === null || Array.isArray(store)) return store;
+  const next: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(store)) {
+    const parsed = watchedTicketSchema.safeParse(entry);
+    const newKey = parsed.success ? watchedEntryKey(parsed.data) : key;
+    // Notification keys start with the ticket key: rewrite them, or everything shown would show again.
+    const moved = parsed.success && newKey !== key ? { ...parsed.data, shown: rekeyShown(parsed.data.shown, key, newKey) } : entry;
+    Object.defineProperty(next, newKey, { value: moved, enumerable: true, writable: true, configurable: true });
+  }
+  return next;
+}
 
 /** Keeps every entry that parses; each one dropped is reported with its key and the field at fault. */
 export function repairWatchedStore(raw: unknown, report: (reason: string) => void): WatchedStore {
@@ -21,7 +47,7 @@ export function repairWatchedStore(raw: unknown, report: (reason: string) => voi
       report(`dropped ticket ${key}: ${describeZodIssues(parsed.error)}`);
       continue;
     }
-    const rightKey = watchedTicketKey(parsed.data.ticket);
+    const rightKey = watchedEntryKey(parsed.data);
     if (rightKey !== key) report(`ticket stored under ${key} moved to ${rightKey}`);
     store[rightKey] = parsed.data;
   }
@@ -31,7 +57,7 @@ export function repairWatchedStore(raw: unknown, report: (reason: string) => voi
 export const watchedTicketsItem = defineParsedItem<WatchedStore>({
   key: 'local:watchedTickets',
   version: WATCHED_TICKETS_VERSION,
-  migrations: { 2: migrateWatchedStoreV1 },
+  migrations: { 2: migrateWatchedStoreV1, 3: migrateWatchedStoreV2 },
   schema: watchedStoreSchema,
   fallback: () => ({}),
   repair: repairWatchedStore,

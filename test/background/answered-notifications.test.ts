@@ -37,7 +37,7 @@ async function untilLevel2(background: Background): Promise<string> {
     if (!alarm) break;
     world.clock.now = new Date(alarm.scheduledTime);
     await background.onAlarm({ name: WAKE_ALARM });
-    const level2 = world.shown.find((n) => n.id.startsWith('zendesk:35436|level|l2|'));
+    const level2 = world.shown.find((n) => n.id.startsWith('zendesk:35436@https://acme.zendesk.com|level|l2|'));
     if (level2) return level2.id;
   }
   throw new Error('level 2 was never notified');

@@ -154,7 +154,7 @@ describe('acknowledgement, snooze and the notification buttons', () => {
     const level2 = world.shown.at(-1);
     expect(level2?.buttons).toEqual(['Mark notified', 'Snooze 15 min']);
     await background.onNotificationButtonClicked(level2?.id ?? '', 0);
-    const entry = (await watchedTicketsItem.get())['zendesk:35436'];
+    const entry = (await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com'];
     expect(Object.keys(entry?.acknowledged ?? {})).toEqual(['sales-rep']);
     expect(await alarmAt()).toBe('2026-07-14T11:45:00.000Z'); // no 10:30 reminder any more
   });
@@ -165,7 +165,7 @@ describe('acknowledgement, snooze and the notification buttons', () => {
     for (let i = 0; i < 4; i++) await fireAlarm(background);
     const level2 = world.shown.at(-1);
     await background.onNotificationButtonClicked(level2?.id ?? '', 1);
-    expect((await watchedTicketsItem.get())['zendesk:35436']?.snoozedUntil).toBe('2026-07-14T10:15:00.000Z');
+    expect((await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com']?.snoozedUntil).toBe('2026-07-14T10:15:00.000Z');
     expect(await alarmAt()).toBe('2026-07-14T10:30:00.000Z');
   });
 
@@ -249,7 +249,7 @@ describe('storage problems never stop the background', () => {
     });
     const background = createBackground(backgroundDeps(world));
     await report(background);
-    expect(Object.keys(await watchedTicketsItem.get())).toEqual(['zendesk:35436']);
+    expect(Object.keys(await watchedTicketsItem.get())).toEqual(['zendesk:35436@https://acme.zendesk.com']);
     expect(problems.some((p) => p.reason.includes('zendesk:1'))).toBe(true);
     expect(await alarmAt()).toBe('2026-07-14T08:15:00.000Z');
   });

@@ -70,9 +70,9 @@ describe('tickets:list', () => {
     await background.onMessage(seen(sev1({ id: '3', createdAt: '2026-07-14T09:00:00.000Z' })), contentSender());
     const reply = await background.onMessage({ type: 'tickets:list' }, popupSender());
     expect(reply.ok && (reply.data as { tickets: Array<{ key: string; state: string; mine: boolean }> }).tickets.map((t) => [t.key, t.state, t.mine])).toEqual([
-      ['zendesk:3', 'overdue', false],
-      ['zendesk:2', 'notify', false],
-      ['zendesk:1', 'ok', true],
+      ['zendesk:3@https://acme.zendesk.com', 'overdue', false],
+      ['zendesk:2@https://acme.zendesk.com', 'notify', false],
+      ['zendesk:1@https://acme.zendesk.com', 'ok', true],
     ]);
   });
 

@@ -47,14 +47,14 @@ describe('ticket:ingest', () => {
     const reply = dataOf<ViewReply>(await ingest(ticket35436()));
     expect(reply.kind).toBe('view');
     if (reply.kind !== 'view') return;
-    expect(reply.key).toBe('zendesk:35436');
+    expect(reply.key).toBe('zendesk:35436@https://acme.zendesk.com');
     expect(reply.view).toMatchObject({ system: 'zendesk', ticketId: '35436', severity: 2, source: 'api', officeName: 'Shanghai Office' });
     expect(reply.view.nativeSla).toEqual([
       { name: 'first_reply_time', breachAt: Date.parse('2026-07-14T02:30:00Z'), paused: false, breached: false },
       { name: 'next_reply_time', breachAt: Date.parse('2026-07-14T07:20:00Z'), paused: false, breached: false },
       { name: 'pausable_update_time', breachAt: null, paused: true, breached: false },
     ]);
-    const stored = (await watchedTicketsItem.get())['zendesk:35436'];
+    const stored = (await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com'];
     expect(stored?.source).toBe('api');
     expect(stored?.origin).toBe('https://acme.zendesk.com');
     expect(stored?.ticket.history.length).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ describe('ticket:ingest', () => {
     const reply = dataOf<ViewReply>(
       await ingest({ issue: jiraJson('cloud-ops-42.complete.json'), sla }, 'jira', contentSender('https://acme.atlassian.net/browse/OPS-42')),
     );
-    expect(reply).toMatchObject({ kind: 'view', key: 'jira:OPS-42', view: { ticketId: 'OPS-42', url: 'https://acme.atlassian.net/browse/OPS-42' } });
+    expect(reply).toMatchObject({ kind: 'view', key: 'jira:OPS-42@https://acme.atlassian.net', view: { ticketId: 'OPS-42', url: 'https://acme.atlassian.net/browse/OPS-42' } });
     expect(reply.kind === 'view' && (reply.view.nativeSla as unknown[]).length).toBe(2);
   });
 
@@ -217,7 +217,7 @@ describe('list rows tell the truth (issue 11)', () => {
 
     await background.historyIdle();
     expect(requests).toEqual(['https://acme.zendesk.com/api/v2/tickets/35436/audits.json?include=users']);
-    const stored = (await watchedTicketsItem.get())['zendesk:35436'];
+    const stored = (await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com'];
     expect(stored).toMatchObject({ source: 'api', via: 'view', version: new Date(String(full.ticket.updated_at)).toISOString() });
     expect(stored?.ticket.history.length).toBeGreaterThan(0);
     // The view tab is told, so it asks for the row again.
@@ -241,7 +241,7 @@ describe('list rows tell the truth (issue 11)', () => {
     expect(rows[0]?.state).toBe(badge.kind === 'view' ? badge.view.state : null);
     await background.historyIdle();
     expect(requests).toEqual([]);
-    expect((await watchedTicketsItem.get())['zendesk:35436']?.via).toBe('ticket');
+    expect((await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com']?.via).toBe('ticket');
   });
 
   it('a row newer than the stored history is "checking" again and its history is read again', async () => {
@@ -253,7 +253,7 @@ describe('list rows tell the truth (issue 11)', () => {
     expect(rows[0]?.state).toBe('checking');
     await background.historyIdle();
     expect(requests).toHaveLength(1);
-    expect((await watchedTicketsItem.get())['zendesk:35436']?.version).toBe('2026-07-14T06:45:00.000Z');
+    expect((await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com']?.version).toBe('2026-07-14T06:45:00.000Z');
   });
 
   it('a Jira list read carries its whole history: stored and answered at once, no further request', async () => {
@@ -261,7 +261,7 @@ describe('list rows tell the truth (issue 11)', () => {
     const issue = jiraJson('cloud-ops-42.complete.json');
     const rows = await rowsOf([{ issue }], 'jira', 'https://acme.atlassian.net/jira/servicedesk/projects/OPS/queues/1');
     expect(rows[0]?.state).not.toBe('checking');
-    const stored = (await watchedTicketsItem.get())['jira:OPS-42'];
+    const stored = (await watchedTicketsItem.get())['jira:OPS-42@https://acme.atlassian.net'];
     expect(stored).toMatchObject({ source: 'api', via: 'view' });
     await background.historyIdle();
     expect(requests).toEqual([]);

@@ -1,3 +1,4 @@
+import { watchedEntryKey } from '../../lib/storage';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
@@ -32,7 +33,7 @@ async function watch(entries: Array<[Partial<TicketJson>, string]>) {
   const store: WatchedStore = {};
   for (const [ticket, at] of entries) {
     const entry = watchedTicket(fetchedAt(at), sev1(ticket));
-    store[`${entry.ticket.system}:${entry.ticket.id}`] = entry;
+    store[watchedEntryKey(entry)] = entry;
   }
   await watchedTicketsItem.set(store);
 }
@@ -44,12 +45,12 @@ describe('background refresh from the helpdesk API', () => {
     await watch([[{ id: '1' }, '2026-07-14T09:40:00.000Z']]);
     await watchedTicketsItem.update((s) => ({
       ...s,
-      'zendesk:1': { ...s['zendesk:1']!, acknowledged: { 'sales-rep': { at: '2026-07-14T09:41:00.000Z', by: 'local' } } },
+      'zendesk:1@https://acme.zendesk.com': { ...s['zendesk:1@https://acme.zendesk.com']!, acknowledged: { 'sales-rep': { at: '2026-07-14T09:41:00.000Z', by: 'local' } } },
     }));
     const zendesk = vi.fn<TicketFetcher>(async (id) => fetched(sev1({ id, title: 'Renamed upstream', severity: 2 })));
     const background = createBackground(backgroundDeps(world, { fetchers: { zendesk } }));
     await background.onAlarm({ name: WAKE_ALARM });
-    const entry = (await watchedTicketsItem.get())['zendesk:1'];
+    const entry = (await watchedTicketsItem.get())['zendesk:1@https://acme.zendesk.com'];
     expect(zendesk).toHaveBeenCalledWith('1', expect.objectContaining({ origin: 'https://acme.zendesk.com' }), null);
     expect(entry).toMatchObject({ fetchedAt: '2026-07-14T10:00:00.000Z', source: 'api', ticket: { title: 'Renamed upstream', severity: 2 } });
     expect(Object.keys(entry?.acknowledged ?? {})).toEqual(['sales-rep']);
@@ -57,7 +58,6 @@ describe('background refresh from the helpdesk API', () => {
 
   it('reads a Jira Data Center ticket under its context path, not the bare origin', async () => {
     await watch([[{ system: 'jira', id: 'OPS-42', url: 'https://jira.acme-corp.test/jira/browse/OPS-42' }, '2026-07-14T09:40:00.000Z']]);
-    await watchedTicketsItem.update((s) => ({ ...s, 'jira:OPS-42': { ...s['jira:OPS-42']!, origin: 'https://jira.acme-corp.test' } }));
     const jira = vi.fn<TicketFetcher>(async (id) => fetched(sev1({ system: 'jira', id, url: 'https://jira.acme-corp.test/jira/browse/OPS-42' })));
     const background = createBackground(backgroundDeps(world, { fetchers: { jira } }));
     await background.onAlarm({ name: WAKE_ALARM });
@@ -75,7 +75,7 @@ describe('background refresh from the helpdesk API', () => {
     await watch([[{ id: '1' }, '2026-07-14T09:00:00.000Z']]);
     const zendesk: TicketFetcher = () => Promise.reject(new HelpdeskError('server', 'HTTP 503', 503));
     await createBackground(backgroundDeps(world, { fetchers: { zendesk } })).onAlarm({ name: WAKE_ALARM });
-    const entry = (await watchedTicketsItem.get())['zendesk:1'];
+    const entry = (await watchedTicketsItem.get())['zendesk:1@https://acme.zendesk.com'];
     expect(entry).toMatchObject({
       fetchedAt: '2026-07-14T09:00:00.000Z',
       lastRefreshAttemptAt: '2026-07-14T10:00:00.000Z',
@@ -123,11 +123,11 @@ describe('refresh plan', () => {
     const entries = ['09:00', '09:30', '09:10', '09:20', '09:55'].map((time, i) =>
       watchedTicket(fetchedAt(`2026-07-14T${time}:00.000Z`), sev1({ id: String(i + 1) })),
     );
-    return Object.fromEntries(entries.map((e) => [`zendesk:${e.ticket.id}`, e]));
+    return Object.fromEntries(entries.map((e) => [`zendesk:${e.ticket.id}@https://acme.zendesk.com`, e]));
   };
 
   it('takes a few per wake, the longest unread first', () => {
-    expect(ticketsToRefresh(store(), {}, now, systems)).toEqual(['zendesk:1', 'zendesk:3', 'zendesk:4']);
+    expect(ticketsToRefresh(store(), {}, now, systems)).toEqual(['zendesk:1@https://acme.zendesk.com', 'zendesk:3@https://acme.zendesk.com', 'zendesk:4@https://acme.zendesk.com']);
   });
 
   it('takes none from an origin that is backing off', () => {
@@ -137,7 +137,7 @@ describe('refresh plan', () => {
   });
 
   it('plans the next refresh when the next ticket turns 10 minutes old', () => {
-    const onlyRecent = { 'zendesk:5': store()['zendesk:5']! };
+    const onlyRecent = { 'zendesk:5@https://acme.zendesk.com': store()['zendesk:5@https://acme.zendesk.com']! };
     expect(nextRefreshAt(onlyRecent, {}, now, systems)).toEqual(new Date('2026-07-14T10:05:00.000Z'));
   });
 

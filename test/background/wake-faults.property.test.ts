@@ -175,7 +175,7 @@ async function plant(f: Faults): Promise<void> {
     f.entries.forEach((fault, index) => {
       const entry = entryFrom(fault);
       const ticket = (entry as { ticket?: { system?: unknown; id?: unknown } } | null)?.ticket;
-      const key = ticket && typeof ticket.id === 'string' ? `zendesk:${ticket.id}` : `junk-${index}`;
+      const key = ticket && typeof ticket.id === 'string' ? `zendesk:${ticket.id}@https://acme.zendesk.com` : `junk-${index}`;
       Object.assign(raw, withKey(key, entry));
     });
     await setRaw(watchedTicketsItem.key, raw);
@@ -225,7 +225,7 @@ describe('the wake cannot die', () => {
     const { world } = await wakeWith({
       directory: { role: 'x', office: 'hq', people: [], rotationOffice: 'hq', rotation: { anchorDate: '2026-03-02', handoverTime: '09:00', timeZone: 'Mars/Olympus', people: [{ name: 'A' }] } },
     });
-    const director = world.shown.find((n) => n.id.startsWith('zendesk:1001|level|director|'));
+    const director = world.shown.find((n) => n.id.startsWith('zendesk:1001@https://acme.zendesk.com|level|director|'));
     expect(director?.message).toContain('Fallback Director');
   });
 });
@@ -255,8 +255,8 @@ describe('the next alarm is armed in a finally', () => {
     };
     await createBackground(backgroundDeps(world)).start();
     const shown = world.shown.map((n) => n.id);
-    expect(shown.some((nid) => nid.startsWith('zendesk:1001|level|director|'))).toBe(true);
-    expect(shown.some((nid) => nid.startsWith('zendesk:1002|level|'))).toBe(false);
+    expect(shown.some((nid) => nid.startsWith('zendesk:1001@https://acme.zendesk.com|level|director|'))).toBe(true);
+    expect(shown.some((nid) => nid.startsWith('zendesk:1002@https://acme.zendesk.com|level|'))).toBe(false);
     const store = await watchedTicketsItem.get();
     const entry = Object.values(store).find((e) => e.ticket.id === '1002');
     expect(Object.keys(entry?.shown ?? {}).some((key) => key.includes('|level|director|'))).toBe(false);
@@ -264,6 +264,6 @@ describe('the next alarm is armed in a finally', () => {
     world.ports.t = t;
     world.clock.now = new Date(Date.parse(NOW) + 5 * 60_000);
     await createBackground(backgroundDeps(world)).start();
-    expect(world.shown.some((n) => n.id.startsWith('zendesk:1002|level|director|'))).toBe(true);
+    expect(world.shown.some((n) => n.id.startsWith('zendesk:1002@https://acme.zendesk.com|level|director|'))).toBe(true);
   });
 });

@@ -84,7 +84,7 @@ describe.skipIf(!browsersAvailable().chromium)('Team-wide acknowledgements throu
     const pageB = await open(engineerB, url);
     expect((await waitForBadge(pageB, (b) => b.state !== null)).state).toBe('notify');
     expect((await popupRow(engineerB, '35436'))?.people).toContain('Sales Rep');
-    await waitUntil(() => displayedNotifications(engineerB), (ids) => ids.some((id) => id.startsWith('zendesk:35436|level|l2|')), 10_000, "B's level-2 notification");
+    await waitUntil(() => displayedNotifications(engineerB), (ids) => ids.some((id) => id.startsWith('zendesk:35436@https://acme.zendesk.com|level|l2|')), 10_000, "B's level-2 notification");
 
     const pageA = await open(engineerA, url);
     await openPanel(pageA);
@@ -94,8 +94,8 @@ describe.skipIf(!browsersAvailable().chromium)('Team-wide acknowledgements throu
     expect(notes).toHaveLength(1);
     expect(notes[0]?.internal).toBe(true); // a private comment: customers never see it
     expect(notes[0]?.body).toMatch(SALES_REP_NOTE);
-    const storeA = await waitUntil(() => storedTickets(engineerA), (s) => Boolean(s['zendesk:35436']?.acknowledged['sales-rep']), 10_000, "A's acknowledgement");
-    expect(storeA['zendesk:35436']?.acknowledged['sales-rep']?.by).toBe('ticket');
+    const storeA = await waitUntil(() => storedTickets(engineerA), (s) => Boolean(s['zendesk:35436@https://acme.zendesk.com']?.acknowledged['sales-rep']), 10_000, "A's acknowledgement");
+    expect(storeA['zendesk:35436@https://acme.zendesk.com']?.acknowledged['sales-rep']?.by).toBe('ticket');
 
     // B only reloads the ticket: what it learns, it learns from the helpdesk. The clock moves on
     // a minute first: the popup evaluates at the start of the current minute (PopupApp), so a
@@ -108,10 +108,10 @@ describe.skipIf(!browsersAvailable().chromium)('Team-wide acknowledgements throu
     expect(rowB?.state).not.toBe('notify');
     expect(rowB?.people).toBe('');
     const storeB = await storedTickets(engineerB);
-    expect(storeB['zendesk:35436']?.acknowledged).toEqual({}); // B did nothing itself
-    expect(storeB['zendesk:35436']?.ticket.history.filter((e) => e.kind === 'notified').map((e) => e.role)).toEqual(['sales-rep']);
+    expect(storeB['zendesk:35436@https://acme.zendesk.com']?.acknowledged).toEqual({}); // B did nothing itself
+    expect(storeB['zendesk:35436@https://acme.zendesk.com']?.ticket.history.filter((e) => e.kind === 'notified').map((e) => e.role)).toEqual(['sales-rep']);
     // B's level-2 notification, raised on B's first visit, is taken down: nobody is left to tell.
-    await waitUntil(() => displayedNotifications(engineerB), (ids) => !ids.some((id) => id.startsWith('zendesk:35436|level|')), 10_000, "B's answered notification taken down");
+    await waitUntil(() => displayedNotifications(engineerB), (ids) => !ids.some((id) => id.startsWith('zendesk:35436@https://acme.zendesk.com|level|')), 10_000, "B's answered notification taken down");
     await screenshot(pageB, 'team-ack-engineer-b');
     await Promise.all([pageA.close(), pageB.close()]);
   });

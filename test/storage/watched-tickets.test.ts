@@ -16,7 +16,7 @@ describe('watched tickets: migration from v1', () => {
   it('turns acknowledged role lists into per-role records dated at the last fetch', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     const store = await watchedTicketsItem.get();
-    expect(store['zendesk:35436']?.acknowledged).toEqual({
+    expect(store['zendesk:35436@https://acme.zendesk.com']?.acknowledged).toEqual({
       'sales-rep': { at: '2026-07-14T10:05:00Z', by: 'local' },
     });
   });
@@ -24,25 +24,25 @@ describe('watched tickets: migration from v1', () => {
   it('turns an epoch-milliseconds snooze into an ISO instant', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     const store = await watchedTicketsItem.get();
-    expect(store['zendesk:35436']?.snoozedUntil).toBe(new Date(1784023200000).toISOString());
+    expect(store['zendesk:35436@https://acme.zendesk.com']?.snoozedUntil).toBe(new Date(1784023200000).toISOString());
   });
 
   it('keeps the notification keys already shown, so nothing is notified twice after the upgrade', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     const store = await watchedTicketsItem.get();
-    expect(Object.keys(store['zendesk:35436']?.shown ?? {})).toEqual(['zendesk:35436|level|l2|2026-07-14T08:00:00.000Z']);
+    expect(Object.keys(store['zendesk:35436@https://acme.zendesk.com']?.shown ?? {})).toEqual(['zendesk:35436@https://acme.zendesk.com|level|l2|2026-07-14T08:00:00.000Z']);
   });
 
   it('derives the origin from the ticket URL', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     const store = await watchedTicketsItem.get();
-    expect(store['jira:OPS-42']?.origin).toBe('https://acme.atlassian.net');
+    expect(store['jira:OPS-42@https://acme.atlassian.net']?.origin).toBe('https://acme.atlassian.net');
   });
 
   it('drops the one unreadable v1 entry with a reason naming it, and keeps the others', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     const store = await watchedTicketsItem.get();
-    expect(Object.keys(store).sort()).toEqual(['jira:OPS-42', 'zendesk:35436']);
+    expect(Object.keys(store).sort()).toEqual(['jira:OPS-42@https://acme.atlassian.net', 'zendesk:35436@https://acme.zendesk.com']);
     expect(problems.some((p) => p.key === 'local:watchedTickets' && p.reason.includes('zendesk:999'))).toBe(true);
   });
 
@@ -63,7 +63,7 @@ describe('watched tickets: corrupt values', () => {
     const bad = { ...watchedTicket({}, { id: '2' }), fetchedAt: 'yesterday' };
     await fakeBrowser.storage.local.set({ watchedTickets: { 'zendesk:35436': good, 'zendesk:2': bad }, watchedTickets$: { v: 2 } });
     const store = await watchedTicketsItem.get();
-    expect(Object.keys(store)).toEqual(['zendesk:35436']);
+    expect(Object.keys(store)).toEqual(['zendesk:35436@https://acme.zendesk.com']);
     expect(problems.map((p) => p.reason).join('\n')).toMatch(/zendesk:2.*fetchedAt/);
   });
 
@@ -86,39 +86,39 @@ describe('watched tickets: corrupt values', () => {
   it('moves a ticket stored under the wrong key to its own key', async () => {
     await fakeBrowser.storage.local.set({ watchedTickets: { 'jira:X-1': watchedTicket() }, watchedTickets$: { v: 2 } });
     const store = await watchedTicketsItem.get();
-    expect(Object.keys(store)).toEqual(['zendesk:35436']);
+    expect(Object.keys(store)).toEqual(['zendesk:35436@https://acme.zendesk.com']);
   });
 
   it('reads a store written by a newer version as far as this version understands it, and says so', async () => {
     await fakeBrowser.storage.local.set({
-      watchedTickets: { 'zendesk:35436': { ...watchedTicket(), futureField: 1 }, 'zendesk:7': { v3: true } },
+      watchedTickets: { 'zendesk:35436@https://acme.zendesk.com': { ...watchedTicket(), futureField: 1 }, 'zendesk:7@https://acme.zendesk.com': { v3: true } },
       watchedTickets$: { v: 9 },
     });
     const store = await watchedTicketsItem.get();
-    expect(Object.keys(store)).toEqual(['zendesk:35436']);
+    expect(Object.keys(store)).toEqual(['zendesk:35436@https://acme.zendesk.com']);
     expect(problems.some((p) => p.reason.includes('newer version (v9)'))).toBe(true);
   });
 });
 
 describe('watched tickets: writes', () => {
   it('stores the value together with its version', async () => {
-    await watchedTicketsItem.set({ 'zendesk:35436': watchedTicket() });
+    await watchedTicketsItem.set({ 'zendesk:35436@https://acme.zendesk.com': watchedTicket() });
     const raw = await fakeBrowser.storage.local.get(['watchedTickets', 'watchedTickets$']);
     expect(raw['watchedTickets$']).toEqual({ v: WATCHED_TICKETS_VERSION });
-    expect(Object.keys(raw['watchedTickets'] as object)).toEqual(['zendesk:35436']);
+    expect(Object.keys(raw['watchedTickets'] as object)).toEqual(['zendesk:35436@https://acme.zendesk.com']);
   });
 
   it('refuses to write an invalid value, naming the field', async () => {
     const bad = { ...watchedTicket(), source: 'guess' } as unknown as ReturnType<typeof watchedTicket>;
-    await expect(watchedTicketsItem.set({ 'zendesk:35436': bad })).rejects.toThrow(/source/);
+    await expect(watchedTicketsItem.set({ 'zendesk:35436@https://acme.zendesk.com': bad })).rejects.toThrow(/source/);
   });
 
   it('serialises concurrent updates so none is lost', async () => {
     await Promise.all(
       ['1', '2', '3', '4'].map((id) =>
-        watchedTicketsItem.update((store) => ({ ...store, [`zendesk:${id}`]: watchedTicket({}, { id }) })),
+        watchedTicketsItem.update((store) => ({ ...store, [`zendesk:${id}@https://acme.zendesk.com`]: watchedTicket({}, { id }) })),
       ),
     );
-    expect(Object.keys(await watchedTicketsItem.get()).sort()).toEqual(['zendesk:1', 'zendesk:2', 'zendesk:3', 'zendesk:4']);
+    expect(Object.keys(await watchedTicketsItem.get()).sort()).toEqual(['zendesk:1@https://acme.zendesk.com', 'zendesk:2@https://acme.zendesk.com', 'zendesk:3@https://acme.zendesk.com', 'zendesk:4@https://acme.zendesk.com']);
   });
 });
