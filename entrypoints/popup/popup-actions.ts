@@ -3,13 +3,20 @@ import type { PopupActions } from '../../components/popup/popup-types';
 import { sendMessage } from '../../lib/messages';
 import { peopleFor, type Directory } from '../../lib/people';
 
+/** A ticket reference naming its site: two sites may each have a ticket 35436. */
+const refOf = (ticket: { system: 'zendesk' | 'jira'; id: string; url: string }) => ({
+  system: ticket.system,
+  id: ticket.id,
+  origin: new URL(ticket.url).origin,
+});
+
 /** The popup's side effects: messages to the background, the clipboard, tabs. */
 export function browserPopupActions(directory: () => Directory): PopupActions {
   return {
     async acknowledge(ticket, role, { recordOnTicket, person }) {
       const answer = await sendMessage({
         type: 'ticket:acknowledge',
-        ticket: { system: ticket.system, id: ticket.id },
+        ticket: refOf(ticket),
         role,
         recordOnTicket,
         ...(person ? { person: person.slice(0, 200) } : {}),
@@ -20,7 +27,7 @@ export function browserPopupActions(directory: () => Directory): PopupActions {
       await navigator.clipboard.writeText(text);
     },
     async openTicket(ticket) {
-      await sendMessage({ type: 'ticket:open', ticket: { system: ticket.system, id: ticket.id } });
+      await sendMessage({ type: 'ticket:open', ticket: refOf(ticket) });
       window.close();
     },
     async openOptions() {

@@ -40,7 +40,7 @@ describe('popup actions over the runtime protocol', () => {
     await waitFor(() => expect(received).toHaveLength(1));
     expect(received[0]).toEqual({
       type: 'ticket:acknowledge',
-      ticket: { system: 'zendesk', id: '35436' },
+      ticket: { system: 'zendesk', id: '35436', origin: 'https://acme.zendesk.com' },
       role: 'sales-rep',
       recordOnTicket: true,
       person: 'Jane Doe',
