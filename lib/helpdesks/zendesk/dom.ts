@@ -45,15 +45,31 @@ export function readTicketFromPage(doc: Document, url: URL, mapping: ZendeskMapp
   return readPageTicket(doc, url, mapping).ticket;
 }
 
-/** Rows of a view or search table; ids like "#35436" or "35436". Rows without an id are skipped. */
+/**
+ * Rows of a view or search table. The id comes from the ID column ("#35436" or "35436") or, as
+ * a view may hide that column, from the row's link to its ticket (`…/tickets/35436`), which
+ * every view row has. Rows with neither are skipped.
+ */
 export function readListRows(root: Document | Element): Array<{ id: string; row: Element }> {
   const rows: Array<{ id: string; row: Element }> = [];
   for (const row of root.querySelectorAll(selectors.listRow)) {
-    const cell = row.querySelector(selectors.listIdCell);
-    const id = cell === null ? undefined : /^#?\s*(\d+)$/.exec(text(cell))?.[1];
+    const id = idFromCell(row) ?? idFromTicketLink(row);
     if (id !== undefined) rows.push({ id, row });
   }
   return rows;
+}
+
+function idFromCell(row: Element): string | undefined {
+  const cell = row.querySelector(selectors.listIdCell);
+  return cell === null ? undefined : /^#?\s*(\d+)$/.exec(text(cell))?.[1];
+}
+
+function idFromTicketLink(row: Element): string | undefined {
+  for (const link of row.querySelectorAll(selectors.ticketLink)) {
+    const id = /\/tickets\/(\d+)(?:[/?#]|$)/.exec(link.getAttribute('href') ?? '')?.[1];
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }
 
 /**
@@ -140,14 +156,30 @@ const STATUS_WORDS: Record<string, ZendeskStatus> = {
   closed: 'closed',
 };
 
+/**
+ * The status category, language-independent first: a status badge's test id (`status-badge-open`;
+ * custom statuses show their own name as text but keep the category here). Only then the English
+ * word shown, for layouts without a badge.
+ */
 function statusShown(pane: Element): ZendeskStatus {
   const element = pane.querySelector(selectors.statusMenuButton) ?? pane.querySelector(selectors.statusView);
+  const badged = statusFromBadges(element ?? pane) ?? (element === null ? null : statusFromBadges(pane));
+  if (badged !== null) return badged;
   if (element === null) throw missing('status', `${selectors.statusMenuButton}, ${selectors.statusView}`);
   // "Open", "Submit as Open", "On-hold": the status is the word, whatever surrounds it.
   const word = /\b(new|open|pending|on-hold|on hold|hold|solved|closed)\b/i.exec(text(element))?.[1];
   const status = word === undefined ? undefined : STATUS_WORDS[word.toLowerCase()];
   if (status === undefined) throw new HelpdeskError('malformed', `page: status "${text(element)}" is not one we know`);
   return status;
+}
+
+function statusFromBadges(root: Element): ZendeskStatus | null {
+  for (const badge of root.querySelectorAll(selectors.statusBadge)) {
+    const word = (badge.getAttribute('data-test-id') ?? '').slice('status-badge-'.length);
+    const status = STATUS_WORDS[word.replace(/_/g, '-')];
+    if (status !== undefined) return status;
+  }
+  return null;
 }
 
 function severityShown(pane: Element, tags: string[], mapping: ZendeskMapping): Severity | null {

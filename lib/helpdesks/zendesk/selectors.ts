@@ -18,6 +18,12 @@ export const subjectInput = testId('omni-header-subject');
 
 export const statusMenuButton = testId('ticket-status-menu-button');
 export const statusView = testId('ticket-fields-status-view');
+/**
+ * Status badges name the status category in their test id (`status-badge-open`, …
+ * `status-badge-closed`) whatever the UI language or the custom status shown as text (public
+ * userscripts read `status-badge-closed` to tell Closed from Resolved).
+ */
+export const statusBadge = '[data-test-id^="status-badge-"]';
 
 export const prioritySelect = testId('ticket-fields-priority-select');
 /** The shown value of a Garden combobox (priority, type, drop-down custom fields). */
@@ -45,3 +51,5 @@ export const commentTime = `${commentItem} time[datetime]`;
 export const listRow = testId('generic-table-row');
 export const listIdCell = testId('generic-table-cells-id');
 export const listSubjectCell = testId('ticket-table-cells-subject');
+/** A row's link to its ticket (the subject links to `/agent/tickets/{id}`), there when the ID column is hidden. */
+export const ticketLink = 'a[href*="/tickets/"]';

@@ -132,11 +132,18 @@ describe('readListRows', () => {
     expect(readListRows(doc.querySelector('thead') ?? doc.createElement('div'))).toEqual([]);
   });
 
-  it('skips a row whose id cell is missing or not a number', () => {
+  it('reads the id from the subject link when the view hides the ID column (issue 13)', () => {
+    const doc = page('view-page.html');
+    for (const cell of doc.querySelectorAll(selectors.listIdCell)) cell.remove();
+    expect(readListRows(doc).map(({ id }) => id)).toEqual(Array.from({ length: 30 }, (_, index) => String(35436 + index * 3)));
+  });
+
+  it('skips a row whose id cell is missing or not a number and that links to no ticket', () => {
     const doc = page('view-page.html');
     const cells = doc.querySelectorAll(selectors.listIdCell);
     cells[0]?.replaceChildren('—');
     cells[1]?.remove();
+    for (const row of [...doc.querySelectorAll(selectors.listRow)].slice(0, 2)) row.querySelector('a')?.removeAttribute('href');
     expect(readListRows(doc)).toHaveLength(28);
   });
 
@@ -205,5 +212,23 @@ describe('several ticket panes in a live document', () => {
     link.setAttribute('href', '/agent/tickets/35436');
     panes[0]?.append(link);
     expect((findBadgeAnchor(doc) as HTMLInputElement | null)?.value).toBe('Production database cluster down');
+  });
+});
+
+/** Any language, any customisation (issue 13): the status comes from the badge's test id, not its words. */
+describe('status in another language or a custom status', () => {
+  it.each([
+    ['German', 'Offen', 'open', 'active'],
+    ['Japanese', 'オープン', 'open', 'active'],
+    ['a custom status', 'Waiting for vendor', 'hold', 'active'],
+    ['a custom pending status in German', 'Warten auf Kunde', 'pending', 'waiting'],
+  ] as const)('%s: "%s" with status-badge-%s reads as %s', (_name, shown, category, expected) => {
+    const doc = page('ticket-page.html');
+    const button = shownPane(doc).querySelector(selectors.statusMenuButton);
+    const badge = doc.createElement('div');
+    badge.setAttribute('data-test-id', `status-badge-${category}`);
+    badge.textContent = shown;
+    button?.replaceChildren(badge);
+    expect(readTicketFromPage(doc, ticketUrl, defaultZendeskMapping).status).toBe(expected);
   });
 });

@@ -35,6 +35,8 @@ const expectedOnTicketPage: Record<string, number> = {
   listRow: 0,
   listIdCell: 0,
   listSubjectCell: 0,
+  ticketLink: 0,
+  statusBadge: 0,
 };
 
 const expectedOnViewPage: Record<string, number> = {
@@ -42,6 +44,7 @@ const expectedOnViewPage: Record<string, number> = {
   listRow: 30,
   listIdCell: 30,
   listSubjectCell: 30,
+  ticketLink: 30,
 };
 
 const stringSelectors = Object.entries(selectors).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
