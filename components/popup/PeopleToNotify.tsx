@@ -1,44 +1,71 @@
+import { formatInstant, t, uiLanguage } from '../../lib/i18n';
 import type { QueueItem } from '../../lib/queue';
-import { t } from '../../lib/i18n';
-import type { Policy } from '../../lib/policy/schema';
-import type { PopupActions } from './popup-types';
+import { holderNames } from '../../lib/view-model/people';
 
 interface PeopleToNotifyProps {
   item: QueueItem;
-  policy: Policy;
-  now: Date;
-  actions: Pick<PopupActions, 'peopleFor'>;
+  /** The engineer's zone, for "notified 10:05". */
+  engineerTimeZone: string;
   onMarkNotified: (role: string, person: string | null) => void;
+  onAddPeople: () => void;
   busyRoles: ReadonlySet<string>;
 }
 
-/** The roles still to notify, each with the people who hold it and a one-click "mark notified". */
-export function PeopleToNotify({ item, policy, now, actions, onMarkNotified, busyRoles }: PeopleToNotifyProps) {
-  const { pending } = item.evaluation;
-  if (pending.length === 0) return null;
+/**
+ * The roles still to tell, one line each: the role, who holds it for this ticket (or plainly that
+ * the directory has nobody, with the way to add someone) and the "Mark notified" action. Below,
+ * the roles already told, as plain text: a fact, not a button.
+ */
+export function PeopleToNotify({ item, engineerTimeZone, onMarkNotified, onAddPeople, busyRoles }: PeopleToNotifyProps) {
+  const locale = uiLanguage();
   return (
-    <ul class="ew-people" aria-label={t('popupPeopleToNotify')}>
-      {pending.map((role) => {
-        const roleName = policy.roles[role]?.name ?? role;
-        const people = actions.peopleFor(item, role, now);
-        const names = people.map((person) => person.name).join(', ');
-        const who = names === '' ? roleName : `${roleName} · ${names}`;
-        return (
-          <li key={role} class="ew-person">
-            <span class="ew-person-name">{who}</span>
-            <button
-              type="button"
-              class="ew-button ew-mark"
-              disabled={busyRoles.has(role)}
-              aria-label={t('popupMarkNotifiedLabel', [who, item.ticket.id])}
-              title={t('popupMarkNotified')}
-              onClick={() => onMarkNotified(role, names === '' ? null : names)}
-            >
-              {t('popupMarkNotifiedShort')}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {item.toTell.length > 0 ? (
+        <ul class="ew-people" aria-label={t('popupPeopleToNotify')}>
+          {item.toTell.map((role) => {
+            const names = holderNames(role);
+            const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
+            return (
+              <li key={role.roleId} class="ew-person">
+                <span class="ew-person-role">{role.roleName}</span>
+                {names === '' ? (
+                  <>
+                    <span class="ew-person-nobody">{t('popupNobodyInDirectory')}</span>
+                    <button type="button" class="ew-link" onClick={onAddPeople} aria-label={t('popupAddPeopleLabel', role.roleName)}>
+                      {t('popupAddPeople')}
+                    </button>
+                  </>
+                ) : (
+                  <span class="ew-person-name" title={role.holders.map((h) => h.email ?? h.name).join(', ')}>
+                    {names}
+                  </span>
+                )}
+                <button
+                  type="button"
+                  class="ew-button ew-mark"
+                  disabled={busyRoles.has(role.roleId)}
+                  aria-label={t('popupMarkNotifiedLabel', [who, item.ticket.id])}
+                  title={t('popupMarkNotified')}
+                  onClick={() => onMarkNotified(role.roleId, names === '' ? null : names)}
+                >
+                  {t('popupMarkNotifiedShort')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {item.notified.length > 0 ? (
+        <p class="ew-notified">
+          {item.notified.map((told) => (
+            <span key={told.roleId} class="ew-fact">
+              <span aria-hidden="true">✓ </span>
+              {t('popupNotifiedFact', [told.roleName, formatInstant(told.at, engineerTimeZone, locale, 'time')])}
+              {told.onTicket ? <span class="ew-muted"> · {t('popupNotifiedOnTicket')}</span> : null}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </>
   );
 }

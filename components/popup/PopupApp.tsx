@@ -1,22 +1,13 @@
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import {
-  evaluateQueue,
-  filterQueue,
-  justAcknowledgedKey,
-  showEverything,
-  type QueueFilter,
-  type QueueItem,
-} from '../../lib/queue';
-import { sortByUrgency } from '../../lib/view-model/urgency';
-import { timelineStyles } from '../timeline';
 import { countdownWords } from '../../lib/countdown/countdown-words';
+import { t } from '../../lib/i18n';
+import { filterQueue, showEverything, type QueueFilter, type QueueItem } from '../../lib/queue';
+import { timelineStyles } from '../timeline';
 import { EmptyQueue } from './EmptyQueue';
-import { escalationMessageFor, recipientsFor } from './escalation-text';
 import { usePopupClock } from './popup-clock';
 import type { PopupActions, PopupData } from './popup-types';
-import { QueueRow, rowTitleId, type RowHandlers } from './QueueRow';
+import { QueueRow, queueRowHeight, rowTitleId, type RowHandlers } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
 import { TicketDetail } from './TicketDetail';
 import { WindowedList } from './WindowedList';
@@ -30,56 +21,49 @@ export interface PopupAppProps {
 }
 
 const MINUTE = 60_000;
-/** Matches `.ew-row` height in popup.css. */
-export const ROW_HEIGHT = 92;
 
-const itemKey = (item: QueueItem) => `${item.ticket.system}:${item.ticket.id}`;
+const itemKey = (item: QueueItem) => item.key;
+const busyKey = (item: QueueItem, role: string) => `${item.key}|${role}`;
 
-/** The toolbar popup: every watched open ticket, most urgent first, and one ticket's timeline. */
+/**
+ * The toolbar popup: every watched open ticket as the background evaluated, ordered and
+ * resolved it (lib/view-model), and one ticket's timeline. It filters and ticks countdowns; it
+ * never evaluates, sorts or looks people up itself.
+ */
 export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAppProps) {
   const clock = usePopupClock();
   const words = useMemo(countdownWords, []);
-  // Deadlines fall on whole minutes: re-evaluating once a minute keeps states exact and cheap.
   const minute = useComputed(() => Math.floor(clock.now.value / MINUTE));
-  const justAcknowledged = useSignal<ReadonlySet<string>>(new Set());
   const busy = useSignal<ReadonlySet<string>>(new Set());
   const filter = useSignal<QueueFilter>(showEverything);
   const selected = useSignal<string | null>(null);
   const status = useSignal('');
   const recordOnTicket = useSignal(true);
 
-  const items = useComputed(() => {
-    const current = data.value;
-    if (!current) return [];
-    // Re-run once a minute (and on new data), but evaluate at the real instant: a note or reply
-    // earlier in this minute must count now, not at the next minute.
-    const at = Math.max(minute.value * MINUTE, clock.now.peek());
-    return evaluateQueue(current.entries, current.policy, new Date(at), justAcknowledged.value);
-  });
-  const visible = useComputed(() => sortByUrgency(filterQueue(items.value, filter.value).map((item) => ({ ...item, key: itemKey(item) }))));
+  const items = useComputed(() => data.value?.items ?? []);
+  const visible = useComputed(() => filterQueue(items.value, filter.value));
   const openCount = useComputed(() => filterQueue(items.value, showEverything).length);
 
   const current = data.value;
   if (loadError.value) return <p class="ew-error" role="alert">{t('popupLoadFailed', loadError.value)}</p>;
   if (!current) return <p class="ew-loading" role="status">{t('popupLoading')}</p>;
   const { policy } = current;
-  const now = new Date(clock.now.peek());
 
-  const roleName = (role: string) => policy.roles[role]?.name ?? role;
-  const busyRolesOf = (item: QueueItem) => new Set(item.evaluation.pending.filter((role) => busy.value.has(justAcknowledgedKey(item, role))));
+  const roleName = (role: string) => (Object.hasOwn(policy.roles, role) ? policy.roles[role]?.name : undefined) ?? role;
+  const busyRolesOf = (item: QueueItem) => new Set(item.toTell.map((role) => role.roleId).filter((role) => busy.value.has(busyKey(item, role))));
 
   const handlers: RowHandlers = {
     onSelect: (item) => {
       selected.value = itemKey(item);
     },
     onMarkNotified: (item, role, person) => {
-      const key = justAcknowledgedKey(item, role);
+      const key = busyKey(item, role);
       busy.value = new Set([...busy.value, key]);
       const wantNote = current.ackNoteMode === 'always' || (current.ackNoteMode === 'ask' && recordOnTicket.value);
       actions
         .acknowledge(item.ticket, role, { recordOnTicket: wantNote, person })
         .then(({ noteError }) => {
-          justAcknowledged.value = new Set([...justAcknowledged.value, key]);
+          // The background stored it; the list it answers next (the store changed) shows the role as told.
           status.value = noteError
             ? t('popupMarkedNotifiedLocally', [roleName(role), item.ticket.id, noteError])
             : t('popupMarkedNotified', [roleName(role), item.ticket.id]);
@@ -94,10 +78,9 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
         });
     },
     onCopy: (item) => {
-      const at = new Date(clock.now.peek());
-      const message = escalationMessageFor(item, policy, recipientsFor(item, item.evaluation.pending, actions, at), at, words);
+      if (!item.message) return;
       actions
-        .copyText(`${message.subject}\n\n${message.body}`)
+        .copyText(`${item.message.subject}\n\n${item.message.body}`)
         .then(() => {
           status.value = t('popupCopied', item.ticket.id);
         })
@@ -105,7 +88,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
           status.value = t('popupCopyFailed');
         });
     },
-    mailtoFor: (item) => escalationMessageFor(item, policy, recipientsFor(item, item.evaluation.pending, actions, now), now, words).mailto,
+    onAddPeople: () => void actions.openOptions('people'),
   };
 
   const selectedItem = selected.value ? items.value.find((item) => itemKey(item) === selected.value) : undefined;
@@ -117,7 +100,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
     if (item) queueMicrotask(() => document.getElementById(rowTitleId(item))?.focus());
   };
   const overdue = items.value.filter((item) => item.evaluation.state === 'overdue').length;
-  const toNotify = items.value.filter((item) => item.evaluation.pending.length > 0 && item.evaluation.state !== 'stopped').length;
+  const toNotify = items.value.filter((item) => item.toTell.length > 0 && item.evaluation.state !== 'stopped').length;
 
   return (
     <div class="ew-popup">
@@ -132,12 +115,6 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
       <main hidden={!!selectedItem}>
         {openCount.value > 0 ? <QueueToolbar filter={filter.value} onChange={(next) => (filter.value = next)} /> : null}
         {filter.value.scope === 'mine' && !current.mineConfigured ? <p class="ew-hint">{t('popupMineNotConfigured')}</p> : null}
-        {current.ackNoteMode === 'ask' && openCount.value > 0 ? (
-          <label class="ew-note-choice">
-            <input type="checkbox" checked={recordOnTicket.value} onChange={(event) => (recordOnTicket.value = event.currentTarget.checked)} />
-            {t('popupRecordOnTicket')}
-          </label>
-        ) : null}
         <p class="ew-visually-hidden" role="status" aria-live="polite">
           {openCount.value > 0 ? t('popupShowing', [visible.value.length, openCount.value]) : ''}
         </p>
@@ -151,13 +128,25 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
           <WindowedList
             items={visible.value}
             itemKey={itemKey}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={queueRowHeight}
             label={t('popupListLabel')}
             renderRow={(item) => (
-              <QueueRow item={item} policy={policy} now={now} words={words} actions={actions} handlers={handlers} busyRoles={busyRolesOf(item)} />
+              <QueueRow item={item} words={words} engineerTimeZone={engineerTimeZone} handlers={handlers} busyRoles={busyRolesOf(item)} />
             )}
           />
         )}
+        {current.ackNoteMode === 'ask' && openCount.value > 0 ? (
+          <fieldset class="ew-setting">
+            <legend>{t('popupSettingHeading')}</legend>
+            <label>
+              <input type="checkbox" checked={recordOnTicket.value} onChange={(event) => (recordOnTicket.value = event.currentTarget.checked)} />
+              {t('popupRecordOnTicket')}
+            </label>
+            <button type="button" class="ew-link" onClick={() => void actions.openOptions('general')}>
+              {t('popupOpenOptions')}
+            </button>
+          </fieldset>
+        ) : null}
       </main>
       {selectedItem ? (
         <TicketDetail
@@ -165,7 +154,6 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
           policy={policy}
           now={new Date(minute.value * MINUTE)}
           engineerTimeZone={engineerTimeZone}
-          words={words}
           actions={actions}
           handlers={handlers}
           busyRoles={busyRolesOf(selectedItem)}

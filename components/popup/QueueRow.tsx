@@ -1,39 +1,44 @@
 import type { CountdownWords } from '../../lib/countdown';
 import { t } from '../../lib/i18n';
-import type { Policy } from '../../lib/policy/schema';
 import type { QueueItem } from '../../lib/queue';
+import { stateLabel } from '../ticket/badge-summary';
 import { HelpdeskIcon } from './HelpdeskIcon';
 import { PeopleToNotify } from './PeopleToNotify';
 import { RowCountdown } from './RowCountdown';
 import { SeverityChip } from './SeverityChip';
-import { stateLabel } from '../ticket/badge-summary';
-import type { PopupActions } from './popup-types';
 
 export interface RowHandlers {
   onSelect: (item: QueueItem) => void;
   onMarkNotified: (item: QueueItem, role: string, person: string | null) => void;
   onCopy: (item: QueueItem) => void;
-  mailtoFor: (item: QueueItem) => string;
+  onAddPeople: () => void;
 }
 
 interface QueueRowProps {
   item: QueueItem;
-  policy: Policy;
-  now: Date;
   words: CountdownWords;
-  actions: Pick<PopupActions, 'peopleFor'>;
+  engineerTimeZone: string;
   handlers: RowHandlers;
   busyRoles: ReadonlySet<string>;
 }
 
+/** Heights that popup.css gives the parts of a row (px); the windowed list places rows by them. */
+export const ROW_BASE_HEIGHT = 56;
+export const ROW_LINE_HEIGHT = 28;
+
+/** A row grows by one line per role still to tell and one for the actions and who was told: every action stays in view. */
+export function queueRowHeight(item: Pick<QueueItem, 'toTell' | 'notified'>): number {
+  const actionLine = item.toTell.length > 0 || item.notified.length > 0 ? 1 : 0;
+  return ROW_BASE_HEIGHT + ROW_LINE_HEIGHT * (item.toTell.length + actionLine);
+}
+
 export const rowTitleId = (item: QueueItem): string => `ew-row-${item.ticket.system}-${item.ticket.id}`;
 
-/** One watched ticket: what it is, where it stands, what is next, and who still has to be told. */
-export function QueueRow({ item, policy, now, words, actions, handlers, busyRoles }: QueueRowProps) {
+/** One watched ticket: what it is, where it stands, what is next, who still has to be told, who was. */
+export function QueueRow({ item, words, engineerTimeZone, handlers, busyRoles }: QueueRowProps) {
   const { ticket, evaluation } = item;
-  const hasPending = evaluation.pending.length > 0;
   return (
-    <div class={`ew-row ew-state-${evaluation.state}`}>
+    <div class={`ew-row ew-state-${evaluation.state}`} style={{ height: `${queueRowHeight(item)}px` }}>
       <div class="ew-row-head">
         <HelpdeskIcon system={ticket.system} />
         <button type="button" id={rowTitleId(item)} class="ew-row-title" onClick={() => handlers.onSelect(item)} title={t('popupShowTimeline')}>
@@ -63,27 +68,25 @@ export function QueueRow({ item, policy, now, words, actions, handlers, busyRole
           ) : null}
         </span>
       </div>
-      {hasPending ? (
-        <div class="ew-row-people">
-          <PeopleToNotify
-            item={item}
-            policy={policy}
-            now={now}
-            actions={actions}
-            busyRoles={busyRoles}
-            onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
-          />
-          {/* On the people line, so the countdowns above always have room. */}
+      <div class="ew-row-people">
+        <PeopleToNotify
+          item={item}
+          engineerTimeZone={engineerTimeZone}
+          busyRoles={busyRoles}
+          onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
+          onAddPeople={handlers.onAddPeople}
+        />
+        {item.message ? (
           <span class="ew-row-actions">
             <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
               {t('popupCopyMessage')}
             </button>
-            <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
+            <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
               {t('popupEmail')}
             </a>
           </span>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { CountdownWords } from '../../lib/countdown';
 import { t } from '../../lib/i18n';
 import type { Policy } from '../../lib/policy/schema';
 import type { QueueItem } from '../../lib/queue';
@@ -14,10 +13,10 @@ import type { PopupActions } from './popup-types';
 interface TicketDetailProps {
   item: QueueItem;
   policy: Policy;
+  /** The instant the background evaluated the ticket at. */
   now: Date;
   engineerTimeZone: string;
-  words: CountdownWords;
-  actions: Pick<PopupActions, 'peopleFor' | 'openTicket'>;
+  actions: Pick<PopupActions, 'openTicket'>;
   handlers: RowHandlers;
   busyRoles: ReadonlySet<string>;
   onBack: () => void;
@@ -56,23 +55,26 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
         {evaluation.level > 0 ? <span class="ew-level">{t('popupLevel', evaluation.level)}</span> : null}{' '}
         <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
       </p>
-      {evaluation.pending.length > 0 ? (
+      {item.toTell.length > 0 || item.notified.length > 0 ? (
         <div class="ew-detail-people">
           <h3 class="ew-timeline-heading">{t('popupPeopleToNotify')}</h3>
           <PeopleToNotify
             item={item}
-            policy={policy}
-            now={now}
-            actions={actions}
+            engineerTimeZone={engineerTimeZone}
             busyRoles={busyRoles}
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
+            onAddPeople={handlers.onAddPeople}
           />
-          <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)}>
-            {t('popupCopyMessage')}
-          </button>{' '}
-          <a class="ew-button" href={handlers.mailtoFor(item)} target="_blank" rel="noopener noreferrer">
-            {t('popupEmail')}
-          </a>
+          {item.message ? (
+            <>
+              <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)}>
+                {t('popupCopyMessage')}
+              </button>{' '}
+              <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer">
+                {t('popupEmail')}
+              </a>
+            </>
+          ) : null}
         </div>
       ) : null}
       <TicketTimeline

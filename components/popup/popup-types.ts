@@ -1,11 +1,11 @@
 import type { Ticket } from '../../lib/engine/types';
-import type { Person } from '../../lib/people/directory-schema';
 import type { Policy } from '../../lib/policy/schema';
-import type { QueueEntry, QueueItem } from '../../lib/queue';
+import type { QueueItem } from '../../lib/queue';
 
-/** What the popup shows; loaded and kept fresh by the popup entrypoint. */
+/** What the popup shows, as the background built it; loaded and kept fresh by the popup entrypoint. */
 export interface PopupData {
-  entries: QueueEntry[];
+  /** Most urgent first, in the background's one order. */
+  items: QueueItem[];
   policy: Policy;
   /** Whether the engineer told the options page who they are; "mine" means nothing otherwise. */
   mineConfigured: boolean;
@@ -19,7 +19,6 @@ export interface PopupActions {
   acknowledge(ticket: Ticket, role: string, options: { recordOnTicket: boolean; person: string | null }): Promise<{ noteError: string | null }>;
   copyText(text: string): Promise<void>;
   openTicket(ticket: Ticket): Promise<void>;
-  openOptions(): Promise<void>;
-  /** The people holding `role` for this ticket (its office, its organisation, who is on duty at `now`). */
-  peopleFor(item: QueueItem, role: string, now: Date): Person[];
+  /** The options page; `section` scrolls to it (e.g. 'people'). */
+  openOptions(section?: string): Promise<void>;
 }

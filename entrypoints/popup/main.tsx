@@ -8,6 +8,6 @@ import './popup.css';
 const source = loadPopupData();
 document.documentElement.lang = browser.i18n.getUILanguage();
 render(
-  <PopupApp data={source.data} loadError={source.loadError} actions={browserPopupActions(source.directory)} engineerTimeZone={browserTimeZone()} />,
+  <PopupApp data={source.data} loadError={source.loadError} actions={browserPopupActions()} engineerTimeZone={browserTimeZone()} />,
   document.getElementById('app')!,
 );

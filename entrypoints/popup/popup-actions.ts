@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PopupActions } from '../../components/popup/popup-types';
 import { sendMessage } from '../../lib/messages';
-import { peopleFor, type Directory } from '../../lib/people';
 
 /** A ticket reference naming its site: two sites may each have a ticket 35436. */
 const refOf = (ticket: { system: 'zendesk' | 'jira'; id: string; url: string }) => ({
@@ -11,7 +10,7 @@ const refOf = (ticket: { system: 'zendesk' | 'jira'; id: string; url: string }) 
 });
 
 /** The popup's side effects: messages to the background, the clipboard, tabs. */
-export function browserPopupActions(directory: () => Directory): PopupActions {
+export function browserPopupActions(): PopupActions {
   return {
     async acknowledge(ticket, role, { recordOnTicket, person }) {
       const answer = await sendMessage({
@@ -30,11 +29,9 @@ export function browserPopupActions(directory: () => Directory): PopupActions {
       await sendMessage({ type: 'ticket:open', ticket: refOf(ticket) });
       window.close();
     },
-    async openOptions() {
-      await browser.runtime.openOptionsPage();
-    },
-    peopleFor(item, role, now) {
-      return peopleFor(directory(), role, item.evaluation.officeId, item.organization, now);
+    async openOptions(section) {
+      if (section === undefined) await browser.runtime.openOptionsPage();
+      else await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
     },
   };
 }

@@ -1,14 +1,12 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { PopupData } from '../../components/popup/popup-types';
 import { sendMessage } from '../../lib/messages';
-import { emptyDirectory, type Directory } from '../../lib/people/directory-schema';
-import { queueEntriesFromViews } from '../../lib/queue';
+import { queueItemsFromRows } from '../../lib/queue';
 import { generalSettingsItem, watchedTicketsItem, type GeneralSettings } from '../../lib/storage';
 
 export interface PopupDataSource {
   data: ReadonlySignal<PopupData | null>;
   loadError: ReadonlySignal<string | null>;
-  directory: () => Directory;
   dispose: () => void;
 }
 
@@ -20,36 +18,44 @@ function mineConfigured(settings: GeneralSettings): boolean {
 }
 
 /**
- * Loads what the popup shows from the background (the list with "mine" worked out, the
- * effective policy, the directory) and reloads the list whenever the watched store changes —
- * a ticket seen in a tab, an acknowledgement, a refresh.
+ * Loads what the popup shows from the background — the rows it evaluated, ordered and resolved
+ * to people (lib/view-model), and the effective policy for the timeline — and asks again when
+ * the watched store changes (a ticket seen in a tab, an acknowledgement, a refresh) and when the
+ * background says a state can next change (a deadline or a warning passing while the popup is open).
  */
 export function loadPopupData(): PopupDataSource {
   const data = signal<PopupData | null>(null);
   const loadError = signal<string | null>(null);
-  let directory: Directory = emptyDirectory();
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const askAgainAt = (refreshAt: string | null) => {
+    clearTimeout(timer);
+    if (refreshAt === null) return;
+    // Timers are capped near 24.8 days; a state change further out is picked up on the next open.
+    const delay = Math.min(Math.max(0, Date.parse(refreshAt) - Date.now()) + 50, 2_000_000_000);
+    timer = setTimeout(() => void reloadList().catch(report), delay);
+  };
   const loadAll = async () => {
-    const [list, policy, people, general] = await Promise.all([
+    const [list, policy, general] = await Promise.all([
       sendMessage({ type: 'tickets:list' }),
       sendMessage({ type: 'policy:get' }),
-      sendMessage({ type: 'directory:get' }),
       generalSettingsItem.get(),
     ]);
-    directory = people.directory;
     data.value = {
-      entries: queueEntriesFromViews(list.tickets),
+      items: queueItemsFromRows(list.rows),
       policy: policy.policy,
       mineConfigured: mineConfigured(general),
       ackNoteMode: general.ackNoteMode,
     };
+    askAgainAt(list.refreshAt);
     loadError.value = null;
   };
   const reloadList = async () => {
     const current = data.peek();
     if (!current) return loadAll();
     const list = await sendMessage({ type: 'tickets:list' });
-    data.value = { ...current, entries: queueEntriesFromViews(list.tickets) };
+    data.value = { ...current, items: queueItemsFromRows(list.rows) };
+    askAgainAt(list.refreshAt);
   };
   const report = (error: unknown) => {
     loadError.value = describe(error);
@@ -57,5 +63,12 @@ export function loadPopupData(): PopupDataSource {
 
   void loadAll().catch(report);
   const unwatch = watchedTicketsItem.watch(() => void reloadList().catch(report));
-  return { data, loadError, directory: () => directory, dispose: unwatch };
+  return {
+    data,
+    loadError,
+    dispose: () => {
+      clearTimeout(timer);
+      unwatch();
+    },
+  };
 }

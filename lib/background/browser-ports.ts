@@ -58,6 +58,7 @@ export function browserPorts(): BackgroundPorts {
     now: () => new Date(),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     t: (key, substitutions) => t(key, substitutions),
+    locale: () => browser.i18n.getUILanguage(),
     formatTime,
     extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
     alarms: {

@@ -21,15 +21,9 @@ import { tellTicketChanged } from './ticket-changed';
 import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
 import { sortByUrgency } from '../view-model/urgency';
+import { isMine, popupList } from './popup-list';
 
 /** The background's answers to every message of the protocol. */
-
-
-function isMine(entry: WatchedTicket, general: GeneralSettings): boolean {
-  if (entry.assignee === undefined) return false;
-  const { email, zendeskUserId, jiraAccountId } = general.mine;
-  return [email, zendeskUserId, jiraAccountId].some((id) => id !== null && id === entry.assignee);
-}
 
 function viewOf(key: string, entry: WatchedTicket, evaluation: Evaluation | null, general: GeneralSettings): WatchedTicketView {
   return { ...entry, key, state: evaluation?.state ?? null, mine: isMine(entry, general) };
@@ -81,7 +75,7 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
     ...createPageHandlers(runtime, afterChange),
 
     async 'tickets:list'() {
-      return { tickets: await evaluatedViews(runtime), evaluatedAt: ports.now().toISOString() };
+      return popupList(deps);
     },
 
     async 'ticket:get'(message, sender) {

@@ -19,7 +19,7 @@ import { acknowledgedRoles } from './evaluate-store';
 import type { HistoryJob, HistoryRead } from './history-reads';
 import type { HandlerRuntime } from './message-handlers';
 import { tellTicketsChanged } from './ticket-changed';
-import { uiViewWords } from './view-words';
+import { viewWords } from './view-words';
 
 /**
  * The background as the helpdesk pages' brain. Pages send what they read (REST bodies, or what
@@ -130,7 +130,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       directory: ctx.directory,
       now,
       organization: organizationOf(ticket, entry),
-      words: uiViewWords(),
+      words: viewWords(ports),
     };
     return pageTicketView(ticket, evaluation, viewContext, { ...read, ackNoteMode: ctx.general.ackNoteMode });
   }

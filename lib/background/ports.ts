@@ -28,6 +28,8 @@ export interface BackgroundPorts {
   /** The engineer's IANA time zone. */
   timeZone(): string;
   t: Translate;
+  /** The UI language (BCP 47), for dates in messages. */
+  locale(): string;
   /** Short local time of day for notification text. */
   formatTime(instant: Date): string;
   extension: { id: string; baseUrl: string };

@@ -1,13 +1,17 @@
 import { countdownWords } from '../countdown/countdown-words';
 import { formatDuration } from '../countdown/format';
-import { formatInstant, t, uiLanguage } from '../i18n';
+import { formatInstant, type Substitutions } from '../i18n';
 import type { ViewWords } from '../view-model/words';
+import type { BackgroundPorts } from './ports';
 
-/** The view model's words in the browser's UI language (browser.i18n and Intl), looked up when used. */
-export function uiViewWords(): ViewWords {
+const asStrings = (subs: Substitutions | undefined): string[] | undefined =>
+  subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
+
+/** The view model's words in the UI language, through the background's ports (browser.i18n and Intl; a catalog in tests). */
+export function viewWords(ports: Pick<BackgroundPorts, 't' | 'locale'>): ViewWords {
   return {
-    t,
-    formatInstant: (at, zone) => formatInstant(at, zone, uiLanguage()),
-    formatDuration: (ms) => formatDuration(ms, countdownWords()),
+    t: (key, substitutions) => ports.t(key, asStrings(substitutions)),
+    formatInstant: (at, zone) => formatInstant(at, zone, ports.locale()),
+    formatDuration: (ms) => formatDuration(ms, countdownWords(ports.t)),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { policySchema } from '../policy/schema';
 import { directorySchema } from '../people/directory-schema';
 import { acknowledgementSchema, watchedTicketSchema } from '../storage/watched-ticket-schema';
+import { popupRowSchema } from './popup-row';
 import { pageRowProblemSchema, pageRowViewSchema, pageTicketViewSchema } from './page-view-schema';
 import type { MessageType } from './protocol';
 
@@ -12,7 +13,7 @@ const iso = z.iso.datetime({ offset: true });
 /** A watched ticket as the popup and content scripts see it. */
 export const watchedTicketViewSchema = watchedTicketSchema.extend({
   key: z.string(),
-  /** The state the background evaluated when it answered (the popup re-evaluates live); null if it could not. */
+  /** The state the background evaluated when it answered; null if it could not. */
   state: z.enum(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok']).nullable(),
   /** Assigned to the engineer ("mine only" identity in the settings). */
   mine: z.boolean(),
@@ -23,9 +24,11 @@ export const responseSchemas = {
   /** `view` for content scripts: the ticket they reported, evaluated. */
   'ticket:seen': z.object({ key: z.string(), view: pageTicketViewSchema.optional() }),
   'tickets:list': z.object({
-    /** Most urgent first: overdue, notify, then the nearest deadline. */
-    tickets: z.array(watchedTicketViewSchema),
+    /** Most urgent first, in the one order (lib/view-model/urgency.ts), built by the view model. */
+    rows: z.array(popupRowSchema),
     evaluatedAt: iso,
+    /** The next instant a row's state can change without new data: ask again then. */
+    refreshAt: iso.nullable(),
   }),
   'ticket:get': z.object({ ticket: watchedTicketViewSchema.nullable() }),
   'ticket:acknowledge': z.object({

@@ -1,21 +1,24 @@
 import type { Evaluation, Ticket } from '../engine/types';
+import type { EscalationMessage } from '../view-model/escalation-message';
+import type { RoleToTell } from '../view-model/people';
 
-/** A watched ticket as the popup needs it, before it is evaluated. */
-export interface QueueEntry {
+/**
+ * One row of the popup as the background built it (lib/view-model/popup-row.ts), instants as
+ * Dates. The popup renders it: the evaluation is the background's, never re-made here.
+ */
+export interface QueueItem {
+  /** `${system}:${id}` */
+  key: string;
   ticket: Ticket;
-  /** Roles already acknowledged for this ticket (locally or by a note on the ticket). */
-  acknowledged: readonly string[];
+  evaluation: Evaluation;
   /** Whether the ticket is the engineer's own (assigned to them), for the "mine" filter. */
   mine: boolean;
-  /** Customer organisation, to find its Sales Rep. */
-  organization: string | null;
-  /** When the ticket's data was last read from the helpdesk. */
-  refreshedAt: Date | null;
-  /** Why the last background refresh failed; the data is then as old as `refreshedAt`. */
+  /** Roles still to tell, each with who holds it for this ticket (empty holders: nobody in the directory). */
+  toTell: RoleToTell[];
+  /** Roles already told, with when: a fact. */
+  notified: Array<{ roleId: string; roleName: string; at: Date; onTicket: boolean }>;
+  /** The copy / email message to every role still to tell. */
+  message: EscalationMessage | null;
+  /** Why the last background refresh failed. */
   refreshError: string | null;
-}
-
-/** One row of the popup: a watched ticket and its evaluation at the popup's `now`. */
-export interface QueueItem extends QueueEntry {
-  evaluation: Evaluation;
 }

@@ -33,6 +33,7 @@ export function fakeWorld(start: string): FakeWorld {
     now: () => new Date(world.clock.now),
     timeZone: () => 'UTC',
     t: tCatalog,
+    locale: () => 'en',
     formatTime: (d) => d.toISOString().slice(11, 16),
     extension: { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') },
     alarms: {

@@ -69,7 +69,7 @@ describe('tickets:list', () => {
     await background.onMessage(seen(replied('2', '2026-07-14T07:50:00.000Z', '2026-07-14T09:30:00.000Z')), contentSender());
     await background.onMessage(seen(sev1({ id: '3', createdAt: '2026-07-14T09:00:00.000Z' })), contentSender());
     const reply = await background.onMessage({ type: 'tickets:list' }, popupSender());
-    expect(reply.ok && (reply.data as { tickets: Array<{ key: string; state: string; mine: boolean }> }).tickets.map((t) => [t.key, t.state, t.mine])).toEqual([
+    expect(reply.ok && (reply.data as { rows: Array<{ key: string; evaluation: { state: string }; mine: boolean }> }).rows.map((t) => [t.key, t.evaluation.state, t.mine])).toEqual([
       ['zendesk:3@https://acme.zendesk.com', 'overdue', false],
       ['zendesk:2@https://acme.zendesk.com', 'notify', false],
       ['zendesk:1@https://acme.zendesk.com', 'ok', true],

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { uiViewWords } from '../../lib/background/view-words';
+import { englishWords } from '../view-model/view-fixtures';
 import { emptyDirectory } from '../../lib/people';
 import { pageRowView, pageTicketView } from '../../lib/view-model';
 import type { SecondTicker } from '../../lib/countdown/second-ticker';
@@ -112,7 +112,7 @@ export function fakeBackground(options: { now: () => Date; ackNoteMode?: AckNote
     const now = options.now();
     const acknowledged = [...(stored.get(ticket.id)?.acknowledged ?? [])];
     const evaluation = evaluate(ticket, defaultPolicy, now, acknowledged);
-    const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: uiViewWords() };
+    const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: englishWords };
     const json = pageTicketView(ticket, evaluation, ctx, { source, nativeSla, ackNoteMode });
     return readTicketView(JSON.parse(JSON.stringify(json)));
   };

@@ -16,7 +16,7 @@ function handlers(): MessageHandlers {
   const unexpected = () => Promise.reject(new Error('not used in this test'));
   return {
     'ticket:seen': vi.fn(async (m) => ({ key: `${m.ticket.system}:${m.ticket.id}` })),
-    'tickets:list': vi.fn(async () => ({ tickets: [], evaluatedAt: '2026-07-14T10:00:00.000Z' })),
+    'tickets:list': vi.fn(async () => ({ rows: [], evaluatedAt: '2026-07-14T10:00:00.000Z', refreshAt: null })),
     'ticket:get': vi.fn(async () => ({ ticket: null })),
     'ticket:acknowledge': unexpected,
     'ticket:snooze': vi.fn(async () => ({ snoozedUntil: '2026-07-14T10:15:00.000Z' })),
@@ -137,6 +137,6 @@ describe('sendMessage', () => {
   });
 
   it('rejects a reply of the wrong shape', async () => {
-    await expect(sendMessage({ type: 'tickets:list' }, async () => ({ ok: true, data: { tickets: 'none' } }))).rejects.toThrow(/malformed answer/);
+    await expect(sendMessage({ type: 'tickets:list' }, async () => ({ ok: true, data: { rows: 'none' } }))).rejects.toThrow(/malformed answer/);
   });
 });

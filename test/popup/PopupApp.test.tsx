@@ -3,7 +3,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { entry, fakeActions, listedIds, renderPopup, watchedTicket } from './popup-fixtures';
+import { seededDirectory } from '../view-model/view-fixtures';
+import { entry, fakeActions, inBackgroundOrder, listedIds, NOW, renderPopup, watchedTicket } from './popup-fixtures';
 
 // Default policy, Sev 1: response 30 min, updates hourly, L2 at 2 h. Sev 2: L2 at 4 h, warn 30 min before.
 const overdueNoResponse = entry(watchedTicket({ id: 'A-OVERDUE', severity: 1, openedMinutesAgo: 180 }));
@@ -13,7 +14,7 @@ const level2In3Hours = entry(watchedTicket({ id: 'C-SOON', severity: 2, openedMi
 const sev3FarAway = entry(watchedTicket({ id: 'OPS-7', system: 'jira', title: 'Report export slow', severity: 3, openedMinutesAgo: 60, repliedMinutesAgo: [30] }));
 const solved = entry(watchedTicket({ id: 'F-SOLVED', severity: 1, openedMinutesAgo: 500, status: 'solved' }));
 
-const all = [sev3FarAway, level2In3Hours, solved, level2In20Minutes, level2SalesRepPending, overdueNoResponse];
+const all = inBackgroundOrder([sev3FarAway, level2In3Hours, solved, level2In20Minutes, level2SalesRepPending, overdueNoResponse]);
 
 describe('popup', () => {
   beforeEach(() => {
@@ -22,9 +23,15 @@ describe('popup', () => {
   });
   afterEach(cleanup);
 
-  it('lists open tickets most urgent first: overdue, then notify, then the nearest deadline', () => {
+  it('lists open tickets in the order the background gave: overdue, then notify, then the nearest deadline', () => {
     const { container } = renderPopup(all);
     expect(listedIds(container)).toEqual(['A-OVERDUE', 'B-NOTIFY', 'E-WARNING', 'C-SOON', 'OPS-7']);
+  });
+
+  it('does not re-sort or re-evaluate: rows keep the order and the states the background sent', () => {
+    const { container } = renderPopup([sev3FarAway, overdueNoResponse]);
+    expect(listedIds(container)).toEqual(['OPS-7', 'A-OVERDUE']);
+    expect([...container.querySelectorAll('.ew-state-label')].map((node) => node.textContent)).toEqual(['On track', 'Overdue']);
   });
 
   it('shows each row\'s helpdesk, severity, level and countdowns', () => {
@@ -84,17 +91,47 @@ describe('popup', () => {
   });
 
   it('lists the people still to notify with the person from the directory', () => {
-    const actions = fakeActions({ peopleFor: vi.fn((_entry, role) => (role === 'sales-rep' ? [{ name: 'Jane Doe', email: 'jane@example.com' }] : [])) });
-    renderPopup([level2SalesRepPending], { actions });
+    const named = entry(level2SalesRepPending.ticket, { directory: seededDirectory(), organization: 'Acme Corp' });
+    renderPopup([named]);
     expect(screen.getByRole('button', { name: 'Mark Sales Rep · Jane Doe notified for ticket B-NOTIFY' })).toBeTruthy();
+    expect(screen.getByText('Jane Doe')).toBeTruthy();
   });
 
-  it('"mark notified" acknowledges the role, then the row stops asking', async () => {
+  it('says plainly when the directory has nobody for a role, with the way to add someone', () => {
     const { actions } = renderPopup([level2SalesRepPending]);
+    expect(screen.getByText('nobody in the directory')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add who holds Sales Rep in the options (People)' }));
+    expect(actions.openOptions).toHaveBeenCalledWith('people');
+  });
+
+  it('with two or more roles to tell, every "Mark notified" and both message actions are in the row', () => {
+    // Sev 1 open 6 h 10 min: level 4, the Sales Rep, the District Sales Manager and the Escalation Director all due.
+    const threeRoles = entry(watchedTicket({ id: 'L4', severity: 1, openedMinutesAgo: 370, repliedMinutesAgo: [360, 30] }));
+    const { container } = renderPopup([threeRoles]);
+    const row = container.querySelector('.ew-list-item');
+    expect(row?.querySelectorAll('.ew-mark')).toHaveLength(3);
+    expect(row?.querySelector('.ew-row-actions')?.textContent).toBe('Copy messageEmail');
+    // The row is as tall as its lines (one per role, one for the actions): nothing scrolls out of view.
+    expect((row as HTMLElement | null)?.style.height).toBe(`${56 + 28 * 4}px`);
+  });
+
+  it('a role already told is a plain fact with its time, not a button', () => {
+    const told = entry(level2SalesRepPending.ticket, { acknowledged: { 'sales-rep': { at: NOW.toISOString(), by: 'ticket' } } });
+    const { container } = renderPopup([told]);
+    // NOW is 18:00 UTC: 02:00 in Shanghai, the engineer's zone here.
+    expect(container.querySelector('.ew-fact')?.textContent).toBe('✓ Sales Rep notified 02:00 · noted on the ticket');
+    expect(screen.queryByRole('button', { name: /Mark Sales Rep/ })).toBeNull();
+  });
+
+  it("'mark notified' acknowledges the role; the background's next list shows it told", async () => {
+    const { actions, data } = renderPopup([level2SalesRepPending]);
     fireEvent.click(screen.getByRole('button', { name: 'Mark Sales Rep notified for ticket B-NOTIFY' }));
     expect(actions.acknowledge).toHaveBeenCalledWith(level2SalesRepPending.ticket, 'sales-rep', { recordOnTicket: false, person: null });
     await waitFor(() => expect(screen.getByText('Sales Rep marked notified for B-NOTIFY.')).toBeTruthy());
-    expect(screen.queryByRole('button', { name: /Mark Sales Rep notified/ })).toBeNull();
+    const current = data.peek();
+    if (current) data.value = { ...current, items: [entry(level2SalesRepPending.ticket, { acknowledged: { 'sales-rep': { at: NOW.toISOString(), by: 'local' } } })] };
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Mark Sales Rep notified/ })).toBeNull());
+    expect(screen.getByText(/Sales Rep notified/)).toBeTruthy();
   });
 
   it('a failed acknowledgement is reported and the role stays pending', async () => {
@@ -105,8 +142,9 @@ describe('popup', () => {
     expect(screen.getByRole('button', { name: /Mark Sales Rep notified/ })).toBeTruthy();
   });
 
-  it('with "ask each time", the engineer chooses whether a note is written on the ticket', () => {
+  it('with "ask each time", a setting (not a bare checkbox) chooses whether a note is written on the ticket', () => {
     const { actions } = renderPopup([level2SalesRepPending], { data: { ackNoteMode: 'ask' } });
+    expect(screen.getByRole('group', { name: 'Setting' })).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /record "notified" as a note/ }));
     fireEvent.click(screen.getByRole('button', { name: /Mark Sales Rep notified/ }));
     expect(actions.acknowledge).toHaveBeenCalledWith(expect.anything(), 'sales-rep', { recordOnTicket: false, person: null });
@@ -122,10 +160,9 @@ describe('popup', () => {
   });
 
   it('"email" is a mailto link to the people to notify with the message prefilled', () => {
-    const actions = fakeActions({ peopleFor: vi.fn(() => [{ name: 'Jane Doe', email: 'jane@example.com' }]) });
-    renderPopup([level2SalesRepPending], { actions });
+    renderPopup([entry(level2SalesRepPending.ticket, { directory: seededDirectory(), organization: 'Acme Corp' })]);
     const href = screen.getByRole('link', { name: 'Email the people to notify about ticket B-NOTIFY' }).getAttribute('href') ?? '';
-    expect(href.startsWith('mailto:jane@example.com?subject=%5BSev%201%5D%20Level%202%20escalation')).toBe(true);
+    expect(href.startsWith('mailto:jane.doe@example.com?subject=%5BSev%201%5D%20Level%202%20escalation')).toBe(true);
     expect(href).toContain('&body=Hello%20Jane%20Doe');
   });
 

@@ -5,11 +5,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { browserPopupActions } from '../../entrypoints/popup/popup-actions';
 import { emptyDirectory, type Directory } from '../../lib/people/directory-schema';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { evaluateQueue, type QueueEntry, type QueueItem } from '../../lib/queue';
-import { defaultPolicy } from '../../lib/policy';
 import { entry, NOW, renderPopup, watchedTicket } from './popup-fixtures';
-
-const item = (queueEntry: QueueEntry): QueueItem => evaluateQueue([queueEntry], defaultPolicy, NOW)[0] as QueueItem;
 
 const directory: Directory = {
   ...emptyDirectory(),
@@ -32,8 +28,8 @@ describe('popup actions over the runtime protocol', () => {
 
   it('"mark notified" sends ticket:acknowledge for that ticket and role, naming the person told', async () => {
     const ticket = watchedTicket({ id: '35436', severity: 1, openedMinutesAgo: 130, repliedMinutesAgo: [20] });
-    renderPopup([entry(ticket, { organization: ' acme corp ' })], {
-      actions: browserPopupActions(() => directory),
+    renderPopup([entry(ticket, { organization: ' acme corp ', directory })], {
+      actions: browserPopupActions(),
       data: { ackNoteMode: 'always' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Mark Sales Rep · Jane Doe notified for ticket 35436' }));
@@ -55,27 +51,11 @@ describe('popup actions over the runtime protocol', () => {
       Promise.resolve({ ok: true, data: { acknowledgement: { at: NOW.toISOString(), by: 'local' }, recordError: 'no Zendesk tab open' } }),
     );
     const ticket = watchedTicket({ id: '35436', severity: 1, openedMinutesAgo: 130, repliedMinutesAgo: [20] });
-    renderPopup([entry(ticket)], { actions: browserPopupActions(() => directory), data: { ackNoteMode: 'always' } });
+    renderPopup([entry(ticket)], { actions: browserPopupActions(), data: { ackNoteMode: 'always' } });
     fireEvent.click(screen.getByRole('button', { name: /Mark Sales Rep notified/ }));
     await waitFor(() =>
       expect(screen.getByText('Sales Rep marked notified for 35436 in this browser only; the note on the ticket was not written: no Zendesk tab open')).toBeTruthy(),
     );
   });
 
-  it('people come from the directory: the organisation\'s Sales Rep, the office\'s role holders, the director on duty', () => {
-    const actions = browserPopupActions(() => directory);
-    const ticket = item(entry(watchedTicket({ id: '1', severity: 1, openedMinutesAgo: 10 }), { organization: 'ACME CORP' }));
-    expect(actions.peopleFor(ticket, 'sales-rep', NOW).map((p) => p.name)).toEqual(['Jane Doe']);
-    const hqTicket = item(entry(watchedTicket({ id: '2', severity: 1, openedMinutesAgo: 10, office: 'hq' })));
-    expect(actions.peopleFor(hqTicket, 'district-sales-manager', NOW).map((p) => p.name)).toEqual(['Dana Manager']);
-    expect(actions.peopleFor(hqTicket, 'sales-rep', NOW)).toEqual([]);
-    const rotating = browserPopupActions(() => ({
-      ...directory,
-      directorRotations: {
-        hq: { anchorDate: '2026-07-06', handoverTime: '09:00', timeZone: 'America/Los_Angeles', people: [{ name: 'Week One' }, { name: 'Week Two' }] },
-      },
-    }));
-    // NOW is Tuesday 14 July 2026, in the second week after the Monday 6 July handover.
-    expect(rotating.peopleFor(hqTicket, 'escalation-director', NOW).map((p) => p.name)).toEqual(['Week Two']);
-  });
 });

@@ -6,8 +6,12 @@ import { PopupClockContext } from '../../components/popup/popup-clock';
 import type { PopupActions, PopupData } from '../../components/popup/popup-types';
 import { createSharedClock } from '../../lib/countdown';
 import type { Ticket, TicketEvent } from '../../lib/engine/types';
+import { evaluate } from '../../lib/engine/evaluate';
+import { emptyDirectory, type Directory } from '../../lib/people';
 import { defaultPolicy } from '../../lib/policy';
-import type { QueueEntry } from '../../lib/queue';
+import { queueItemsFromRows, type QueueItem } from '../../lib/queue';
+import { popupRow, sortByUrgency } from '../../lib/view-model';
+import { englishWords } from '../view-model/view-fixtures';
 
 /** Tuesday 14 July 2026, 11:00 in Los Angeles (the default office, hq): inside business hours. */
 export const NOW = new Date('2026-07-14T18:00:00Z');
@@ -52,9 +56,28 @@ export function watchedTicket(spec: TicketSpec): Ticket {
   };
 }
 
-export function entry(ticket: Ticket, overrides: Partial<QueueEntry> = {}): QueueEntry {
-  return { ticket, acknowledged: [], mine: false, organization: null, refreshedAt: NOW, refreshError: null, ...overrides };
+export interface EntrySpec {
+  mine?: boolean;
+  organization?: string | null;
+  /** Role → when it was marked notified, as stored. */
+  acknowledged?: Record<string, { at: string; by: 'local' | 'ticket' }>;
+  directory?: Directory;
+  refreshError?: string | null;
 }
+
+/** A popup row exactly as the background answers it (evaluated at NOW, resolved by the view model, through JSON). */
+export function entry(ticket: Ticket, spec: EntrySpec = {}): QueueItem {
+  const acknowledged = spec.acknowledged ?? {};
+  const evaluation = evaluate(ticket, defaultPolicy, NOW, Object.keys(acknowledged));
+  const row = popupRow(
+    { key: `${ticket.system}:${ticket.id}`, ticket, evaluation, mine: spec.mine ?? false, acknowledged, refreshError: spec.refreshError ?? null },
+    { policy: defaultPolicy, directory: spec.directory ?? emptyDirectory(), now: NOW, organization: spec.organization ?? null, words: englishWords },
+  );
+  return queueItemsFromRows([JSON.parse(JSON.stringify(row))])[0] as QueueItem;
+}
+
+/** The background's one order. */
+export const inBackgroundOrder = (items: readonly QueueItem[]): QueueItem[] => sortByUrgency(items);
 
 export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
   return {
@@ -62,15 +85,14 @@ export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions
     copyText: vi.fn(async () => undefined),
     openTicket: vi.fn(async () => undefined),
     openOptions: vi.fn(async () => undefined),
-    peopleFor: vi.fn(() => []),
     ...overrides,
   };
 }
 
-export function renderPopup(entries: QueueEntry[], options: { actions?: PopupActions; data?: Partial<PopupData> } = {}) {
+export function renderPopup(items: QueueItem[], options: { actions?: PopupActions; data?: Partial<PopupData> } = {}) {
   const actions = options.actions ?? fakeActions();
   const data = signal<PopupData | null>({
-    entries,
+    items,
     policy: defaultPolicy,
     mineConfigured: true,
     ackNoteMode: 'off',

@@ -90,13 +90,15 @@ export interface QueueItemSpec {
 }
 
 export function queueItem(spec: QueueItemSpec): QueueItem {
+  const ticket = ticketFixture({ id: spec.id, ...spec.ticket });
   return {
-    ticket: ticketFixture({ id: spec.id, ...spec.ticket }),
+    key: `${ticket.system}:${ticket.id}`,
+    ticket,
     evaluation: evaluationFixture({ ticketId: spec.id, ...spec.evaluation }),
-    acknowledged: [],
     mine: spec.mine ?? true,
-    organization: null,
-    refreshedAt: T0,
+    toTell: [],
+    notified: [],
+    message: null,
     refreshError: null,
   };
 }

@@ -3,12 +3,14 @@ import type { AlarmTicket } from '../../lib/alarms';
 import { evaluate } from '../../lib/engine/evaluate';
 import type { Ticket, TicketEvent } from '../../lib/engine/types';
 import { readPageRowView, readPageTicketView } from '../../lib/messages/page-view';
+import { popupRowSchema } from '../../lib/messages/popup-row';
 import {
   checkingRowView,
   escalationMessage,
   pageRowView,
   pageTicketView,
   peopleLines,
+  popupRow,
   rolesToTell,
   stateWordKey,
   type ContentContext,
@@ -53,8 +55,13 @@ describe('the same evaluation gives the same state on every surface', () => {
     expect(evaluation.state).toBe(state);
     const badge = readPageTicketView(wire(pageTicketView(ticket, evaluation, viewContext(NOW), { source: 'api', nativeSla: [], ackNoteMode: 'off' })), 'view');
     const row = readPageRowView(wire(pageRowView(evaluation, NOW)), 'row');
-    expect([badge.state, row.state]).toEqual([state, state]);
-    expect(stateWordKey(badge.state)).toBe(stateWordKey(row.state));
+    const popup = popupRowSchema.parse(
+      wire(popupRow({ key: `zendesk:${ticket.id}`, ticket, evaluation, mine: false, acknowledged: {}, refreshError: null }, viewContext(NOW))),
+    );
+    expect([badge.state, row.state, popup.evaluation.state]).toEqual([state, state, state]);
+    expect(new Set([badge.state, row.state, popup.evaluation.state].map(stateWordKey)).size).toBe(1);
+    // The roles to tell are the same on the panel and in the popup.
+    expect(popup.toTell.map((role) => role.roleId)).toEqual(badge.people.filter((person) => person.pending).map((person) => person.roleId));
   });
 
   test('each state has its own words; "checking" is neutral, never a word of lateness', () => {
@@ -88,6 +95,7 @@ function surfaces(directory: Directory, organization: string | null) {
   };
   const notification: ContentContext = { t: englishWords.t, policy: defaultPolicy, directory, now: NOW, formatTime: (at) => at.toISOString().slice(11, 16) };
   const lines = peopleLines(alarmTicket, level4Evaluation.pending, notification);
+  const popup = popupRow({ key: 'zendesk:35436', ticket: level4, evaluation: level4Evaluation, mine: false, acknowledged: {}, refreshError: null }, ctx);
   const popupMessage = escalationMessage({
     ticket: level4,
     evaluation: level4Evaluation,
@@ -96,7 +104,7 @@ function surfaces(directory: Directory, organization: string | null) {
     roles: rolesToTell(ctx, level4Evaluation, level4Evaluation.pending),
     words: englishWords,
   });
-  return { view, lines, popupMessage };
+  return { view, lines, popupMessage, popup };
 }
 
 describe('people, not only roles', () => {
@@ -110,8 +118,11 @@ describe('people, not only roles', () => {
     ['district-sales-manager', 'Dana Wu', 'dana.wu@example.com', "the office's holder of the role"],
     ['escalation-director', 'Lee Chen', 'lee.chen@example.com', 'the Escalation Director on duty, before the office holder'],
   ])('%s: %s (%s) — %s', (role, name, email) => {
-    const { view, lines, popupMessage } = surfaces(seededDirectory(), 'Acme Corp');
+    const { view, lines, popupMessage, popup } = surfaces(seededDirectory(), 'Acme Corp');
     const person = view.people.find((p) => p.roleId === role);
+    // The popup row names the same holder.
+    expect(popup.toTell.find((r) => r.roleId === role)?.holders).toEqual([{ name, email }]);
+    expect(popup.message?.mailto).toBe(popupMessage.mailto);
     expect(person?.holders).toEqual([{ name, email }]);
     // The panel's email to this role goes to this person.
     expect(person?.message.mailto.startsWith(`mailto:${email}?`)).toBe(true);

@@ -3,7 +3,7 @@
  * default policy: measures data arrival → badge, and the main-thread cost of a 1,000-row view.
  * Bundled and driven by measure.ts; results land in window.__ewResults.
  */
-import { uiViewWords } from '../../../lib/background/view-words';
+import { englishWords } from '../../view-model/view-fixtures';
 import { emptyDirectory } from '../../../lib/people';
 import { pageRowView, pageTicketView } from '../../../lib/view-model';
 import { startContentRuntime } from '../../../lib/content/controller';
@@ -71,7 +71,7 @@ function viewOf(ticketJson: unknown) {
   const parsed = ticketFromJson(ticketJson);
   const now = new Date();
   const evaluation = evaluate(parsed, defaultPolicy, now, []);
-  const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: uiViewWords() };
+  const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words: englishWords };
   const view = pageTicketView(parsed, evaluation, ctx, { source: 'api', nativeSla: [], ackNoteMode: 'ask' });
   return readTicketView(wire(view));
 }

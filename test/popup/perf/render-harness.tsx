@@ -12,8 +12,11 @@ import { createSharedClock, englishCountdownWords } from '../../../lib/countdown
 import type { Severity, Ticket, TicketEvent } from '../../../lib/engine/types';
 import { messageFromCatalog, type Catalog } from '../../../lib/i18n';
 import { defaultPolicy } from '../../../lib/policy';
-import { evaluateQueue, type QueueEntry } from '../../../lib/queue';
-import { sortByUrgency } from '../../../lib/view-model';
+import { evaluate } from '../../../lib/engine/evaluate';
+import { emptyDirectory } from '../../../lib/people';
+import { queueItemsFromRows, type QueueItem } from '../../../lib/queue';
+import { formatDuration } from '../../../lib/countdown';
+import { popupRow, sortByUrgency } from '../../../lib/view-model';
 import en from '../../../public/_locales/en/messages.json';
 
 const catalog: Catalog = en;
@@ -29,7 +32,7 @@ const NOW = Date.parse('2026-07-14T18:00:00Z');
 const offices = ['hq', 'shanghai', 'taichung', 'singapore', 'malaysia'];
 
 /** Deterministic pseudo-random tickets: mixed helpdesks, severities, offices, ~20 history events each. */
-function syntheticEntries(count: number): QueueEntry[] {
+function syntheticTickets(count: number): Array<{ ticket: Ticket; mine: boolean }> {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   return Array.from({ length: count }, (_, index) => {
@@ -62,7 +65,7 @@ function syntheticEntries(count: number): QueueEntry[] {
       workaround: false,
       history,
     };
-    return { ticket, acknowledged: [], mine: index % 4 === 0, organization: null, refreshedAt: new Date(NOW), refreshError: null };
+    return { ticket, mine: index % 4 === 0 };
   });
 }
 
@@ -71,8 +74,28 @@ const actions: PopupActions = {
   copyText: async () => undefined,
   openTicket: async () => undefined,
   openOptions: async () => undefined,
-  peopleFor: () => [{ name: 'Jane Doe', email: 'jane@example.com' }],
 };
+
+const words = {
+  t: (key: Parameters<typeof messageFromCatalog>[1], subs?: string | number | ReadonlyArray<string | number>) =>
+    messageFromCatalog(catalog, key, subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String)),
+  formatInstant: (at: Date) => at.toISOString(),
+  formatDuration: (ms: number) => formatDuration(ms),
+};
+
+/** What the background does for 'tickets:list': evaluate, order, build rows; then the popup's JSON → Dates. */
+function backgroundRows(count: number): QueueItem[] {
+  const now = new Date(NOW);
+  const evaluated = syntheticTickets(count).map(({ ticket, mine }) => ({
+    key: `${ticket.system}:${ticket.id}`,
+    ticket,
+    mine,
+    evaluation: evaluate(ticket, defaultPolicy, now, []),
+  }));
+  const ctx = { policy: defaultPolicy, directory: emptyDirectory(), now, organization: null, words };
+  const rows = sortByUrgency(evaluated).map((item) => popupRow({ ...item, acknowledged: {}, refreshError: null }, ctx));
+  return queueItemsFromRows(JSON.parse(JSON.stringify(rows)));
+}
 
 const frozenClock = () =>
   createSharedClock({ now: () => NOW, isVisible: () => false, visibilityTarget: new EventTarget(), setTimeout: () => 0, clearTimeout: () => undefined });
@@ -90,7 +113,7 @@ function freshRoot(): HTMLElement {
 export interface Measurement {
   tickets: number;
   renderedRows: number;
-  /** Of which: evaluating and sorting every ticket (what the popup does once a minute). */
+  /** Before it: the background evaluating, ordering and building every row, and the popup turning them into Dates. */
   evaluateAndSortMs: number;
   /** evaluate + sort + render + style/layout, synchronously (performance.now around render and a forced layout). */
   mountMs: number;
@@ -105,11 +128,10 @@ export interface Measurement {
 /** `keep` leaves the popup on the page (for a screenshot). */
 async function measurePopup(count: number, keep = false): Promise<Measurement> {
   const root = freshRoot();
-  const entries = syntheticEntries(count);
   const evaluateStart = performance.now();
-  sortByUrgency(evaluateQueue(entries, defaultPolicy, new Date(NOW)).map((item) => ({ ...item, key: item.ticket.id })));
+  const items = backgroundRows(count);
   const evaluateAndSortMs = performance.now() - evaluateStart;
-  const data = signal<PopupData | null>({ entries, policy: defaultPolicy, mineConfigured: true, ackNoteMode: 'off' });
+  const data = signal<PopupData | null>({ items, policy: defaultPolicy, mineConfigured: true, ackNoteMode: 'off' });
   const start = performance.now();
   render(
     <PopupClockContext.Provider value={frozenClock()}>
@@ -154,16 +176,15 @@ async function measurePopup(count: number, keep = false): Promise<Measurement> {
 /** For comparison: every row rendered, no window (what the list would cost without one). */
 async function measureUnwindowed(count: number): Promise<{ tickets: number; renderedRows: number; mountMs: number; toPaintMs: number }> {
   const root = freshRoot();
-  const now = new Date(NOW);
-  const items = sortByUrgency(evaluateQueue(syntheticEntries(count), defaultPolicy, now).map((item) => ({ ...item, key: `${item.ticket.system}:${item.ticket.id}` })));
-  const handlers: RowHandlers = { onSelect: () => undefined, onMarkNotified: () => undefined, onCopy: () => undefined, mailtoFor: () => 'mailto:' };
+  const items = backgroundRows(count);
+  const handlers: RowHandlers = { onSelect: () => undefined, onMarkNotified: () => undefined, onCopy: () => undefined, onAddPeople: () => undefined };
   const start = performance.now();
   render(
     <PopupClockContext.Provider value={frozenClock()}>
       <ul class="ew-list-plain">
         {items.map((item) => (
           <li key={`${item.ticket.system}:${item.ticket.id}`}>
-            <QueueRow item={item} policy={defaultPolicy} now={now} words={englishCountdownWords} actions={actions} handlers={handlers} busyRoles={new Set()} />
+            <QueueRow item={item} words={englishCountdownWords} engineerTimeZone="Asia/Shanghai" handlers={handlers} busyRoles={new Set()} />
           </li>
         ))}
       </ul>

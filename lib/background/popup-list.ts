@@ -1,0 +1,64 @@
+import type { PopupRow } from '../messages/popup-row';
+import { directoryItem } from '../storage/directory-item';
+import { getEffectivePolicy } from '../storage/policy-source';
+import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
+import type { WatchedTicket } from '../storage/watched-ticket-schema';
+import { watchedTicketsItem } from '../storage/watched-tickets';
+import { popupRow } from '../view-model/popup-row';
+import { nextStateChangeAt } from '../view-model/ticket-view';
+import { sortByUrgency } from '../view-model/urgency';
+import type { BackgroundDeps } from './deps';
+import { evaluateStore } from './evaluate-store';
+import { viewWords } from './view-words';
+
+/** Assigned to the engineer, by the identity given in the settings ("mine only"). */
+export function isMine(entry: WatchedTicket, general: GeneralSettings): boolean {
+  if (entry.assignee === undefined) return false;
+  const { email, zendeskUserId, jiraAccountId } = general.mine;
+  return [email, zendeskUserId, jiraAccountId].some((id) => id !== null && id === entry.assignee);
+}
+
+export interface PopupList {
+  /** Most urgent first, in the one order (lib/view-model/urgency.ts). */
+  rows: PopupRow[];
+  evaluatedAt: string;
+  /** The next instant a row's state can change without new data: the popup asks again then. */
+  refreshAt: string | null;
+}
+
+/**
+ * The popup's list: every watched ticket evaluated once, here, and turned into rows by the view
+ * model; the popup renders them as they are. A ticket that cannot be evaluated is logged and left out.
+ */
+export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' | 'policyParsing'>): Promise<PopupList> {
+  const now = deps.ports.now();
+  const [store, policy, general, directory] = await Promise.all([
+    watchedTicketsItem.get(),
+    getEffectivePolicy(deps.policyParsing),
+    generalSettingsItem.get(),
+    directoryItem.get(),
+  ]);
+  const evaluated = sortByUrgency(evaluateStore(store, policy.policy, now, deps));
+  const words = viewWords(deps.ports);
+  const rows = evaluated.map((item) =>
+    popupRow(
+      {
+        key: item.key,
+        ticket: item.ticket,
+        evaluation: item.evaluation,
+        mine: isMine(item.entry, general),
+        acknowledged: item.entry.acknowledged,
+        refreshError: item.entry.refreshError?.message ?? null,
+      },
+      { policy: policy.policy, directory, now, organization: item.ticket.organization ?? item.entry.organization ?? null, words },
+    ),
+  );
+  const changes = evaluated
+    .map((item) => nextStateChangeAt(item.evaluation, now)?.getTime())
+    .filter((at): at is number => at !== undefined);
+  return {
+    rows,
+    evaluatedAt: now.toISOString(),
+    refreshAt: changes.length > 0 ? new Date(Math.min(...changes)).toISOString() : null,
+  };
+}

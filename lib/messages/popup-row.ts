@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { storedTicketSchema } from '../storage/watched-ticket-schema';
+
+/**
+ * One row of the toolbar popup as the background answers 'tickets:list': the ticket, its
+ * evaluation as the background made it, and what the view model resolved (who holds each role
+ * still to tell, who was told, the message). The popup renders it; it does not evaluate, sort or
+ * look people up. Defined once here; the type is derived (z.infer). Instants are ISO strings.
+ */
+
+const iso = z.iso.datetime({ offset: true });
+const state = z.enum(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok']);
+const severity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+/** An engine Evaluation (lib/engine/types.ts) with its instants as ISO strings. */
+export const evaluationJsonSchema = z.strictObject({
+  ticketId: z.string(),
+  severity: severity.nullable(),
+  state,
+  clockStart: iso.nullable(),
+  level: z.number().int().min(0),
+  levelId: z.string(),
+  nextLevel: z.strictObject({ level: z.number().int(), id: z.string(), at: iso.nullable() }).nullable(),
+  responseDueAt: iso.nullable(),
+  respondedAt: iso.nullable(),
+  nextUpdateDueAt: iso.nullable(),
+  notify: z.array(z.string()),
+  pending: z.array(z.string()),
+  explanation: z.array(z.string()),
+  officeId: z.string(),
+  timeZone: z.string(),
+  status: z.enum(['active', 'waiting', 'solved']),
+  clockStartReason: z.enum(['created', 'raised', 'set']).nullable(),
+  raisedFrom: severity.nullable(),
+  countedMs: z.number(),
+  countedKind: z.enum(['wall', 'business']).nullable(),
+  pausedSince: iso.nullable(),
+  levels: z.array(
+    z.strictObject({
+      level: z.number().int(),
+      id: z.string(),
+      name: z.string(),
+      scheduled: z.boolean(),
+      at: iso.nullable(),
+      reached: z.boolean(),
+      notify: z.array(z.string()),
+      onRequest: z.array(z.string()),
+    }),
+  ),
+  onRequest: z.array(z.string()),
+  workaroundAt: iso.nullable(),
+  lastReplyAt: iso.nullable(),
+  updateRule: z.enum(['response', 'every', 'afterWorkaround']).nullable(),
+  nextDeadline: z.strictObject({ kind: z.enum(['level', 'response', 'update']), at: iso, warnAt: iso.nullable() }).nullable(),
+  warnAt: iso.nullable(),
+});
+export type EvaluationJson = z.infer<typeof evaluationJsonSchema>;
+
+const holderSchema = z.strictObject({ name: z.string(), email: z.string().nullable() });
+
+export const popupRowSchema = z.strictObject({
+  /** `${system}:${id}` */
+  key: z.string().min(1),
+  ticket: storedTicketSchema,
+  evaluation: evaluationJsonSchema,
+  /** Assigned to the engineer ("mine only" identity in the settings). */
+  mine: z.boolean(),
+  /** Roles still to tell, each with who holds it for this ticket (empty: nobody in the directory). */
+  toTell: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), holders: z.array(holderSchema) })),
+  /** Roles already told: a fact, shown as text. */
+  notified: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), at: iso, onTicket: z.boolean() })),
+  /** The copy / email message to every role still to tell; null when nobody is left. */
+  message: z.strictObject({ subject: z.string(), body: z.string(), mailto: z.string() }).nullable(),
+  /** Why the last background refresh failed; the data is then as old as the last read. */
+  refreshError: z.string().nullable(),
+});
+export type PopupRow = z.infer<typeof popupRowSchema>;
