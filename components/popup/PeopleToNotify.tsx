@@ -4,8 +4,6 @@ import { holderNames } from '../../lib/view-model/people';
 
 interface PeopleToNotifyProps {
   item: QueueItem;
-  /** The engineer's zone, for "notified 10:05". */
-  engineerTimeZone: string;
   onMarkNotified: (role: string, person: string | null) => void;
   onAddPeople: () => void;
   busyRoles: ReadonlySet<string>;
@@ -13,59 +11,57 @@ interface PeopleToNotifyProps {
 
 /**
  * The roles still to tell, one line each: the role, who holds it for this ticket (or plainly that
- * the directory has nobody, with the way to add someone) and the "Mark notified" action. Below,
- * the roles already told, as plain text: a fact, not a button.
+ * the directory has nobody, with the way to add someone) and the "Mark notified" action.
  */
-export function PeopleToNotify({ item, engineerTimeZone, onMarkNotified, onAddPeople, busyRoles }: PeopleToNotifyProps) {
+export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }: PeopleToNotifyProps) {
+  if (item.toTell.length === 0) return null;
+  return (
+    <ul class="ew-people" aria-label={t('popupPeopleToNotify')}>
+      {item.toTell.map((role) => {
+        const names = holderNames(role);
+        const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
+        return (
+          <li key={role.roleId} class="ew-person">
+            <span class="ew-person-who" title={role.holders.map((h) => h.email ?? h.name).join(', ')}>
+              <span class="ew-person-role">{role.roleName}</span>
+              {' · '}
+              {names === '' ? <span class="ew-person-nobody">{t('popupNobodyInDirectory')}</span> : <span class="ew-person-name">{names}</span>}
+            </span>
+            {names === '' ? (
+              <button type="button" class="ew-link" onClick={onAddPeople} aria-label={t('popupAddPeopleLabel', role.roleName)}>
+                {t('popupAddPeople')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              class="ew-button ew-mark"
+              disabled={busyRoles.has(role.roleId)}
+              aria-label={t('popupMarkNotifiedLabel', [who, item.ticket.id])}
+              title={t('popupMarkNotified')}
+              onClick={() => onMarkNotified(role.roleId, names === '' ? null : names)}
+            >
+              {t('popupMarkNotifiedShort')}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The roles already told, as plain text with the time: a fact, not a button. */
+export function NotifiedFacts({ item, engineerTimeZone }: { item: QueueItem; engineerTimeZone: string }) {
+  if (item.notified.length === 0) return null;
   const locale = uiLanguage();
   return (
-    <>
-      {item.toTell.length > 0 ? (
-        <ul class="ew-people" aria-label={t('popupPeopleToNotify')}>
-          {item.toTell.map((role) => {
-            const names = holderNames(role);
-            const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
-            return (
-              <li key={role.roleId} class="ew-person">
-                <span class="ew-person-role">{role.roleName}</span>
-                {names === '' ? (
-                  <>
-                    <span class="ew-person-nobody">{t('popupNobodyInDirectory')}</span>
-                    <button type="button" class="ew-link" onClick={onAddPeople} aria-label={t('popupAddPeopleLabel', role.roleName)}>
-                      {t('popupAddPeople')}
-                    </button>
-                  </>
-                ) : (
-                  <span class="ew-person-name" title={role.holders.map((h) => h.email ?? h.name).join(', ')}>
-                    {names}
-                  </span>
-                )}
-                <button
-                  type="button"
-                  class="ew-button ew-mark"
-                  disabled={busyRoles.has(role.roleId)}
-                  aria-label={t('popupMarkNotifiedLabel', [who, item.ticket.id])}
-                  title={t('popupMarkNotified')}
-                  onClick={() => onMarkNotified(role.roleId, names === '' ? null : names)}
-                >
-                  {t('popupMarkNotifiedShort')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-      {item.notified.length > 0 ? (
-        <p class="ew-notified">
-          {item.notified.map((told) => (
-            <span key={told.roleId} class="ew-fact">
-              <span aria-hidden="true">✓ </span>
-              {t('popupNotifiedFact', [told.roleName, formatInstant(told.at, engineerTimeZone, locale, 'time')])}
-              {told.onTicket ? <span class="ew-muted"> · {t('popupNotifiedOnTicket')}</span> : null}
-            </span>
-          ))}
-        </p>
-      ) : null}
-    </>
+    <p class="ew-notified">
+      {item.notified.map((told) => (
+        <span key={told.roleId} class="ew-fact">
+          <span aria-hidden="true">✓ </span>
+          {t('popupNotifiedFact', [told.roleName, formatInstant(told.at, engineerTimeZone, locale, 'time')])}
+          {told.onTicket ? <span class="ew-muted"> · {t('popupNotifiedOnTicket')}</span> : null}
+        </span>
+      ))}
+    </p>
   );
 }

@@ -3,7 +3,7 @@ import { t } from '../../lib/i18n';
 import type { QueueItem } from '../../lib/queue';
 import { stateLabel } from '../ticket/badge-summary';
 import { HelpdeskIcon } from './HelpdeskIcon';
-import { PeopleToNotify } from './PeopleToNotify';
+import { NotifiedFacts, PeopleToNotify } from './PeopleToNotify';
 import { RowCountdown } from './RowCountdown';
 import { SeverityChip } from './SeverityChip';
 
@@ -26,10 +26,13 @@ interface QueueRowProps {
 export const ROW_BASE_HEIGHT = 56;
 export const ROW_LINE_HEIGHT = 28;
 
-/** A row grows by one line per role still to tell and one for the actions and who was told: every action stays in view. */
+/**
+ * A row grows by one line per role still to tell, one for the message actions, and one for who
+ * was already told: every action stays in view, nothing scrolls sideways.
+ */
 export function queueRowHeight(item: Pick<QueueItem, 'toTell' | 'notified'>): number {
-  const actionLine = item.toTell.length > 0 || item.notified.length > 0 ? 1 : 0;
-  return ROW_BASE_HEIGHT + ROW_LINE_HEIGHT * (item.toTell.length + actionLine);
+  const lines = item.toTell.length > 0 ? item.toTell.length + 1 : 0;
+  return ROW_BASE_HEIGHT + ROW_LINE_HEIGHT * (lines + (item.notified.length > 0 ? 1 : 0));
 }
 
 export const rowTitleId = (item: QueueItem): string => `ew-row-${item.ticket.system}-${item.ticket.id}`;
@@ -68,25 +71,27 @@ export function QueueRow({ item, words, engineerTimeZone, handlers, busyRoles }:
           ) : null}
         </span>
       </div>
-      <div class="ew-row-people">
-        <PeopleToNotify
-          item={item}
-          engineerTimeZone={engineerTimeZone}
-          busyRoles={busyRoles}
-          onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
-          onAddPeople={handlers.onAddPeople}
-        />
-        {item.message ? (
-          <span class="ew-row-actions">
-            <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
-              {t('popupCopyMessage')}
-            </button>
-            <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
-              {t('popupEmail')}
-            </a>
-          </span>
-        ) : null}
-      </div>
+      {item.toTell.length > 0 ? (
+        <div class="ew-row-people">
+          <PeopleToNotify
+            item={item}
+            busyRoles={busyRoles}
+            onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
+            onAddPeople={handlers.onAddPeople}
+          />
+          {item.message ? (
+            <span class="ew-row-actions">
+              <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
+                {t('popupCopyMessage')}
+              </button>
+              <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
+                {t('popupEmail')}
+              </a>
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <NotifiedFacts item={item} engineerTimeZone={engineerTimeZone} />
     </div>
   );
 }

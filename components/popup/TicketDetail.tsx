@@ -4,7 +4,7 @@ import type { Policy } from '../../lib/policy/schema';
 import type { QueueItem } from '../../lib/queue';
 import { TicketTimeline } from '../timeline';
 import { HelpdeskIcon } from './HelpdeskIcon';
-import { PeopleToNotify } from './PeopleToNotify';
+import { NotifiedFacts, PeopleToNotify } from './PeopleToNotify';
 import { SeverityChip } from './SeverityChip';
 import type { RowHandlers } from './QueueRow';
 import { stateLabel } from '../ticket/badge-summary';
@@ -58,9 +58,9 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
       {item.toTell.length > 0 || item.notified.length > 0 ? (
         <div class="ew-detail-people">
           <h3 class="ew-timeline-heading">{t('popupPeopleToNotify')}</h3>
+          <NotifiedFacts item={item} engineerTimeZone={engineerTimeZone} />
           <PeopleToNotify
             item={item}
-            engineerTimeZone={engineerTimeZone}
             busyRoles={busyRoles}
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
             onAddPeople={handlers.onAddPeople}

@@ -113,6 +113,7 @@ describe('popup', () => {
     expect(row?.querySelector('.ew-row-actions')?.textContent).toBe('Copy messageEmail');
     // The row is as tall as its lines (one per role, one for the actions): nothing scrolls out of view.
     expect((row as HTMLElement | null)?.style.height).toBe(`${56 + 28 * 4}px`);
+    expect(row?.querySelector('.ew-people')?.textContent).toContain('Sales Rep · nobody in the directory');
   });
 
   it('a role already told is a plain fact with its time, not a button', () => {
