@@ -2,7 +2,7 @@ import { ownValue } from '../policy/reserved-names';
 import type { Policy } from '../policy/schema';
 import { recordAcknowledgementReplySchema } from '../messages/responses';
 import type { TicketRef } from '../messages/protocol';
-import type { WatchedTicket } from '../storage/watched-ticket-schema';
+import { type WatchedTicket, watchedEntryKey } from '../storage/watched-ticket-schema';
 import type { BackgroundPorts } from './ports';
 import { findOriginTab } from './ticket-tab';
 
@@ -17,7 +17,33 @@ export function levelOfRole(policy: Policy, role: string, fallback: number): num
   return index >= 0 ? index + 1 : Math.max(1, fallback);
 }
 
-export async function recordOnTicket(
+export type RecordInput = Parameters<typeof writeNote>[1];
+
+/** Whether the role's note is already on the ticket (read back from it, or written by this browser). */
+export function noteAlreadyOnTicket(entry: WatchedTicket, role: string): boolean {
+  if (ownValue(entry.acknowledged, role)?.by === 'ticket') return true;
+  return entry.ticket.history.some((event) => event.kind === 'notified' && event.role === role);
+}
+
+/** Notes being written, per ticket and role, in this realm: a second request waits for the first. */
+const inFlight = new Map<string, Promise<string | null>>();
+
+/**
+ * Writes the role's note unless it is already on the ticket or being written: repeated "Mark
+ * notified" clicks (popup, page, notification, two at once) give one note. Null when the note is
+ * (now) on the ticket, else why not.
+ */
+export function recordOnTicket(ports: BackgroundPorts, input: RecordInput): Promise<string | null> {
+  if (noteAlreadyOnTicket(input.entry, input.role)) return Promise.resolve(null);
+  const key = `${watchedEntryKey(input.entry)}|${input.role}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const writing = writeNote(ports, input).finally(() => inFlight.delete(key));
+  inFlight.set(key, writing);
+  return writing;
+}
+
+async function writeNote(
   ports: BackgroundPorts,
   input: {
     ticket: TicketRef;

@@ -51,6 +51,9 @@ export function formatAckNote(note: AckNote): string {
  * tolerated. With `policyRoles`, a role the policy does not know is rejected.
  */
 export function parseAckNote(text: string, policyRoles?: readonly string[]): ParsedAckNote | null {
+  // The marker is looked for in the text as it came, before any markup is stripped: a comment
+  // without it (nearly all of them, whatever their size) costs one linear search.
+  if (!MARKER_ANYWHERE.test(text)) return null;
   for (const line of plainLines(text)) {
     const start = line.indexOf(ACK_NOTE_MARKER);
     if (start < 0) continue;
@@ -60,11 +63,21 @@ export function parseAckNote(text: string, policyRoles?: readonly string[]): Par
   return null;
 }
 
+/** "Escalation Watch" as it may appear in plain text, HTML (&nbsp;) or Markdown-escaped text. */
+const MARKER_ANYWHERE = /Escalation(?:\s|&nbsp;|&#160;|&#xa0;)+Watch/i;
+
 // Greedy `.+` so the tail is matched at the last " at ", whatever the names contain.
 const TAIL =
   /^\[Escalation Watch\] Notified .+ at (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC\s*(?:—|–|-{1,2})\s*level (\d{1,2}) \(role: ([A-Za-z0-9][A-Za-z0-9_-]*)\)\s*$/;
 
+/** Lines holding the marker that are looked at; a note is one line, so more are noise. */
+const MAX_MARKER_LINES = 20;
+
+/** A longer line cannot be a note (the note is one short line); it is not matched at all. */
+const MAX_NOTE_LINE = 2000;
+
 function parseMarkerLine(line: string, policyRoles?: readonly string[]): ParsedAckNote | null {
+  if (line.length > MAX_NOTE_LINE) return null;
   const match = TAIL.exec(line);
   if (!match) return null;
   const [, year, month, day, hour, minute, level, roleId] = match;
@@ -77,13 +90,63 @@ function parseMarkerLine(line: string, policyRoles?: readonly string[]): ParsedA
   return { roleId, at, level: +level };
 }
 
+const BLOCK_END = /^<\s*(br|\/p|\/div|\/li|\/h\d)\b/i;
+/** What may follow '<' in a tag (HTML: a letter, '/', '!' or '?'); "a < b" is text. */
+const TAG_START = /^[A-Za-z/!?]$/;
+
+/**
+ * Markup out, one pass: a tag — '<' then a letter, '/', '!' or '?', up to the next '>' on the
+ * same line — is dropped, a line-ending tag becomes a line break; any other '<' is text, so a
+ * note between "latency < 5 s" and "load > 80 %" survives. Linear in the text's length: the
+ * next '>' and the next line break are searched for only when passed (a tag regex over the whole
+ * text is quadratic on a comment of many '<').
+ */
+export function stripMarkup(text: string): string {
+  const out: string[] = [];
+  let at = 0;
+  let nextClose = -2;
+  let nextBreak = -2;
+  while (at < text.length) {
+    const open = text.indexOf('<', at);
+    if (open < 0) break;
+    if (nextClose !== -1 && nextClose <= open) nextClose = text.indexOf('>', open + 1);
+    if (nextClose < 0) break; // no tag can end: the rest is text
+    if (nextBreak !== -1 && nextBreak <= open) nextBreak = text.indexOf('\n', open + 1);
+    const isTag = TAG_START.test(text.charAt(open + 1)) && (nextBreak < 0 || nextBreak > nextClose);
+    if (!isTag) {
+      out.push(text.slice(at, open + 1));
+      at = open + 1;
+      continue;
+    }
+    out.push(text.slice(at, open));
+    if (BLOCK_END.test(text.slice(open, Math.min(nextClose + 1, open + 8)))) out.push('\n');
+    at = nextClose + 1;
+  }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/**
+ * The lines that may hold a note, as plain text: markup stripped, then, per line holding the
+ * marker, only a short stretch from the marker on is decoded and tidied (entities, Markdown
+ * escapes, runs of spaces) — a huge line costs one search, not a rewrite.
+ */
 function plainLines(text: string): string[] {
-  const withBreaks = text.replace(/<\s*(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '\n');
-  const noTags = withBreaks.replace(/<[^>]*>/g, '');
-  return decodeEntities(noTags)
-    .replace(/\\([[\]()_-])/g, '$1') // Markdown escapes: \[Escalation Watch\]
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim());
+  const lines: string[] = [];
+  for (const raw of stripMarkup(text).split(/\r?\n/)) {
+    const found = MARKER_ANYWHERE.exec(raw);
+    if (!found) continue;
+    if (lines.length === MAX_MARKER_LINES) break;
+    // A few characters before the marker may be its escaped bracket (\[ or &#91;).
+    const stretch = raw.slice(Math.max(0, found.index - 8), found.index + MAX_NOTE_LINE);
+    lines.push(
+      decodeEntities(stretch)
+        .replace(/\\([[\]()_-])/g, '$1') // Markdown escapes: \[Escalation Watch\]
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim(),
+    );
+  }
+  return lines;
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -98,7 +161,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (entity, name: string) => {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{1,10});/gi, (entity, name: string) => {
     if (!name.startsWith('#')) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
     return code <= 0x10ffff ? String.fromCodePoint(code) : entity;

@@ -130,6 +130,41 @@ describe('ticket:acknowledge with a note on the ticket', () => {
   });
 });
 
+describe('one note per role (issue 12)', () => {
+  const ack = { type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep', recordOnTicket: true } as const;
+  const notes = () => world.sentToTabs.filter((sent) => sent.message.type === 'content:record-acknowledgement');
+
+  async function watchedWithTab(ticket = sev1()) {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(ticket), contentSender());
+    await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/35436' });
+    return background;
+  }
+
+  it('a second "Mark notified" after the note was written writes no second note', async () => {
+    const background = await watchedWithTab();
+    expect((await background.onMessage(ack, popupSender())).ok).toBe(true);
+    expect((await background.onMessage(ack, contentSender())).ok).toBe(true);
+    expect(notes()).toHaveLength(1);
+  });
+
+  it('two clicks while the note is being written give one note', async () => {
+    const background = await watchedWithTab();
+    world.tabReply = () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 30));
+    const replies = await Promise.all([background.onMessage(ack, popupSender()), background.onMessage(ack, popupSender())]);
+    expect(replies.map((reply) => reply.ok && (reply.data as { acknowledgement: { by: string } }).acknowledgement.by)).toEqual(['ticket', 'ticket']);
+    expect(notes()).toHaveLength(1);
+  });
+
+  it('a note a colleague already wrote on the ticket is not written again', async () => {
+    const history = [{ at: '2026-07-14T10:01:00.000Z', kind: 'notified' as const, role: 'sales-rep' }];
+    const background = await watchedWithTab(sev1({ history }));
+    const reply = await background.onMessage(ack, popupSender());
+    expect(reply).toMatchObject({ ok: true, data: { acknowledgement: { by: 'ticket' } } });
+    expect(notes()).toHaveLength(0);
+  });
+});
+
 describe('policy:get and directory:get', () => {
   it('answers the managed policy, read-only source named', async () => {
     await fakeBrowser.storage.managed.set({ policy: { ...sample, name: 'From IT' } });

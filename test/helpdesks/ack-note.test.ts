@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAckNote, parseAckNote } from '../../lib/helpdesks/ack-note';
+import { formatAckNote, parseAckNote, stripMarkup } from '../../lib/helpdesks/ack-note';
 
 const at = new Date('2026-07-14T10:05:00Z');
 const policyRoles = ['sales-rep', 'district-sales-manager', 'escalation-director', 'cto'];
@@ -98,5 +98,26 @@ describe('parseAckNote', () => {
         },
       ),
     );
+  });
+});
+
+describe('the marker is found whatever markup-like text surrounds it (issue 12)', () => {
+  const line = formatAckNote({ roleName: 'Sales Rep', roleId: 'sales-rep', at: new Date('2026-07-14T10:05:00Z'), level: 2 });
+
+  it('a "<" and a ">" in the text around the note do not swallow it', () => {
+    expect(parseAckNote(`latency < 5 s\n${line}\nload > 80 %`)?.roleId).toBe('sales-rep');
+  });
+
+  it('a tag does not reach across lines to swallow the note', () => {
+    expect(parseAckNote(`see <b\n${line}\nbold>`)?.roleId).toBe('sales-rep');
+  });
+
+  it('tags are still stripped, and a line-ending tag still ends a line', () => {
+    expect(parseAckNote(`<p>Hello</p><p>${line}</p><p>bye</p>`)?.roleId).toBe('sales-rep');
+    expect(stripMarkup('<p>a</p><br/>b<span class="x">c</span>')).toBe('a\n\nbc');
+  });
+
+  it("200,000 '<' before a note still parse to the note (speed: bench/ack-note.bench.ts)", () => {
+    expect(parseAckNote(`${'<'.repeat(200_000)}\n${line}`)?.roleId).toBe('sales-rep');
   });
 });

@@ -258,9 +258,11 @@ function commentText(comment: JiraComment): string {
 
 /**
  * Public replies and acknowledgements. An acknowledgement counts when only agents could have
- * written it where it is: an internal comment, or any comment on a project without a customer
- * portal (there every comment is between colleagues). A note by the reporter never counts, and a
- * note that counts is not also a customer update.
+ * written it where it is: an internal comment (judged by its internal flag alone — an agent who
+ * reported the issue still writes internal notes), or a comment on a project without a customer
+ * portal (there every comment is between colleagues) by someone other than the reporter. A public
+ * comment is an agent reply only from an author who is neither a customer (`accountType:
+ * "customer"`) nor the reporter; a note that counts is not also a customer update.
  */
 function commentEvents(issue: JiraIssue, policyRoles: readonly string[] | undefined): TicketEvent[] {
   const { comments } = issue.fields.comment;
@@ -268,8 +270,10 @@ function commentEvents(issue: JiraIssue, policyRoles: readonly string[] | undefi
   const isServiceProject = isServiceDeskIssue(issue);
   const events: TicketEvent[] = [];
   for (const comment of byCreated(comments)) {
-    if (!comment.author || sameJiraUser(comment.author, reporter)) continue;
+    if (!comment.author) continue;
     const internal = isInternal(comment);
+    // Customers never see an internal comment, whoever wrote it; a public one by the reporter is theirs.
+    if (!internal && sameJiraUser(comment.author, reporter)) continue;
     const note = internal || !isServiceProject ? parseAckNote(commentText(comment), policyRoles) : null;
     if (note) {
       // The note says when the role was told; a claim later than the note itself is capped.

@@ -101,6 +101,23 @@ describe('ticketFromJira rules', () => {
     expect(notified).toEqual([{ at: at('2026-07-15T03:06:00Z'), kind: 'notified', role: 'sales-rep' }]);
   });
 
+  it("an agent who reported the issue still records notes in internal comments (judged by the internal flag)", () => {
+    const issue = variant({
+      'fields.reporter': { name: 'bob', key: 'JIRAUSER10001', displayName: 'Bob (agent)' },
+      'fields.comment.comments.5.author': { name: 'bob', key: 'JIRAUSER10001', displayName: 'Bob (agent)' },
+      'fields.comment.comments.5.properties': [{ key: 'sd.public.comment', value: { internal: true } }],
+    });
+    const notified = ticketFromJira({ issue, policyRoles }, severityField).history.filter((e) => e.kind === 'notified');
+    expect(notified).toContainEqual({ at: at('2026-07-15T03:05:00Z'), kind: 'notified', role: 'sales-rep' });
+  });
+
+  it("the reporter's public comments are never agent replies, an agent's are", () => {
+    const issue = variant({ 'fields.reporter': { name: 'bob', key: 'JIRAUSER10001', displayName: 'Bob (agent)' } });
+    const replies = ticketFromJira({ issue, policyRoles }, severityField).history.filter((e) => e.kind === 'publicReply');
+    expect(replies.map((e) => e.at)).not.toContainEqual(at('2026-07-15T01:20:00Z')); // Bob's, now the reporter
+    expect(replies.map((e) => e.at)).toContainEqual(at('2026-07-13T02:00:00Z')); // Alice's, no longer the reporter
+  });
+
   it('with no reporter every authored comment is an agent reply', () => {
     const issue = variant({ 'fields.reporter': null });
     const replies = ticketFromJira({ issue, policyRoles }, severityField).history.filter((e) => e.kind === 'publicReply');
