@@ -83,7 +83,9 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
     }
     match = path.match(/^\/__sim\/page-data\/views\/(\d+)$/);
     if (match) {
-      const rows = (match[1] === '1000' ? generated() : samples()).map((t) => ({ id: t.id, subject: t.subject, ...currentState(t) }));
+      // View 1: the samples; 100: the first 100 generated tickets (the scale script's view); 1000: all generated.
+      const shown = match[1] === '1000' ? generated() : match[1] === '100' ? generated().slice(0, 100) : samples();
+      const rows = shown.map((t) => ({ id: t.id, subject: t.subject, ...currentState(t) }));
       return { status: 200, json: { rows } };
     }
     if (path === '/api/v2/users/me.json') return { status: 200, json: { user: { ...AGENT, authenticity_token: CSRF_TOKEN } } };

@@ -1,0 +1,195 @@
+import type { Page } from 'puppeteer-core';
+import { ticketToJson } from '../lib/engine/ticket-schema';
+import { zendesk } from '../lib/helpdesks/zendesk';
+import type { WatchedTicket } from '../lib/storage/watched-ticket-schema';
+import { CHROME_BUILD, launchChromium } from '../test/e2e/harness';
+import { generatedTickets, sampleTickets, type SimTicket } from '../test/simulator/seed';
+import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
+import { zendeskAudits, zendeskTicket, zendeskUsers } from '../test/simulator/zendesk-api';
+import { DEMO_HOST, sampleTruth } from './sample-truth';
+
+/**
+ * `npm run measure:scale` (after `npm run build`): SPEC §5's scale figures in real Chromium with
+ * the built extension, 2,000 watched tickets in storage, against the helpdesk simulator.
+ *
+ * (a) `ticket:ingest` round trip, sent from the content script's own world of a ticket page
+ *     (DevTools' isolated-world context), p50/p95 over 60 reads of stored tickets.
+ * (b) One wake over all tickets: the `settings:changed` round trip from an extension page (the
+ *     background answers after its wake: an upper bound of the wake itself), median of 5.
+ * (c) A 100-row view (simulator view 100) from navigation until every row shows its true state
+ *     (compared with the engine on the full history), and the REST requests the simulator
+ *     served meanwhile: cold (no row's history known), then warm (opened again).
+ *
+ * A measurement, not a test: it prints figures and exits 0; the README quotes them.
+ */
+
+const ORIGIN = `https://${DEMO_HOST}`;
+const VIEW_ROWS = 100;
+const STORED = 2000;
+const INGESTS = 60;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function rawRead(sim: HelpdeskSimulator, ticket: SimTicket) {
+  return { ticket: zendeskTicket(ticket, sim.clock, ORIGIN), audits: zendeskAudits(ticket, sim.clock), users: zendeskUsers(ticket) };
+}
+
+/** 2,000 watched tickets as the background stores them, each read with its full history. */
+function watchedStore(sim: HelpdeskSimulator, tickets: readonly SimTicket[], now: Date): Record<string, WatchedTicket> {
+  const store: Record<string, WatchedTicket> = {};
+  for (const seed of tickets) {
+    const fetched = zendesk.fetchedFromRaw(rawRead(sim, seed), zendesk.mappingFrom(null), now);
+    store[`zendesk:${seed.id}`] = {
+      ticket: ticketToJson(fetched.ticket),
+      source: 'api',
+      origin: ORIGIN,
+      fetchedAt: now.toISOString(),
+      version: fetched.version,
+      via: 'ticket',
+      lastRefreshAttemptAt: null,
+      acknowledged: {},
+      shown: {},
+      firstSeenAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+    };
+  }
+  return store;
+}
+
+/** Row states of the view, by ticket id. */
+async function rowStates(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(() => {
+    const states: Record<string, string | null> = {};
+    for (const row of document.querySelectorAll('tr')) {
+      const id = (row.querySelector('td')?.textContent ?? '').replace(/[^0-9]/g, '');
+      if (!id) continue;
+      const badge = row.querySelector('ew-row-badge')?.shadowRoot?.querySelector('.ew-row-badge');
+      states[id] = [...(badge?.classList ?? [])].find((c) => c.startsWith('ew-state-'))?.slice('ew-state-'.length) ?? null;
+    }
+    return states;
+  });
+}
+
+async function openViewUntilTrue(sim: HelpdeskSimulator, page: Page, ids: readonly string[]) {
+  const before = sim.requests.length;
+  const started = Date.now();
+  await page.goto(`${ORIGIN}/agent/filters/100`);
+  let states: Record<string, string | null> = {};
+  const deadline = started + 60_000;
+  for (;;) {
+    states = await rowStates(page);
+    if (ids.every((id) => states[id] && states[id] !== 'checking')) break;
+    if (Date.now() > deadline) throw new Error(`rows not all known after 60 s: ${JSON.stringify(states)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const ms = Date.now() - started;
+  const requests = sim.requests.slice(before).filter((request) => request.host === DEMO_HOST);
+  return { ms, states, requests };
+}
+
+async function main(): Promise<void> {
+  const generated = generatedTickets(VIEW_ROWS + STORED);
+  const viewTickets = generated.slice(0, VIEW_ROWS);
+  const storedTickets = generated.slice(VIEW_ROWS);
+  const sim = await startHelpdeskSimulator({ tickets: [...sampleTickets(), ...generated] });
+  const session = await launchChromium(sim);
+  console.log(`Chromium ${await session.browser.version()}, extension ${CHROME_BUILD}, simulator on port ${sim.port}`);
+  try {
+    // Storage: 2,000 watched tickets, written from an extension page.
+    const extensionPage = await session.browser.newPage();
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const store = watchedStore(sim, storedTickets, new Date());
+    const chars = JSON.stringify(store).length;
+    await extensionPage.evaluate(
+      (value) => chrome.storage.local.set({ watchedTickets: value, watchedTickets$: { v: 2 } }),
+      store as unknown as Record<string, unknown>,
+    );
+    console.log(`stored ${Object.keys(store).length} watched tickets (${(chars / 1e6).toFixed(2)} M characters of JSON)`);
+
+    // (b) one wake over all tickets.
+    const wakes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      wakes.push(
+        await extensionPage.evaluate(async () => {
+          const t0 = performance.now();
+          const reply = (await chrome.runtime.sendMessage({ type: 'settings:changed', area: 'notifications' })) as { ok: boolean; error?: string };
+          if (!reply.ok) throw new Error(reply.error);
+          return performance.now() - t0;
+        }),
+      );
+    }
+
+    // (a) ticket:ingest round trips from the content script's world.
+    const ticketPage = await session.browser.newPage();
+    const cdp = await ticketPage.createCDPSession();
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    await ticketPage.goto(`${ORIGIN}/agent/tickets/35436`);
+    await ticketPage.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 30_000 });
+    const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
+    if (!world) throw new Error('no content-script world found on the ticket page');
+    const ingests: number[] = [];
+    for (let i = 0; i < INGESTS; i++) {
+      const seed = storedTickets[(i * 31) % storedTickets.length] as SimTicket;
+      const message = { type: 'ticket:ingest', system: 'zendesk', raw: rawRead(sim, seed), fetchedAt: new Date().toISOString() };
+      const reply = await cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `(async () => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage(${JSON.stringify(message)}); if (!r.ok) throw new Error(r.error); return performance.now() - t0; })()`,
+      });
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      ingests.push(reply.result.value as number);
+    }
+    await ticketPage.close();
+
+    // (c) the 100-row view, cold then warm.
+    const view = await session.browser.newPage();
+    await view.setViewport({ width: 1280, height: 3600 }); // every row near the viewport
+    const ids = viewTickets.map((t) => String(t.id));
+    const cold = await openViewUntilTrue(sim, view, ids);
+    await view.goto('about:blank');
+    const warm = await openViewUntilTrue(sim, view, ids);
+    const truth = Object.fromEntries((await sampleTruth(sim, new Date(), ids)).map(({ id, evaluation }) => [id, evaluation.state]));
+    const wrong = ids.filter((id) => warm.states[id] !== truth[id] || cold.states[id] !== truth[id]);
+
+    const ingestsSteady = ingests.slice(5);
+    const figures = {
+      'a ticket:ingest round trip p50 (ms)': round(percentile(ingestsSteady, 50)),
+      'a ticket:ingest round trip p95 (ms)': round(percentile(ingestsSteady, 95)),
+      'b one wake over 2,000 tickets, median (ms)': round(percentile(wakes, 50)),
+      'c cold: 100-row view true (ms)': cold.ms,
+      'c cold: REST requests': cold.requests.length,
+      'c warm: 100-row view true (ms)': warm.ms,
+      'c warm: REST requests': warm.requests.length,
+      'rows whose state differs from the engine': wrong.length,
+    };
+    console.table(figures);
+    console.log(`ingest samples (ms, first 5 dropped as warm-up): ${ingestsSteady.map(round).join(' ')}`);
+    console.log(`wakes (ms): ${wakes.map(round).join(' ')}`);
+    const kinds = (requests: typeof cold.requests) =>
+      Object.entries(
+        requests.reduce<Record<string, number>>((count, r) => {
+          const kind = r.path.replace(/\d+/g, 'N').replace(/\?.*/, '');
+          count[kind] = (count[kind] ?? 0) + 1;
+          return count;
+        }, {}),
+      )
+        .map(([kind, n]) => `${n}× ${kind}`)
+        .join(', ');
+    console.log(`cold requests: ${kinds(cold.requests)}`);
+    console.log(`warm requests: ${kinds(warm.requests)}`);
+    if (wrong.length > 0) console.log(`rows differing: ${wrong.map((id) => `${id} ${cold.states[id]}/${warm.states[id]} vs ${truth[id]}`).join('; ')}`);
+  } finally {
+    await session.close();
+    await sim.close();
+  }
+}
+
+await main();
