@@ -101,6 +101,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
   };
   const overdue = items.value.filter((item) => item.evaluation.state === 'overdue').length;
   const toNotify = items.value.filter((item) => item.toTell.length > 0 && item.evaluation.state !== 'stopped').length;
+  const fromView = items.value.filter((item) => item.fromView).length;
 
   return (
     <div class="ew-popup">
@@ -146,6 +147,16 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
               {t('popupOpenOptions')}
             </button>
           </fieldset>
+        ) : null}
+        {fromView > 0 ? (
+          <button
+            type="button"
+            class="ew-button ew-forget-view"
+            title={t('popupForgetViewTicketsHint')}
+            onClick={() => void actions.forgetViewTickets()}
+          >
+            {t('popupForgetViewTickets', fromView)}
+          </button>
         ) : null}
       </main>
       {selectedItem ? (

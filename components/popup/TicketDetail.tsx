@@ -16,7 +16,7 @@ interface TicketDetailProps {
   /** The instant the background evaluated the ticket at. */
   now: Date;
   engineerTimeZone: string;
-  actions: Pick<PopupActions, 'openTicket'>;
+  actions: Pick<PopupActions, 'openTicket' | 'forget'>;
   handlers: RowHandlers;
   busyRoles: ReadonlySet<string>;
   onBack: () => void;
@@ -45,6 +45,14 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
         </button>
         <button type="button" class="ew-button" onClick={() => void actions.openTicket(ticket)}>
           {t('popupOpenTicket', t(ticket.system === 'zendesk' ? 'helpdeskZendesk' : 'helpdeskJira'))}
+        </button>
+        <button
+          type="button"
+          class="ew-button ew-stop-watching"
+          title={t('popupStopWatchingHint')}
+          onClick={() => void actions.forget(ticket).then(onBack)}
+        >
+          {t('popupStopWatching')}
         </button>
       </div>
       <h2 id="ew-detail-title" class="ew-detail-title">

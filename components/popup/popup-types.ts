@@ -21,4 +21,8 @@ export interface PopupActions {
   openTicket(ticket: Ticket): Promise<void>;
   /** The options page; `section` scrolls to it (e.g. 'people'). */
   openOptions(section?: string): Promise<void>;
+  /** Stop watching this ticket. */
+  forget(ticket: Ticket): Promise<void>;
+  /** Stop watching every ticket watched only because a view showed it; resolves to how many. */
+  forgetViewTickets(): Promise<number>;
 }

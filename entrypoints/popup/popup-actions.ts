@@ -29,6 +29,12 @@ export function browserPopupActions(): PopupActions {
       await sendMessage({ type: 'ticket:open', ticket: refOf(ticket) });
       window.close();
     },
+    async forget(ticket) {
+      await sendMessage({ type: 'ticket:forget', ticket: refOf(ticket) });
+    },
+    async forgetViewTickets() {
+      return (await sendMessage({ type: 'tickets:forget-view' })).forgotten;
+    },
     async openOptions(section) {
       if (section === undefined) await browser.runtime.openOptionsPage();
       else await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });

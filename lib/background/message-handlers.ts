@@ -6,7 +6,7 @@ import type { WatchedTicketView } from '../messages/responses';
 import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
-import { acknowledgeRole, forgetTicket, snoozeTicket } from '../storage/watched-store';
+import { acknowledgeRole, forgetTicket, forgetViewTickets, snoozeTicket } from '../storage/watched-store';
 import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
 import type { SenderKind } from '../messages/sender';
 import { keyOfRef } from './ticket-ref';
@@ -126,6 +126,19 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
     async 'ticket:open'(message, sender) {
       const { entry } = await watchedEntry(message.ticket, sender);
       return openTicketTab(ports, entry.ticket.url, message.ticket);
+    },
+
+    async 'tickets:forget-view'() {
+      let forgotten: string[] = [];
+      await queue.run(() =>
+        watchedTicketsItem.update((store) => {
+          const result = forgetViewTickets(store);
+          forgotten = result.forgotten;
+          return result.store;
+        }),
+      );
+      if (forgotten.length > 0) afterChange();
+      return { forgotten: forgotten.length };
     },
 
     async 'ticket:forget'(message, sender) {

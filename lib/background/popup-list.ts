@@ -49,6 +49,7 @@ export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' 
         mine: isMine(item.entry, general),
         acknowledged: item.entry.acknowledged,
         refreshError: item.entry.refreshError?.message ?? null,
+        fromView: item.entry.via === 'view',
       },
       { policy: policy.policy, directory, now, organization: item.ticket.organization ?? item.entry.organization ?? null, words },
     ),

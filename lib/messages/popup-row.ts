@@ -73,5 +73,7 @@ export const popupRowSchema = z.strictObject({
   message: z.strictObject({ subject: z.string(), body: z.string(), mailto: z.string() }).nullable(),
   /** Why the last background refresh failed; the data is then as old as the last read. */
   refreshError: z.string().nullable(),
+  /** Watched only because a view showed it (its history was read for the row), never opened in a tab. */
+  fromView: z.boolean(),
 });
 export type PopupRow = z.infer<typeof popupRowSchema>;

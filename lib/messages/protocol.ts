@@ -65,6 +65,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket:open'), ticket: ticketRef }),
   /** Stop watching a ticket. */
   z.strictObject({ type: z.literal('ticket:forget'), ticket: ticketRef }),
+  /** Stop watching every ticket watched only because a view showed it (never one opened in a tab). */
+  z.strictObject({ type: z.literal('tickets:forget-view') }),
   /** The effective policy (managed > user > default). */
   z.strictObject({ type: z.literal('policy:get') }),
   /** The options page saved something: re-read it, re-evaluate, re-arm the alarm. */

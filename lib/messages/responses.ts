@@ -39,6 +39,7 @@ export const responseSchemas = {
   'ticket:snooze': z.object({ snoozedUntil: iso }),
   'ticket:open': z.object({ tabId: z.number().int(), opened: z.boolean() }),
   'ticket:forget': z.object({ forgotten: z.boolean() }),
+  'tickets:forget-view': z.object({ forgotten: z.number().int().min(0) }),
   'policy:get': z.object({
     policy: policySchema,
     source: z.enum(['managed', 'user', 'default']),

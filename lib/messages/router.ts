@@ -24,6 +24,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'ticket:snooze': ['content', 'extension-page'],
   'ticket:open': ['extension-page'],
   'ticket:forget': ['extension-page'],
+  'tickets:forget-view': ['extension-page'],
   'policy:get': ['content', 'extension-page'],
   'settings:changed': ['extension-page'],
   'directory:get': ['content', 'extension-page'],

@@ -14,5 +14,6 @@ export function queueItemsFromRows(rows: readonly PopupRow[]): QueueItem[] {
     notified: row.notified.map((told) => ({ ...told, at: new Date(told.at) })),
     message: row.message,
     refreshError: row.refreshError,
+    fromView: row.fromView,
   }));
 }

@@ -21,4 +21,6 @@ export interface QueueItem {
   message: EscalationMessage | null;
   /** Why the last background refresh failed. */
   refreshError: string | null;
+  /** Watched only because a view showed it (its history was read for the row), never opened. */
+  fromView?: boolean;
 }

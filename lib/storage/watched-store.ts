@@ -150,6 +150,12 @@ export function markShown(store: WatchedStore, keysByTicket: ReadonlyMap<string,
   return next;
 }
 
+/** Every ticket watched only because a view showed it ('view'); tickets opened in a tab stay. */
+export function forgetViewTickets(store: WatchedStore): { store: WatchedStore; forgotten: string[] } {
+  const forgotten = Object.keys(store).filter((key) => store[key]?.via === 'view');
+  return { store: Object.fromEntries(Object.entries(store).filter(([, entry]) => entry.via !== 'view')), forgotten };
+}
+
 export function forgetTicket(store: WatchedStore, key: string): WatchedStore {
   const { [key]: _forgotten, ...rest } = store;
   return rest;

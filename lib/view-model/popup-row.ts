@@ -16,6 +16,8 @@ export interface PopupRowInput {
   /** Roles marked notified (by this engineer, or on the ticket), with when. */
   acknowledged: Readonly<Record<string, { at: string; by: 'local' | 'ticket' }>>;
   refreshError: string | null;
+  /** Watched only because a view showed it. */
+  fromView?: boolean;
 }
 
 export function popupRow(input: PopupRowInput, ctx: ViewContext): PopupRow {
@@ -40,5 +42,6 @@ export function popupRow(input: PopupRowInput, ctx: ViewContext): PopupRow {
     message:
       toTell.length > 0 ? escalationMessage({ ticket, evaluation, policy: ctx.policy, now: ctx.now, roles: toTell, words: ctx.words }) : null,
     refreshError: input.refreshError,
+    fromView: input.fromView ?? false,
   };
 }

@@ -267,3 +267,19 @@ describe('list rows tell the truth (issue 11)', () => {
     expect(requests).toEqual([]);
   });
 });
+
+describe('tickets:forget-view', () => {
+  it('forgets the tickets watched only because a view showed them, never one opened in a tab', async () => {
+    const full = ticket35436();
+    background = createBackground(backgroundDeps(world, { historyFetchers }));
+    world.ports.fetch = async () =>
+      new Response(JSON.stringify({ audits: full.audits, users: full.users, next_page: null }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    await background.onMessage({ type: 'tickets:ingest-many', system: 'zendesk', raws: [{ ticket: full.ticket }] }, contentSender());
+    await background.historyIdle();
+    await ingest({ issue: jiraJson('cloud-ops-42.complete.json') }, 'jira', contentSender('https://acme.atlassian.net/browse/OPS-42'));
+    expect(Object.keys(await watchedTicketsItem.get()).sort()).toEqual(['jira:OPS-42@https://acme.atlassian.net', 'zendesk:35436@https://acme.zendesk.com']);
+    const reply = dataOf<{ forgotten: number }>(await background.onMessage({ type: 'tickets:forget-view' }, popupSender()));
+    expect(reply.forgotten).toBe(1);
+    expect(Object.keys(await watchedTicketsItem.get())).toEqual(['jira:OPS-42@https://acme.atlassian.net']);
+  });
+});

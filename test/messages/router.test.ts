@@ -22,6 +22,7 @@ function handlers(): MessageHandlers {
     'ticket:snooze': vi.fn(async () => ({ snoozedUntil: '2026-07-14T10:15:00.000Z' })),
     'ticket:open': unexpected,
     'ticket:forget': unexpected,
+    'tickets:forget-view': unexpected,
     'policy:get': unexpected,
     'settings:changed': vi.fn(async () => ({ nextWakeAt: null })),
     'directory:get': unexpected,

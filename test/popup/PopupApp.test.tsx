@@ -177,4 +177,22 @@ describe('popup', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain('B-NOTIFY'));
     expect(screen.queryByRole('table')).toBeNull();
   });
+
+  it('"Stop watching" in a ticket\'s detail forgets that ticket', async () => {
+    const actions = fakeActions();
+    renderPopup([level2SalesRepPending, sev3FarAway], { actions });
+    fireEvent.click(screen.getByRole('button', { name: /B-NOTIFY/, description: 'Show the timeline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop watching' }));
+    await waitFor(() => expect(actions.forget).toHaveBeenCalledWith(level2SalesRepPending.ticket));
+  });
+
+  it('"Forget view tickets" appears only with tickets watched because a view showed them, and forgets those', () => {
+    const actions = fakeActions();
+    renderPopup([level2SalesRepPending, sev3FarAway], { actions });
+    expect(screen.queryByRole('button', { name: /Forget view tickets/ })).toBeNull();
+    cleanup();
+    renderPopup([level2SalesRepPending, { ...sev3FarAway, fromView: true }], { actions });
+    fireEvent.click(screen.getByRole('button', { name: 'Forget view tickets (1)' }));
+    expect(actions.forgetViewTickets).toHaveBeenCalledTimes(1);
+  });
 });

@@ -85,6 +85,8 @@ export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions
     copyText: vi.fn(async () => undefined),
     openTicket: vi.fn(async () => undefined),
     openOptions: vi.fn(async () => undefined),
+    forget: vi.fn(async () => undefined),
+    forgetViewTickets: vi.fn(async () => 0),
     ...overrides,
   };
 }

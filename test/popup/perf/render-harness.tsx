@@ -74,6 +74,8 @@ const actions: PopupActions = {
   copyText: async () => undefined,
   openTicket: async () => undefined,
   openOptions: async () => undefined,
+  forget: async () => undefined,
+  forgetViewTickets: async () => 0,
 };
 
 const words = {
