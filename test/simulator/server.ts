@@ -8,6 +8,18 @@ import { FaultPlan, type Fault } from './faults';
 import { jiraComments, jiraIssue, jiraLabels, jiraSla, JIRA_AGENT } from './jira-api';
 import { currentState, generatedTickets, jiraKeyOf, sampleTickets, type SimTicket } from './seed';
 import { AGENT, zendeskAudits, zendeskSlas, zendeskTicket, zendeskUsers } from './zendesk-api';
+import {
+  cappedChangelog,
+  changelogPage,
+  defaultRealVariants,
+  jiraFieldNames,
+  JSM_ORGANIZATIONS_FIELD,
+  jsmOrganizations,
+  withoutBreached,
+  zendeskMetricEvents,
+  zendeskOrganization,
+  type RealVariants,
+} from './real-variants';
 
 /**
  * A local HTTPS helpdesk simulator: pages shaped like Zendesk's Agent Workspace and Jira's issue
@@ -39,7 +51,7 @@ export interface HelpdeskSimulator {
   tickets: Map<number, SimTicket>;
   requests: RequestRecord[];
   notesWritten: Array<{ system: 'zendesk' | 'jira'; id: string; body: string; internal: boolean }>;
-  config: { pageShape: 'normal' | 'changed'; auditsPerPage: number; commentsPerPage: number };
+  config: { pageShape: 'normal' | 'changed'; auditsPerPage: number; commentsPerPage: number } & RealVariants;
   addFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -54,7 +66,7 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
   const faults = new FaultPlan();
   const requests: RequestRecord[] = [];
   const notesWritten: HelpdeskSimulator['notesWritten'] = [];
-  const config: HelpdeskSimulator['config'] = { pageShape: 'normal', auditsPerPage: 100, commentsPerPage: 50 };
+  const config: HelpdeskSimulator['config'] = { pageShape: 'normal', auditsPerPage: 100, commentsPerPage: 50, ...defaultRealVariants() };
 
   const byKey = (key: string) => [...tickets.values()].find((ticket) => jiraKeyOf(ticket) === key);
   const samples = () => [...tickets.values()].filter((ticket) => ticket.id < 50000);
@@ -62,7 +74,7 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
   const nowMin = () => clock.minutesOf(new Date());
 
   const shell = (app: string, title: string) =>
-    `<!doctype html><html lang="en" data-shape="${config.pageShape}"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<!doctype html><html lang="${config.zendeskLanguage}" data-shape="${config.pageShape}" data-panes="${config.zendeskPanes}" data-id-column="${config.zendeskIdColumn ? 'on' : 'off'}"><head><meta charset="utf-8"><title>${title}</title>` +
     `<link rel="stylesheet" href="/__sim/app.css"></head><body><div id="root"></div><script src="/__sim/${app}"></script></body></html>`;
 
   const zendesk: Handler = (req, url, body) => {
@@ -93,7 +105,21 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
       const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean).map(Number);
       if (ids.length > 100) return { status: 400, json: { error: 'TooManyIds', description: 'ids: at most 100' } };
       const found = ids.map((id) => tickets.get(id)).filter((t): t is SimTicket => Boolean(t));
-      return { status: 200, json: { tickets: found.map((t) => zendeskTicket(t, clock, url.origin)), next_page: null, previous_page: null, count: found.length } };
+      const organizations = (url.searchParams.get('include') ?? '').split(',').includes('organizations')
+        ? { organizations: [...new Map(found.map((t) => [zendeskOrganization(t, url.origin).id, zendeskOrganization(t, url.origin)])).values()] }
+        : {};
+      return { status: 200, json: { tickets: found.map((t) => zendeskTicket(t, clock, url.origin)), ...organizations, next_page: null, previous_page: null, count: found.length } };
+    }
+    if (path === '/api/v2/users/show_many.json') {
+      const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean).map(Number);
+      const everyone = new Map([...tickets.values()].flatMap((t) => zendeskUsers(t)).map((user) => [user.id, user]));
+      return { status: 200, json: { users: ids.filter((id) => !config.unknownUsers.includes(id)).flatMap((id) => everyone.get(id) ?? []), next_page: null, previous_page: null } };
+    }
+    match = path.match(/^\/api\/v2\/tickets\/(\d+)\/metric_events\.json$/);
+    if (match) {
+      const ticket = tickets.get(Number(match[1]));
+      if (!ticket) return { status: 404, json: { error: 'RecordNotFound', description: 'Not found' } };
+      return { status: 200, json: zendeskMetricEvents(ticket, clock, config) };
     }
     match = path.match(/^\/api\/v2\/tickets\/(\d+)\.json$/);
     if (match) {
@@ -108,8 +134,10 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
         return { status: 200, json: { ticket: zendeskTicket(ticket, clock, url.origin) } };
       }
       const include = (url.searchParams.get('include') ?? '').split(',');
-      const json: Record<string, unknown> = { ticket: { ...zendeskTicket(ticket, clock, url.origin), ...(include.includes('slas') ? { slas: zendeskSlas(ticket, clock) } : {}) } };
+      const slas = include.includes('slas') && config.zendeskSlaSideload ? { slas: config.zendeskSlaPlan ? zendeskSlas(ticket, clock) : { policy_metrics: [] } } : {};
+      const json: Record<string, unknown> = { ticket: { ...zendeskTicket(ticket, clock, url.origin), ...slas } };
       if (include.includes('users')) json.users = zendeskUsers(ticket);
+      if (include.includes('organizations')) json.organizations = [zendeskOrganization(ticket, url.origin)];
       return { status: 200, json };
     }
     match = path.match(/^\/api\/v2\/tickets\/(\d+)\/audits\.json$/);
@@ -121,7 +149,8 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
       const audits = zendeskAudits(ticket, clock);
       const slice = audits.slice((page - 1) * perPage, page * perPage);
       const next = page * perPage < audits.length ? `${url.origin}${path}?page=${page + 1}&per_page=${perPage}${url.searchParams.has('include') ? `&include=${url.searchParams.get('include')}` : ''}` : null;
-      return { status: 200, json: { audits: slice, users: url.searchParams.get('include')?.includes('users') ? zendeskUsers(ticket) : undefined, next_page: next, previous_page: page > 1 ? `${url.origin}${path}?page=${page - 1}` : null, count: audits.length } };
+      const users = zendeskUsers(ticket).filter((user) => !config.usersLeftOutOfAudits.includes(user.id));
+      return { status: 200, json: { audits: slice, users: url.searchParams.get('include')?.includes('users') ? users : undefined, next_page: next, previous_page: page > 1 ? `${url.origin}${path}?page=${page - 1}` : null, count: audits.length } };
     }
     return null;
   };
@@ -137,6 +166,15 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
       if (!ticket) return { status: 404, json: {} };
       const comments = jiraComments(ticket, clock, url.origin, 2).map((c) => ({ author: c.author.displayName, public: c.jsdPublic, body: c.body as string }));
       return { status: 200, json: { key: jiraKeyOf(ticket), summary: ticket.subject, ...jiraView(ticket), created: clock.at(ticket.createdMin).toISOString(), comments } };
+    }
+    match = path.match(/^\/rest\/api\/(2|3)\/issue\/([A-Z0-9_]+-\d+)\/changelog$/);
+    if (match) {
+      const ticket = byKey(match[2] ?? '');
+      if (!ticket) return { status: 404, json: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } };
+      const { histories } = jiraIssue(ticket, clock, url.origin, Number(match[1]) as 2 | 3, config.commentsPerPage).changelog;
+      const startAt = Number(url.searchParams.get('startAt') ?? 0) || 0;
+      const maxResults = Math.min(100, Number(url.searchParams.get('maxResults') ?? 100) || 100);
+      return { status: 200, json: changelogPage(histories, startAt, maxResults) };
     }
     match = path.match(/^\/rest\/api\/(2|3)\/issue\/([A-Z0-9_]+-\d+)(\/comment)?$/);
     if (match) {
@@ -159,7 +197,7 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
         return { status: 200, json: { startAt, maxResults, total: all.length, comments: all.slice(startAt, startAt + maxResults) } };
       }
       if (dataCenter && version === 3) return { status: 404, json: { errorMessages: ['null for uri'], errors: {} } };
-      return { status: 200, json: jiraIssue(ticket, clock, url.origin, version, config.commentsPerPage) };
+      return { status: 200, json: realIssue(jiraIssue(ticket, clock, url.origin, version, config.commentsPerPage), ticket, url, config.jiraIssueChangelogCap) };
     }
     if (path === '/rest/api/3/search/jql' || path === '/rest/api/2/search') {
       const jql = url.searchParams.get('jql') ?? '';
@@ -169,20 +207,22 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
       const pageSize = Math.min(100, Number(url.searchParams.get('maxResults') ?? 50) || 50);
       const start = version === 3 ? Number(url.searchParams.get('nextPageToken') ?? 0) || 0 : Number(url.searchParams.get('startAt') ?? 0) || 0;
       const issues = all.slice(start, start + pageSize).map((t) => {
-        const issue = jiraIssue(t, clock, url.origin, version, config.commentsPerPage);
+        const issue = realIssue(jiraIssue(t, clock, url.origin, version, config.commentsPerPage), t, url, config.jiraSearchChangelogCap);
         const withChangelog = (url.searchParams.get('expand') ?? '').split(',').includes('changelog');
         return { id: issue.id, key: issue.key, self: issue.self, fields: issue.fields, ...(withChangelog ? { changelog: issue.changelog } : {}) };
       });
       const more = start + pageSize < all.length;
+      // expand=names puts the field names on the page, not on each issue.
+      const names = (url.searchParams.get('expand') ?? '').split(',').includes('names') ? { names: jiraFieldNames } : {};
       return version === 3
-        ? { status: 200, json: { issues, isLast: !more, ...(more ? { nextPageToken: String(start + pageSize) } : {}) } }
-        : { status: 200, json: { startAt: start, maxResults: pageSize, total: all.length, issues } };
+        ? { status: 200, json: { issues, ...names, isLast: !more, ...(more ? { nextPageToken: String(start + pageSize) } : {}) } }
+        : { status: 200, json: { startAt: start, maxResults: pageSize, total: all.length, issues, ...names } };
     }
     match = path.match(/^\/rest\/servicedeskapi\/request\/([A-Z0-9_]+-\d+)\/sla$/);
     if (match) {
       const ticket = byKey(match[1] ?? '');
       if (!ticket) return { status: 404, json: { errorMessage: 'Request not found' } };
-      return { status: 200, json: jiraSla(ticket, clock) };
+      return { status: 200, json: config.jsmCyclesWithoutBreached ? withoutBreached(jiraSla(ticket, clock)) : jiraSla(ticket, clock) };
     }
     match = path.match(/^\/rest\/servicedeskapi\/request\/([A-Z0-9_]+-\d+)\/comment$/);
     if (match && req.method === 'POST') {
@@ -290,6 +330,17 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** An issue body with JSM's Organizations field, `names` when expanded, and its changelog capped as a search caps it. */
+function realIssue<T extends { fields: Record<string, unknown>; changelog: { histories: unknown[] } }>(issue: T, ticket: SimTicket, url: URL, cap: number | null) {
+  const expand = (url.searchParams.get('expand') ?? '').split(',');
+  return {
+    ...issue,
+    fields: { ...issue.fields, [JSM_ORGANIZATIONS_FIELD]: jsmOrganizations(ticket, url.origin) },
+    ...(expand.includes('names') ? { names: jiraFieldNames } : {}),
+    changelog: cappedChangelog(issue.changelog, cap),
   };
 }
 

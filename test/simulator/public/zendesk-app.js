@@ -15,7 +15,17 @@
     return node;
   };
   const testId = (id) => (shape === 'changed' ? { 'data-qa': id + '-v2' } : { 'data-test-id': id });
-  const label = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  // Real variants (test/simulator/real-variants.ts): the UI language, ticket panes kept per tab, the ID column.
+  const lang = document.documentElement.lang || 'en';
+  const panes = document.documentElement.dataset.panes || 'single';
+  const idColumn = document.documentElement.dataset.idColumn !== 'off';
+  const WORDS = {
+    de: { new: 'Neu', open: 'Offen', pending: 'Wartend', hold: 'Angehalten', solved: 'Gelöst', closed: 'Geschlossen', urgent: 'Dringend', high: 'Hoch', normal: 'Normal', low: 'Niedrig' },
+    ja: { new: '新規', open: 'オープン', pending: '保留中', hold: '待機中', solved: '解決済み', closed: '終了', urgent: '緊急', high: '高', normal: '普通', low: '低' },
+  };
+  const label = (text) => (WORDS[lang] && WORDS[lang][text]) || text.charAt(0).toUpperCase() + text.slice(1);
+  const shownTime = (iso) => (lang === 'en' ? iso : new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' }));
+  const openedPanes = [];
 
   async function data(path) {
     const response = await fetch('/__sim/page-data' + path);
@@ -57,7 +67,10 @@
     const ticket = await data('/tickets/' + id);
     const fields = el('aside', { class: 'sim-fields' }, [
       el('div', { ...testId('ticket-fields-status-view') }, [
-        el('button', { ...testId('ticket-status-menu-button'), text: label(ticket.status) }),
+        lang === 'en'
+          ? el('button', { ...testId('ticket-status-menu-button'), text: label(ticket.status) })
+          : // Another language: the words change, the status badge's test id keeps the category.
+            el('button', { ...testId('ticket-status-menu-button') }, [el('div', { ...testId('status-badge-' + ticket.status), text: label(ticket.status) })]),
       ]),
       el('div', { ...testId('ticket-fields-priority-select') }, [
         el('span', { 'data-garden-id': 'dropdowns.combobox.value', text: ticket.priority ? label(ticket.priority) : '-' }),
@@ -69,7 +82,7 @@
     for (const comment of ticket.comments) {
       const item = el('article', { ...testId('omni-log-comment-item') }, [
         el('strong', { text: comment.author }),
-        el('time', { datetime: comment.at, text: comment.at }),
+        el('time', { datetime: comment.at, text: shownTime(comment.at) }),
         el('p', { text: comment.body }),
       ]);
       if (comment.agent) item.prepend(el('span', { ...testId('omni-log-avatar-badge-AgentBadge'), text: 'Agent' }));
@@ -82,15 +95,27 @@
     ]);
   }
 
+  /** Like the Agent Workspace: a pane per opened ticket tab stays in the DOM, the inactive ones hidden by a class. */
+  async function ticketPanes(id) {
+    if (!openedPanes.includes(id)) openedPanes.push(id);
+    const sections = [];
+    for (const paneId of openedPanes) {
+      const main = await ticketView(paneId);
+      sections.push(el('section', { class: 'workspace' + (paneId === id ? '' : ' sim-inactive') }, [main]));
+    }
+    return el('div', { class: 'sim-workspaces' }, sections);
+  }
+
   async function listView(viewId) {
     const { rows } = await data('/views/' + viewId);
     const table = el('table', { class: 'sim-table' });
-    table.append(el('thead', {}, [el('tr', {}, [el('th', { text: 'ID' }), el('th', { text: 'Subject' }), el('th', { text: 'Priority' }), el('th', { text: 'Status' })])]));
+    const headings = [...(idColumn ? ['ID'] : []), 'Subject', 'Priority', 'Status'];
+    table.append(el('thead', {}, [el('tr', {}, headings.map((text) => el('th', { text })))]));
     const body = el('tbody');
     for (const row of rows) {
       body.append(
         el('tr', { ...testId('generic-table-row') }, [
-          el('td', { ...testId('generic-table-cells-id'), text: '#' + row.id }),
+          ...(idColumn ? [el('td', { ...testId('generic-table-cells-id'), text: '#' + row.id })] : []),
           el('td', { ...testId('ticket-table-cells-subject') }, [el('a', { href: '/agent/tickets/' + row.id, 'data-nav': '', text: row.subject })]),
           el('td', { text: row.priority ? label(row.priority) : '-' }),
           el('td', { text: label(row.status) }),
@@ -108,7 +133,7 @@
     const view = location.pathname.match(/^\/agent\/filters\/(\d+)/);
     const parts = [await header()];
     try {
-      if (ticket) parts.push(await ticketView(ticket[1]));
+      if (ticket) parts.push(panes === 'class' ? await ticketPanes(ticket[1]) : await ticketView(ticket[1]));
       else if (view) parts.push(await listView(view[1]));
       else parts.push(el('main', {}, [el('h1', { text: 'Dashboard' })]));
     } catch {
