@@ -30,6 +30,8 @@ import { openPanel, waitForBadge } from './page-probes';
  */
 
 const ZD = 'https://acme.zendesk.com';
+/** The background's store key of an acme Zendesk ticket: system, id and origin (lib/storage watchedTicketKey). */
+const keyOf = (id: string | number) => `zendesk:${id}@${ZD}`;
 const HOUR_MS = 3_600_000;
 /** How far ahead of the visit level 2 starts: long enough to visit in two tabs, short enough to wait for. */
 const LEVEL_LEAD_MS = 20_000;
@@ -81,7 +83,7 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
 
   it('an alarm at the level-2 boundary raises one notification naming the Sales Rep, with two tabs of the ticket open', async () => {
     const id = 35450;
-    const ticketKey = `zendesk:${id}`;
+    const ticketKey = keyOf(id);
     // Zendesk times have whole seconds; +500 ms keeps the minute offset from rounding below the second.
     const createdMs = Math.floor((Date.now() + LEVEL_LEAD_MS - 2 * HOUR_MS) / 1000) * 1000;
     const levelAt = createdMs + 2 * HOUR_MS;
@@ -138,8 +140,8 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
   });
 
   it('"Mark notified" in the page silences the Sales Rep: no pending role, no reminder', async () => {
-    const ticketKey = 'zendesk:35436'; // level 2 reached 10 min ago, Sales Rep pending
-    const control = 'zendesk:35443'; // the same situation, left unacknowledged
+    const ticketKey = keyOf(35436); // level 2 reached 10 min ago, Sales Rep pending
+    const control = keyOf(35443); // the same situation, left unacknowledged
     const page = await visit('35436');
     const controlPage = await visit('35443');
     await settled(ticketKey);
@@ -195,7 +197,7 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
   });
 
   it('"✓ Notified" in the popup acknowledges the role for the background, the popup and an open tab', async () => {
-    const ticketKey = 'zendesk:35443'; // Sales Rep still pending after the previous test (its control)
+    const ticketKey = keyOf(35443); // Sales Rep still pending after the previous test (its control)
     const page = await visit('35443');
     await settled(ticketKey);
     const popup = await openExtensionPage(chromium, 'popup.html');
@@ -232,8 +234,8 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
 
   it('a service-worker restart loses nothing and shows nothing twice', async () => {
     const page = await visit('35437'); // overdue: its update notification is raised on the visit
-    await settled('zendesk:35437');
-    await waitUntil(() => recordedNotifications(chromium), (log) => log.some((n) => n.id.startsWith('zendesk:35437|')), 10_000, '35437 notified');
+    await settled(keyOf(35437));
+    await waitUntil(() => recordedNotifications(chromium), (log) => log.some((n) => n.id.startsWith(`${keyOf(35437)}|`)), 10_000, '35437 notified');
 
     const popup = await openExtensionPage(chromium, 'popup.html');
     const rowsBefore = await waitUntil(() => readPopupRows(popup), (r) => r.some((row) => row.id === '35437'), 10_000, 'popup rows');
