@@ -1,3 +1,4 @@
+import { pageUi } from '@/components/page-ui';
 import { startInPage } from '@/lib/content/page-wiring';
 import { formatAckNote } from '@/lib/helpdesks/ack-note';
 import { writeJiraComment } from '@/lib/helpdesks/jira/comments';
@@ -8,6 +9,7 @@ export default defineContentScript({
   matches: ['https://*.atlassian.net/*'],
   main(ctx) {
     startInPage(ctx, {
+      ui: pageUi,
       helpdesk: jiraInPage,
       // Internal on service projects; elsewhere Jira ignores the property and the note's marker shows it is ours.
       writeNote: async (id, note, io, mapping) => {

@@ -1,3 +1,4 @@
+import { pageUi } from '@/components/page-ui';
 import { startInPage } from '@/lib/content/page-wiring';
 import { zendeskInPage } from '@/lib/helpdesks/zendesk/in-page';
 import { writeAckNote } from '@/lib/helpdesks/zendesk/notes';
@@ -5,6 +6,6 @@ import { writeAckNote } from '@/lib/helpdesks/zendesk/notes';
 export default defineContentScript({
   matches: ['https://*.zendesk.com/agent/*'],
   main(ctx) {
-    startInPage(ctx, { helpdesk: zendeskInPage, writeNote: writeAckNote });
+    startInPage(ctx, { helpdesk: zendeskInPage, writeNote: writeAckNote, ui: pageUi });
   },
 });

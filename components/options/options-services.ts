@@ -21,13 +21,9 @@ export interface SettingsStore<T> {
   save(value: T): Promise<void>;
 }
 
-export type DataCenterAccess = 'granted' | 'denied';
+import type { DataCenterHosts } from '../../lib/permissions/data-center-hosts';
 
-export interface DataCenterHosts {
-  /** Asks for the host permission (must run in the click's user gesture) and registers the Jira script. */
-  add(origin: string): Promise<DataCenterAccess>;
-  remove(origin: string): Promise<void>;
-}
+export type { DataCenterAccess, DataCenterHosts } from '../../lib/permissions/data-center-hosts';
 
 export interface FileDownloads {
   download(filename: string, text: string, type: string): void;

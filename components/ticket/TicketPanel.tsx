@@ -113,10 +113,23 @@ function PersonRow({ person, actions, ackNoteSetting, onStatus }: PersonRowProps
     }
   };
   const stateText = person.onRequest ? t('inpagePersonOnRequest') : person.pending ? t('inpagePersonPending') : t('inpagePersonDone');
+  const holders = person.holders.map((holder) => holder.name).join(', ');
+  // A role that is due names who holds it, or says plainly that the directory has nobody.
+  const due = person.pending || person.onRequest;
   return (
     <li class={`ew-person ${person.pending ? 'ew-person-pending' : ''}`}>
-      <span class="ew-person-name">{person.name}</span>
+      <span class="ew-person-name" title={person.holders.map((holder) => holder.email ?? holder.name).join(', ')}>
+        {holders === '' ? person.name : `${person.name} · ${holders}`}
+      </span>
       <span class="ew-person-state">{stateText}</span>
+      {holders === '' && due ? (
+        <span class="ew-person-nobody">
+          {t('inpagePersonNobody')}{' '}
+          <button type="button" class="ew-link" onClick={() => actions.openPeopleOptions()}>
+            {t('inpageAddPeople')}
+          </button>
+        </span>
+      ) : null}
       <span class="ew-person-actions">
         <button type="button" class="ew-button" onClick={() => void copy()}>
           {t('inpageActionCopy')}

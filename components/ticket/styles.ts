@@ -31,7 +31,9 @@ const sharedCss = `
 
 /** A list row's badge only: kept small because a view can show hundreds of them. */
 export const rowBadgeCss = `${sharedCss}
-:host(.ew-host-row) { width: 104px; height: 18px; margin: 0 4px; contain: strict; overflow: hidden; }
+/* As wide as its words ("overdue 1 d 04 h", any language, any zoom): never clipped. Layout and
+   paint stay contained; only the width follows the content. */
+:host(.ew-host-row) { width: max-content; min-width: 40px; height: 18px; margin: 0 4px; contain: layout paint style; }
 .ew-row-badge { box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; height: 18px; padding: 0 6px;
   border-radius: 9px; border: 1px solid var(--ew-state, var(--ew-border)); background: var(--ew-bg); white-space: nowrap;
   font-size: 11px; font-variant-numeric: tabular-nums; }
@@ -74,7 +76,10 @@ export const ticketUiCss = `${sharedCss}
 .ew-person-actions { display: inline-flex; gap: 4px; }
 .ew-button { font: inherit; color: var(--ew-fg); background: transparent; border: 1px solid var(--ew-border);
   border-radius: 4px; padding: 1px 6px; cursor: pointer; text-decoration: none; }
-.ew-primary { border-color: var(--ew-notify); }
+/* "Mark notified" is an action (a filled button); "notified" beside a role is a fact (plain text). */
+.ew-primary { border-color: var(--ew-notify); background: var(--ew-notify); color: var(--ew-bg); font-weight: 600; }
+.ew-link { font: inherit; color: var(--ew-paused); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+.ew-person-nobody { color: var(--ew-muted); font-style: italic; margin-right: 6px; }
 .ew-button[disabled] { opacity: 0.6; cursor: progress; }
 .ew-close { border: none; font-size: 16px; }
 .ew-note-choice { display: block; color: var(--ew-muted); }

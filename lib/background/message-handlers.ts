@@ -164,6 +164,11 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       return { nextWakeAt: result.nextWakeAt ? result.nextWakeAt.toISOString() : null };
     },
 
+    async 'options:open'(message) {
+      const tab = await ports.tabs.open(`${ports.extension.baseUrl}options.html#${message.section}`);
+      return { tabId: tab.id };
+    },
+
     async 'directory:get'() {
       return { directory: await directoryItem.get() };
     },

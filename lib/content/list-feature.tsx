@@ -1,6 +1,3 @@
-import { ClockContext } from '../../components/ticket/clock-context';
-import { RowBadge } from '../../components/ticket/RowBadge';
-import { rowBadgeCss } from '../../components/ticket/styles';
 import type { TicketRef } from '../messages/protocol';
 import { asHelpdeskError } from './failure-plan';
 import { ListState, type ListMemory } from './list-state';
@@ -204,17 +201,13 @@ export function startListFeature<Mapping>(
       host = createShadowHost(badgeCell(element), 'append', {
         tag: 'ew-row-badge',
         hostClass: 'ew-host-row',
-        css: rowBadgeCss,
+        css: deps.ui.rowCss,
         detached: true,
       });
       hosts.set(element, host);
       readyToAttach.push(host);
     }
-    host.render(
-      <ClockContext.Provider value={deps.clock}>
-        <RowBadge view={view} />
-      </ClockContext.Provider>,
-    );
+    host.render(deps.ui.row(view, deps.clock));
   }
 
   scope.onDispose(

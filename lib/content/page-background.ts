@@ -42,6 +42,8 @@ export interface PageBackground<Mapping> {
   /** The view of a ticket already read, evaluated now; null when the background no longer has it. */
   view(ticket: TicketRef): Promise<ReceivedView | null>;
   acknowledge(input: { ticket: TicketRef; role: string; recordOnTicket: boolean }): Promise<{ recordError?: string }>;
+  /** Opens the options page at a section (the page itself cannot). */
+  openOptions(section: 'people'): Promise<void>;
 }
 
 export type Transport = (message: unknown) => Promise<unknown>;
@@ -102,5 +104,8 @@ export function backgroundOverMessages<Mapping>(system: Ticket['system'], transp
         const recordError = nullable(text)(object(data, path).recordError ?? null, `${path}.recordError`);
         return recordError === null ? {} : { recordError };
       }),
+    openOptions: async (section) => {
+      await askBackground(transport, { type: 'options:open', section }, () => undefined);
+    },
   };
 }

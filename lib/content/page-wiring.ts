@@ -8,6 +8,7 @@ import { isContentMessage, parseContentMessage } from './content-messages';
 import { startContentRuntime, type ContentRuntime } from './controller';
 import { backgroundOverMessages } from './page-background';
 import { recordAcknowledgement } from './record-acknowledgement';
+import type { PageUi } from './page-ui';
 import { onceLogger } from './runtime-deps';
 
 /**
@@ -19,6 +20,8 @@ export interface PageWiring<Mapping> {
   helpdesk: HelpdeskInPage<Mapping>;
   /** How this helpdesk writes the "notified" note with the page's session; absent → no notes. */
   writeNote?: (ticketId: string, note: AckNote, io: HelpdeskIo, mapping: Mapping) => Promise<void>;
+  /** The in-page components (page-ui.tsx of the components). */
+  ui: PageUi;
 }
 
 const log = onceLogger((text, error) => console.warn(text, error));
@@ -57,6 +60,7 @@ export function startInPage<Mapping>(ctx: ContentScriptContext, wiring: PageWiri
     onTicketChanged: (listener) => changeListeners.push(listener),
     fetch: pageFetch,
     background,
+    ui: wiring.ui,
     canWriteNotes: writeNote !== undefined,
     copyText,
     now: () => new Date(),

@@ -2,6 +2,7 @@ import type { SecondTicker } from '../countdown/second-ticker';
 import type { HelpdeskInPage } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
 import type { PageBackground } from './page-background';
+import type { PageUi } from './page-ui';
 
 /**
  * Everything the content-script runtime needs from the outside world, injected so the runtime
@@ -21,6 +22,8 @@ export interface ContentRuntimeDeps<Mapping = unknown> {
   fetch: typeof fetch;
   /** The brain: parses what the page read, evaluates it and answers views to render. */
   background: PageBackground<Mapping>;
+  /** What to render (the components), handed in so lib does not import the components. */
+  ui: PageUi;
   /** Whether this helpdesk can write acknowledgement notes; if not the panel offers none. */
   canWriteNotes: boolean;
   copyText: (text: string) => Promise<boolean>;

@@ -1,4 +1,3 @@
-import { ticketUiCss } from '../../components/ticket/styles';
 import type { Scope } from './scope';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
@@ -29,6 +28,8 @@ export function placeTicketBadge(
   findAnchor: () => Element | null,
   scope: Scope,
   Observer: typeof MutationObserver,
+  /** Styles of the badge's shadow root (ticket styles of the components). */
+  css: string,
   onCreated: (host: ShadowHost) => void,
 ): BadgePlacement {
   let host: ShadowHost | null = null;
@@ -38,7 +39,7 @@ export function placeTicketBadge(
   const placed = new Promise<void>((resolve) => (resolvePlaced = resolve));
 
   const create = (target: Element, placement: 'after' | 'append', hostClass: string) => {
-    const created = createShadowHost(target, placement, { tag: 'ew-ticket-badge', hostClass, css: ticketUiCss });
+    const created = createShadowHost(target, placement, { tag: 'ew-ticket-badge', hostClass, css });
     host = created;
     scope.onDispose(() => created.remove());
     resolvePlaced();

@@ -1,6 +1,3 @@
-import { ErrorBadge } from '../../components/ticket/ErrorBadge';
-import { ClockContext } from '../../components/ticket/clock-context';
-import { TicketWidget } from '../../components/ticket/TicketWidget';
 import type { AcknowledgeOutcome, TicketPanelActions } from '../view-model/rendered-view';
 import { HelpdeskError, type HelpdeskIo, type NativeSlaTarget, type RawTicketRead } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
@@ -55,7 +52,7 @@ export function startTicketFeature<Mapping>(
   const io = (): HelpdeskIo => ({ fetch: deps.fetch, origin: helpdesk.restBase(doc, new URL(win.location.href)), signal: scope.signal });
 
   let host: ShadowHost | null = null;
-  const placement = placeTicketBadge(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver, (created) => {
+  const placement = placeTicketBadge(doc, () => helpdesk.findBadgeAnchor(doc), scope, deps.MutationObserver, deps.ui.ticketCss, (created) => {
     host = created;
     render();
   });
@@ -104,7 +101,7 @@ export function startTicketFeature<Mapping>(
         return;
       }
       if (display.kind === 'error') {
-        host.render(<ErrorBadge kind={display.badge} />);
+        host.render(deps.ui.error(display.badge));
         return;
       }
       if (display.kind === 'loading') {
@@ -120,11 +117,7 @@ export function startTicketFeature<Mapping>(
   function renderTicket(target: ShadowHost, shown: ReceivedView): void {
     const view = { ...shown.view, nativeSla: compareNativeSla(shown.native ?? [], shown.view) };
     const ackNoteSetting = deps.canWriteNotes ? shown.ackNoteMode : 'off';
-    target.render(
-      <ClockContext.Provider value={deps.clock}>
-        <TicketWidget view={view} actions={panelActions(shown)} ackNoteSetting={ackNoteSetting} />
-      </ClockContext.Provider>,
-    );
+    target.render(deps.ui.ticket({ view, actions: panelActions(shown), ackNoteSetting, clock: deps.clock }));
   }
 
   function panelActions(shown: ReceivedView): TicketPanelActions {
@@ -132,6 +125,7 @@ export function startTicketFeature<Mapping>(
       message: (roleId) => shown.messages.get(roleId) ?? { subject: '', body: '', mailto: 'mailto:' },
       copyText: deps.copyText,
       acknowledge: (roleId, writeNote) => acknowledge(roleId, writeNote),
+      openPeopleOptions: () => void background.openOptions('people').catch((error: unknown) => deps.log('options', error)),
       // The message's "open for …" and the explanation's counted time are as of the view: refresh on opening.
       opened: () => dispatch({ kind: 'viewWanted' }),
     };

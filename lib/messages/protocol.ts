@@ -92,6 +92,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   /** A helpdesk page asks again for the view of a ticket it showed (a deadline passed, an acknowledgement). */
   z.strictObject({ type: z.literal('ticket:view'), ticket: ticketRef }),
+  /** Open the options page at a section (a page cannot: "nobody in the directory" links to People). */
+  z.strictObject({ type: z.literal('options:open'), section: z.enum(['people', 'general', 'policy', 'helpdesks', 'notifications']) }),
   /** What a helpdesk page needs of the settings: its field mapping (validated) and the note setting. */
   z.strictObject({ type: z.literal('page:config'), system: helpdeskSystemSchema }),
 ]);

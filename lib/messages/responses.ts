@@ -54,6 +54,7 @@ export const responseSchemas = {
   ]),
   'tickets:ingest-many': z.object({ rows: z.array(pageRowViewSchema), problems: z.array(pageRowProblemSchema) }),
   'ticket:view': z.object({ view: pageTicketViewSchema.nullable() }),
+  'options:open': z.object({ tabId: z.number().int() }),
   'page:config': z.object({ mapping: z.record(z.string(), z.unknown()), ackNoteMode: z.enum(['off', 'ask', 'always']) }),
 } satisfies Record<MessageType, z.ZodType>;
 

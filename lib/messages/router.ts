@@ -32,6 +32,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'tickets:ingest-many': ['content'],
   'ticket:view': ['content'],
   'page:config': ['content'],
+  'options:open': ['content', 'extension-page'],
 };
 
 export interface RouterDeps {

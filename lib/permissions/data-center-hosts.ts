@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { DataCenterHosts } from '../../components/options/options-services';
 
 /**
  * Self-hosted Jira (Data Center / Server): the manifest only covers *.atlassian.net, so the
@@ -7,6 +6,15 @@ import type { DataCenterHosts } from '../../components/options/options-services'
  * script is registered for that origin. Chrome keeps the registration across sessions; the
  * background calls `registerDataCenterScripts` at start-up so Firefox gets it back too.
  */
+
+export type DataCenterAccess = 'granted' | 'denied';
+
+/** What the options page may do about self-hosted Jira hosts. */
+export interface DataCenterHosts {
+  /** Asks for the host permission (must run in the click's user gesture) and registers the Jira script. */
+  add(origin: string): Promise<DataCenterAccess>;
+  remove(origin: string): Promise<void>;
+}
 
 /** The Jira content script as WXT builds it (entrypoints/jira.content.ts). */
 export const JIRA_CONTENT_SCRIPT = 'content-scripts/jira.js';

@@ -99,6 +99,8 @@ export interface AcknowledgeOutcome {
 export interface TicketPanelActions {
   acknowledge(roleId: string, writeNote: boolean): Promise<AcknowledgeOutcome>;
   copyText(text: string): Promise<boolean>;
+  /** The options page at People: for a role the directory has nobody for. */
+  openPeopleOptions(): void;
   /** The message telling this role: ticket link, severity, level, time open, what is needed. */
   message(roleId: string): { subject: string; body: string; mailto: string };
   /** The panel was opened: a moment to bring its times and messages up to date. */

@@ -1,3 +1,4 @@
+import { pageUi } from '../../components/page-ui';
 import { vi } from 'vitest';
 import { englishWords } from '../view-model/view-fixtures';
 import { emptyDirectory } from '../../lib/people';
@@ -153,6 +154,7 @@ export function fakeBackground(options: { now: () => Date; ackNoteMode?: AckNote
       stored.get(input.ticket.id)?.acknowledged.add(input.role);
       return {};
     }),
+    openOptions: vi.fn(async () => undefined),
   } satisfies PageBackground<null>;
   return {
     background,
@@ -285,6 +287,7 @@ export function startHarness(options: {
     },
     fetch: vi.fn(),
     background: brain.background,
+    ui: pageUi,
     canWriteNotes: true,
     copyText: async () => true,
     now,

@@ -30,6 +30,7 @@ function handlers(): MessageHandlers {
     'tickets:ingest-many': unexpected,
     'ticket:view': vi.fn(async () => ({ view: null })),
     'page:config': unexpected,
+    'options:open': unexpected,
   };
 }
 

@@ -13,6 +13,7 @@ function fakeActions(overrides: Partial<TicketPanelActions> = {}) {
   return {
     acknowledge: vi.fn<TicketPanelActions['acknowledge']>(async () => ({ note: 'skipped' as const })),
     copyText: vi.fn<TicketPanelActions['copyText']>(async () => true),
+    openPeopleOptions: vi.fn<TicketPanelActions['openPeopleOptions']>(),
     message: vi.fn<TicketPanelActions['message']>((roleId) => ({
       subject: `subject for ${roleId}`,
       body: 'body',
@@ -73,10 +74,11 @@ describe('TicketPanel', () => {
     expect(panel.querySelector('.ew-step:last-child .ew-step-time')?.textContent).toBe('not for this severity');
   });
 
-  test('lists the people to notify with copy, email and mark-notified buttons', () => {
+  test('lists the people to notify, named, with copy, email and mark-notified buttons', () => {
     const { panel, actions } = renderPanel();
     const person = panel.querySelector('.ew-person');
-    expect(person?.querySelector('.ew-person-name')?.textContent).toBe('Sales Rep');
+    expect(person?.querySelector('.ew-person-name')?.textContent).toBe('Sales Rep · Jane Doe');
+    expect(person?.querySelector('.ew-person-name')?.getAttribute('title')).toBe('jane.doe@example.com');
     expect(person?.querySelector('.ew-person-state')?.textContent).toBe('to notify');
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Mark notified' })).toBeTruthy();
@@ -114,6 +116,21 @@ describe('TicketPanel', () => {
     renderPanel(ticketView(), fakeActions({ acknowledge: async () => ({ note }) }), 'always');
     fireEvent.click(screen.getByRole('button', { name: 'Mark notified' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(text));
+  });
+
+  test('a due role nobody in the directory holds says so, with a link to the options', () => {
+    const { panel, actions } = renderPanel(
+      ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: true, onRequest: false }] }),
+    );
+    expect(panel.querySelector('.ew-person-name')?.textContent).toBe('Sales Rep');
+    expect(panel.querySelector('.ew-person-nobody')?.textContent).toContain('nobody in the directory');
+    fireEvent.click(screen.getByRole('button', { name: 'Add people in the options' }));
+    expect(actions.openPeopleOptions).toHaveBeenCalledTimes(1);
+  });
+
+  test('"Mark notified" is a filled action button; "notified" is plain text', () => {
+    renderPanel();
+    expect(screen.getByRole('button', { name: 'Mark notified' }).classList.contains('ew-primary')).toBe(true);
   });
 
   test('an acknowledged role offers no mark-notified button', () => {

@@ -3,6 +3,7 @@
  * default policy: measures data arrival → badge, and the main-thread cost of a 1,000-row view.
  * Bundled and driven by measure.ts; results land in window.__ewResults.
  */
+import { pageUi } from '../../../components/page-ui';
 import { englishWords } from '../../view-model/view-fixtures';
 import { emptyDirectory } from '../../../lib/people';
 import { pageRowView, pageTicketView } from '../../../lib/view-model';
@@ -89,6 +90,7 @@ const background: PageBackground<null> = {
   seen: async (seenTicket) => viewOf(ticketToJson(seenTicket)),
   view: async () => null,
   acknowledge: async () => ({}),
+  openOptions: async () => undefined,
 };
 const idleSlices: number[] = [];
 function requestIdle(callback: () => void): () => void {
@@ -137,6 +139,7 @@ startContentRuntime<null>({
   onTicketChanged: () => undefined,
   fetch: (input, init) => fetch(input, init),
   background,
+  ui: pageUi,
   canWriteNotes: false,
   copyText: async () => true,
   now: () => new Date(),
