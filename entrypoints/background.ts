@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless'; // before any schema is defined
 import { browserPorts } from '@/lib/background/browser-ports';
 import { createBackground } from '@/lib/background/create-background';
 import { helpdeskFetchers } from '@/lib/background/helpdesk-fetchers';

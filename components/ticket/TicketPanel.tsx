@@ -138,7 +138,16 @@ function PersonRow({ person, actions, ackNoteSetting, onStatus }: PersonRowProps
           {t('inpageActionEmail')}
         </a>
         {person.pending || person.onRequest ? (
-          <button type="button" class="ew-button ew-primary" disabled={busy} onClick={() => void markNotified()}>
+          <button
+            type="button"
+            class="ew-button ew-primary"
+            disabled={busy}
+            onClick={(event) => {
+              // The panel lives in a page whose own scripts could click it: only a person's click counts.
+              if (event.isTrusted === false) return;
+              void markNotified();
+            }}
+          >
             {t('inpageActionMarkNotified')}
           </button>
         ) : null}

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless'; // before any schema is defined
 import { render } from 'preact';
 import { OptionsApp, optionsTabs, type OptionsTab } from '../../components/options/OptionsApp';
 import { browserTimeZone } from '../../lib/i18n';

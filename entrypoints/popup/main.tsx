@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless'; // before any schema is defined
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { browserTimeZone } from '../../lib/i18n';

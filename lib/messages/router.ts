@@ -15,19 +15,23 @@ export type MessageHandlers = {
 
 type SenderKindName = SenderKind['kind'];
 
-/** Which part of the extension may send what: content scripts only what a helpdesk page needs. */
+/**
+ * Which part of the extension may send what. Content scripts run inside helpdesk pages, next to
+ * the page's own scripts: they may send only the messages they use, each answered for the
+ * sender's origin alone — never the directory, the policy or another site's tickets.
+ */
 export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'ticket:seen': ['content'],
   'tickets:list': ['extension-page'],
-  'ticket:get': ['content', 'extension-page'],
+  'ticket:get': ['extension-page'],
   'ticket:acknowledge': ['content', 'extension-page'],
-  'ticket:snooze': ['content', 'extension-page'],
+  'ticket:snooze': ['extension-page'],
   'ticket:open': ['extension-page'],
   'ticket:forget': ['extension-page'],
   'tickets:forget-view': ['extension-page'],
-  'policy:get': ['content', 'extension-page'],
+  'policy:get': ['extension-page'],
   'settings:changed': ['extension-page'],
-  'directory:get': ['content', 'extension-page'],
+  'directory:get': ['extension-page'],
   'ticket:ingest': ['content'],
   'tickets:ingest-many': ['content'],
   'ticket:view': ['content'],

@@ -169,8 +169,30 @@ describe('policy:get and directory:get', () => {
   it('answers the managed policy, read-only source named', async () => {
     await fakeBrowser.storage.managed.set({ policy: { ...sample, name: 'From IT' } });
     const background = createBackground(backgroundDeps(world));
-    const reply = await background.onMessage({ type: 'policy:get' }, contentSender());
+    const reply = await background.onMessage({ type: 'policy:get' }, popupSender());
     expect(reply).toMatchObject({ ok: true, data: { source: 'managed', policy: { name: 'From IT' } } });
+  });
+
+  it.each([
+    { type: 'policy:get' },
+    { type: 'directory:get' },
+    { type: 'ticket:get', ticket: { system: 'zendesk', id: '35436' } },
+    { type: 'ticket:snooze', ticket: { system: 'zendesk', id: '35436' }, minutes: 30 },
+  ])('a helpdesk page may not ask for $type (it does not use it)', async (message) => {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    const reply = await background.onMessage(message, contentSender());
+    expect(reply).toEqual({ ok: false, error: `Rejected ${message.type}: not accepted from a content script` });
+  });
+
+  it("a page's ticket:view is answered for its own origin only", async () => {
+    const background = createBackground(backgroundDeps(world));
+    await background.onMessage(seen(), contentSender());
+    const ticket = { system: 'zendesk', id: '35436', origin: 'https://acme.zendesk.com' };
+    const other = await background.onMessage({ type: 'ticket:view', ticket }, contentSender('https://free.zendesk.com/agent/tickets/35436'));
+    expect(other).toEqual({ ok: true, data: { view: null } });
+    const own = await background.onMessage({ type: 'ticket:view', ticket }, contentSender());
+    expect(own).toMatchObject({ ok: true, data: { view: { ticketId: '35436' } } });
   });
 
   it('answers the stored directory', async () => {

@@ -133,6 +133,18 @@ describe('TicketPanel', () => {
     expect(screen.getByRole('button', { name: 'Mark notified' }).classList.contains('ew-primary')).toBe(true);
   });
 
+  test('a click the page scripted (not isTrusted) marks nothing notified; a person\'s click does', async () => {
+    const { actions } = renderPanel(ticketView(), fakeActions(), 'off');
+    const button = screen.getByRole('button', { name: 'Mark notified' });
+    const scripted = new MouseEvent('click', { bubbles: true, cancelable: true });
+    Object.defineProperty(scripted, 'isTrusted', { value: false }); // what a page's button.click() gives
+    button.dispatchEvent(scripted);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actions.acknowledge).not.toHaveBeenCalled();
+    fireEvent.click(button);
+    await waitFor(() => expect(actions.acknowledge).toHaveBeenCalledWith('sales-rep', false));
+  });
+
   test('an acknowledged role offers no mark-notified button', () => {
     renderPanel(ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: false, onRequest: false }] }));
     expect(screen.queryByRole('button', { name: 'Mark notified' })).toBeNull();
