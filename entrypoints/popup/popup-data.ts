@@ -2,7 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { PopupData } from '../../components/popup/popup-types';
 import { sendMessage } from '../../lib/messages';
 import { queueItemsFromRows } from '../../lib/queue';
-import { generalSettingsItem, watchedTicketsItem, type GeneralSettings } from '../../lib/storage';
+import { currentUsersItem, generalSettingsItem, watchedTicketsItem, type CurrentUsers, type GeneralSettings } from '../../lib/storage';
 
 export interface PopupDataSource {
   data: ReadonlySignal<PopupData | null>;
@@ -12,9 +12,10 @@ export interface PopupDataSource {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function mineConfigured(settings: GeneralSettings): boolean {
+/** "Mine" can tell: the helpdesk said who the engineer is (learned on a ticket page), or the settings do. */
+function mineConfigured(settings: GeneralSettings, currentUsers: CurrentUsers): boolean {
   const { mine } = settings;
-  return mine.enabled && [mine.email, mine.zendeskUserId, mine.jiraAccountId].some((value) => !!value);
+  return Object.keys(currentUsers).length > 0 || (mine.enabled && [mine.email, mine.zendeskUserId, mine.jiraAccountId].some((value) => !!value));
 }
 
 /**
@@ -36,15 +37,16 @@ export function loadPopupData(): PopupDataSource {
     timer = setTimeout(() => void reloadList().catch(report), delay);
   };
   const loadAll = async () => {
-    const [list, policy, general] = await Promise.all([
+    const [list, policy, general, currentUsers] = await Promise.all([
       sendMessage({ type: 'tickets:list' }),
       sendMessage({ type: 'policy:get' }),
       generalSettingsItem.get(),
+      currentUsersItem.get(),
     ]);
     data.value = {
       items: queueItemsFromRows(list.rows),
       policy: policy.policy,
-      mineConfigured: mineConfigured(general),
+      mineConfigured: mineConfigured(general, currentUsers),
       ackNoteMode: general.ackNoteMode,
     };
     askAgainAt(list.refreshAt);

@@ -8,6 +8,7 @@ import type { MessageHandlers } from '../messages/router';
 import type { SenderKind } from '../messages/sender';
 import type { Policy } from '../policy/schema';
 import { directoryItem } from '../storage/directory-item';
+import { currentUsersItem } from '../storage/current-users';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type GeneralSettings } from '../storage/settings';
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
@@ -50,6 +51,13 @@ interface ViewContext {
 function organizationOf(ticket: Ticket, entry: WatchedTicket | undefined): string | null {
   const own = (ticket as Ticket & { organization?: string | null }).organization;
   return own ?? entry?.organization ?? null;
+}
+
+/** Who the engineer is at this origin, as the page read it (users/me, myself): kept for "Mine". */
+async function rememberCurrentUser(origin: string, me: unknown): Promise<void> {
+  if (typeof me !== 'string' || me === '' || me.length > 200) return;
+  const known = await currentUsersItem.get();
+  if (known[origin] !== me) await currentUsersItem.set({ ...known, [origin]: me });
 }
 
 function contentOrigin(sender: SenderKind): string {
@@ -192,6 +200,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
         return { kind: 'malformed', error: malformed };
       }
       assertFromSenderOrigin(fetched.ticket, origin);
+      await rememberCurrentUser(origin, message.raw.me);
       const ticket = ticketToJson(fetched.ticket);
       const { before, after: entry } = await storeWithBefore(
         { ticket, source: 'api', origin, fetchedAt: now, version: fetched.version, via: 'ticket' },

@@ -1,4 +1,5 @@
 import type { PopupRow } from '../messages/popup-row';
+import { currentUsersItem, type CurrentUsers } from '../storage/current-users';
 import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
@@ -11,9 +12,13 @@ import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
 import { viewWords } from './view-words';
 
-/** Assigned to the engineer, by the identity given in the settings ("mine only"). */
-export function isMine(entry: WatchedTicket, general: GeneralSettings): boolean {
+/**
+ * Assigned to the engineer: by who the helpdesk says the engineer is (users/me, myself, learned
+ * per origin), or by the identity given in the settings ("mine only").
+ */
+export function isMine(entry: WatchedTicket, general: GeneralSettings, currentUsers: CurrentUsers = {}): boolean {
   if (entry.assignee === undefined) return false;
+  if (currentUsers[entry.origin] === entry.assignee) return true;
   const { email, zendeskUserId, jiraAccountId } = general.mine;
   return [email, zendeskUserId, jiraAccountId].some((id) => id !== null && id === entry.assignee);
 }
@@ -32,11 +37,12 @@ export interface PopupList {
  */
 export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' | 'policyParsing'>): Promise<PopupList> {
   const now = deps.ports.now();
-  const [store, policy, general, directory] = await Promise.all([
+  const [store, policy, general, directory, currentUsers] = await Promise.all([
     watchedTicketsItem.get(),
     getEffectivePolicy(deps.policyParsing),
     generalSettingsItem.get(),
     directoryItem.get(),
+    currentUsersItem.get(),
   ]);
   const evaluated = sortByUrgency(evaluateStore(store, policy.policy, now, deps));
   const words = viewWords(deps.ports);
@@ -46,7 +52,7 @@ export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' 
         key: item.key,
         ticket: item.ticket,
         evaluation: item.evaluation,
-        mine: isMine(item.entry, general),
+        mine: isMine(item.entry, general, currentUsers),
         acknowledged: item.entry.acknowledged,
         refreshError: item.entry.refreshError?.message ?? null,
         fromView: item.entry.via === 'view',

@@ -64,3 +64,4 @@ export {
 export { directoryItem, repairDirectory } from './directory-item';
 export { backgroundStateItem, initialBackgroundState, type BackgroundState } from './background-state';
 export { notificationLogItem, appendRaised, NOTIFICATION_LOG_CAP, type RaisedNotification } from './notification-log';
+export { currentUsersItem, type CurrentUsers } from './current-users';

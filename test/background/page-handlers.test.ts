@@ -7,7 +7,7 @@ import { evaluate } from '../../lib/engine/evaluate';
 import { ticketFromZendesk } from '../../lib/helpdesks/zendesk/map';
 import { defaultPolicy } from '../../lib/policy';
 import type { SenderInfo } from '../../lib/messages/sender';
-import { setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
+import { currentUsersItem, setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
 import { sev1 } from '../alarms/alarm-fixtures';
 import { useEnglishMessages } from '../i18n/english-messages';
 import { jiraJson } from '../helpdesks/jira/fixtures';
@@ -58,6 +58,17 @@ describe('ticket:ingest', () => {
     expect(stored?.source).toBe('api');
     expect(stored?.origin).toBe('https://acme.zendesk.com');
     expect(stored?.ticket.history.length).toBeGreaterThan(0);
+  });
+
+  it('learns who the engineer is from the page read (raw.me) and lists their assigned tickets as mine, unconfigured (issue 13)', async () => {
+    const popupRows = async () =>
+      dataOf<{ rows: Array<{ key: string; mine: boolean }> }>(await background.onMessage({ type: 'tickets:list' }, popupSender())).rows;
+    dataOf<ViewReply>(await ingest(ticket35436()));
+    expect((await popupRows()).map((row) => row.mine)).toEqual([false]);
+    // The page read users/me: user 9101, the ticket's assignee.
+    dataOf<ViewReply>(await ingest({ ...ticket35436(), me: '9101' }));
+    expect(await currentUsersItem.get()).toEqual({ 'https://acme.zendesk.com': '9101' });
+    expect(await popupRows()).toEqual([expect.objectContaining({ key: 'zendesk:35436@https://acme.zendesk.com', mine: true })]);
   });
 
   it('parses a Jira read with the service desk SLAs', async () => {

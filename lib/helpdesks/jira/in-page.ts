@@ -1,4 +1,8 @@
-import type { HelpdeskInPage } from '../contract';
+import type { HelpdeskInPage, HelpdeskIo } from '../contract';
+import { currentUserOnce, withCurrentUser } from '../current-user';
+import { getJson } from '../http';
+import { isJsonObject } from '../json-shape';
+import { apiVersionFor, restUrl } from './rest-paths';
 import { findBadgeAnchor, readListRows, readTicketFromPage, siteBaseOfPage } from './dom';
 import type { JiraMapping } from './mapping';
 import { fetchRawIssue, fetchRawIssues } from './rest-reads';
@@ -12,9 +16,17 @@ export const jiraInPage: HelpdeskInPage<JiraMapping> = {
   system: 'jira',
   parsePage,
   restBase: siteBaseOfPage,
-  fetchRawTicket: fetchRawIssue,
+  fetchRawTicket: (id, io, mapping) => withCurrentUser(fetchRawIssue(id, io, mapping), currentUserOnce(io, (at) => jiraMe(at, mapping))),
   fetchRawTickets: fetchRawIssues,
   readTicketFromPage,
   readListRows,
   findBadgeAnchor,
 };
+
+/** `GET /rest/api/{3|2}/myself`: Cloud `accountId`, Data Center `key` else `name` (as the assignee is compared). */
+async function jiraMe(io: HelpdeskIo, mapping: JiraMapping): Promise<string | null> {
+  const body = await getJson(restUrl(io, `/rest/api/${apiVersionFor(io, mapping)}/myself`), io);
+  if (!isJsonObject(body)) return null;
+  const id = body.accountId ?? body.key ?? body.name;
+  return typeof id === 'string' && id !== '' ? id : null;
+}

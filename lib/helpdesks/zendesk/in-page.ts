@@ -1,4 +1,7 @@
-import type { HelpdeskInPage } from '../contract';
+import type { HelpdeskInPage, HelpdeskIo } from '../contract';
+import { currentUserOnce, withCurrentUser } from '../current-user';
+import { getJson } from '../http';
+import { isJsonObject } from '../json-shape';
 import { findBadgeAnchor, readListRows, readTicketFromPage } from './dom';
 import type { ZendeskMapping } from './mapping';
 import { fetchRawTicket, fetchRawTickets } from './rest-reads';
@@ -9,9 +12,16 @@ export const zendeskInPage: HelpdeskInPage<ZendeskMapping> = {
   system: 'zendesk',
   parsePage,
   restBase: (_doc, url) => url.origin,
-  fetchRawTicket: (id, io) => fetchRawTicket(id, io),
+  fetchRawTicket: (id, io) => withCurrentUser(fetchRawTicket(id, io), currentUserOnce(io, zendeskMe)),
   fetchRawTickets: (ids, io) => fetchRawTickets(ids, io),
   readTicketFromPage,
   readListRows,
   findBadgeAnchor,
 };
+
+/** `GET /api/v2/users/me.json` → `user.id`: the engineer, for "Mine" (compared with `assignee_id`). */
+async function zendeskMe(io: HelpdeskIo): Promise<string | null> {
+  const body = await getJson('/api/v2/users/me.json', io);
+  const user = isJsonObject(body) ? body.user : undefined;
+  return isJsonObject(user) && typeof user.id === 'number' ? String(user.id) : null;
+}

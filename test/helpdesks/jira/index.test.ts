@@ -15,10 +15,14 @@ describe('jira implements the helpdesk contract', () => {
     // The issue navigator's URL does not reveal the context path; the page's meta does.
     const base = jiraInPage.restBase(doc, new URL('https://jira.corp.example/secure/IssueNavigator.jspa'));
     expect(base).toBe('https://jira.corp.example/jira');
-    const { io, requests } = fakeJira(base, [{ path: '/jira/rest/api/2/issue/SUP-7', reply: jsonReply(jiraJson('dc-sup-7.issue.json')) }]);
+    const { io, requests } = fakeJira(base, [
+      { path: '/jira/rest/api/2/issue/SUP-7', reply: jsonReply(jiraJson('dc-sup-7.issue.json')) },
+      // Who the engineer is, for "Mine" (Data Center: the user key).
+      { path: '/jira/rest/api/2/myself', reply: jsonReply({ name: 'bob', key: 'JIRAUSER10001', displayName: 'Bob Chen' }) },
+    ]);
     const read = await jiraInPage.fetchRawTicket('SUP-7', io, jiraMappingDefaults);
-    expect(requests.map((r) => r.url.pathname)).toEqual(['/jira/rest/api/2/issue/SUP-7']);
-    expect(read).toMatchObject({ id: 'SUP-7', version: '2026-07-15T12:30:00.000+0800' });
+    expect(requests.map((r) => r.url.pathname).sort()).toEqual(['/jira/rest/api/2/issue/SUP-7', '/jira/rest/api/2/myself']);
+    expect(read).toMatchObject({ id: 'SUP-7', version: '2026-07-15T12:30:00.000+0800', raw: { me: 'JIRAUSER10001' } });
   });
 
   it('page → key → REST → ticket, end to end on a Data Center issue page', async () => {

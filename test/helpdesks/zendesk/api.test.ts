@@ -354,3 +354,22 @@ describe('writing internal notes', () => {
     expect(requests.some(({ init }) => init?.method === 'PUT')).toBe(false);
   });
 });
+
+describe('who the engineer is (issue 13: "Mine")', () => {
+  it('the page read carries users/me as raw.me, read once per origin; a failing users/me leaves it out', async () => {
+    const { zendeskInPage } = await import('../../../lib/helpdesks/zendesk/in-page');
+    const { forgetCurrentUsers } = await import('../../../lib/helpdesks/current-user');
+    forgetCurrentUsers();
+    const { io, requests } = fakeZendesk({ ...ticketRoutes(), '/api/v2/users/me.json': { body: fixtureJson('users-me.json') } });
+    const me = String((fixtureJson('users-me.json').user as { id: number }).id);
+    expect((await zendeskInPage.fetchRawTicket('35436', io, mapping)).raw.me).toBe(me);
+    expect((await zendeskInPage.fetchRawTicket('35436', io, mapping)).raw.me).toBe(me);
+    expect(requests.filter(({ url }) => url.pathname === '/api/v2/users/me.json')).toHaveLength(1);
+    forgetCurrentUsers();
+    const failing = fakeZendesk({ ...ticketRoutes(), '/api/v2/users/me.json': { status: 403, body: {} } });
+    const read = await zendeskInPage.fetchRawTicket('35436', failing.io, mapping);
+    expect(read.raw.me).toBeUndefined();
+    expect(read.raw.ticket).toBeDefined();
+    forgetCurrentUsers();
+  });
+});
