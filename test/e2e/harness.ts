@@ -104,7 +104,10 @@ export async function launchChromium(sim: HelpdeskSimulator, options: { headless
     close: () => browser.close(),
   };
   try {
-    await backgroundReady(await session.control());
+    const page = await session.control();
+    await backgroundReady(page);
+    // Opened again when a probe needs it: no stray tab in front of the pages a test or the demo opens.
+    await page.close();
   } catch (error) {
     await browser.close();
     throw error;
@@ -148,6 +151,8 @@ export async function launchFirefox(sim: HelpdeskSimulator): Promise<FirefoxSess
 
 export async function screenshot(page: Page, name: string, dir = ARTEFACTS): Promise<string> {
   mkdirSync(dir, { recursive: true });
+  // Only the tab in front renders frames; a capture of a background tab waits for one forever.
+  await page.bringToFront();
   const path = `${dir}/${name}.png`;
   await page.screenshot({ path: path as `${string}.png` });
   return path;
