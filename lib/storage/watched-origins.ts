@@ -13,7 +13,10 @@ export function watchedSystemOf(origin: string, sites: HelpdeskSites): HelpdeskS
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' || url.port !== '') return null;
+  if (url.protocol !== 'https:') return null;
+  // A self-hosted Jira may listen on its own port (https://jira.example.com:8443): compared as a whole origin.
+  if (sites.dataCenter.some((dc) => originOf(dc) === url.origin)) return 'jira';
+  if (url.port !== '') return null;
   const host = url.hostname.toLowerCase();
   const zendesk = /^([a-z0-9][a-z0-9-]*)\.zendesk\.com$/.exec(host);
   if (zendesk) {
@@ -23,7 +26,15 @@ export function watchedSystemOf(origin: string, sites: HelpdeskSites): HelpdeskS
   if (/^[a-z0-9][a-z0-9-]*\.atlassian\.net$/.test(host)) {
     return sites.jira.length === 0 || sites.jira.some((s) => s.toLowerCase() === host) ? 'jira' : null;
   }
-  return sites.dataCenter.some((dc) => dc.toLowerCase() === url.origin) ? 'jira' : null;
+  return null;
+}
+
+function originOf(text: string): string | null {
+  try {
+    return new URL(text).origin;
+  } catch {
+    return null;
+  }
 }
 
 export function isWatchedOrigin(origin: string, sites: HelpdeskSites): boolean {

@@ -83,6 +83,9 @@ describe('watched origins', () => {
     ['a listed Jira Cloud site is watched', { zendesk: [], jira: ['acme.atlassian.net'], dataCenter: [] }, 'https://acme.atlassian.net', true],
     ['a Data Center host is watched only when listed', { zendesk: [], jira: [], dataCenter: [] }, 'https://jira.example.com', false],
     ['a listed Data Center origin is watched', { zendesk: [], jira: [], dataCenter: ['https://jira.example.com'] }, 'https://jira.example.com', true],
+    ['a listed Data Center origin with a port is watched', { zendesk: [], jira: [], dataCenter: ['https://jira.example.com:8443'] }, 'https://jira.example.com:8443', true],
+    ['the same host on another port is not', { zendesk: [], jira: [], dataCenter: ['https://jira.example.com:8443'] }, 'https://jira.example.com', false],
+    ['a Zendesk site on a port is not Zendesk', { zendesk: [], jira: [], dataCenter: [] }, 'https://acme.zendesk.com:8443', false],
     ['plain http is never watched', { zendesk: [], jira: [], dataCenter: [] }, 'http://acme.zendesk.com', false],
     ['a look-alike host is not Zendesk', { zendesk: [], jira: [], dataCenter: [] }, 'https://acme.zendesk.com.evil.example', false],
   ];

@@ -10,7 +10,7 @@ import {
   dataCenterIssueView,
   listRows,
 } from './selectors';
-import { issueKeyFrom, issueUrl, parsePage, siteBaseOf } from './url';
+import { isContextPath, issueKeyFrom, issueUrl, parsePage, siteBaseOf } from './url';
 
 /**
  * Fallback readers for when the REST API cannot be used: what the page shows, without history.
@@ -38,10 +38,16 @@ export function isDataCenterPage(doc: Document): boolean {
   return doc.querySelector(dataCenterIssueView.keyMeta) !== null || doc.querySelector(dataCenterIssueView.key) !== null;
 }
 
-/** `meta[name="ajs-context-path"]`: authoritative on Data Center, where the URL can only hint. */
+/**
+ * `meta[name="ajs-context-path"]`: authoritative on Data Center, where the URL can only hint —
+ * when it is a plain path (CONTEXT_PATH_PATTERN); a page's scripts can write any meta tag, so
+ * anything else is ignored and the URL's hint used instead.
+ */
 export function readContextPath(doc: Document): string | null {
   const meta = doc.querySelector(dataCenterIssueView.contextPathMeta);
-  return meta === null ? null : (meta.getAttribute('content') ?? '').replace(/\/+$/, '');
+  if (meta === null) return null;
+  const path = (meta.getAttribute('content') ?? '').replace(/\/+$/, '');
+  return isContextPath(path) ? path : null;
 }
 
 /** Data Center's XSRF token for writes, when the page carries one. */

@@ -45,8 +45,19 @@ export function contextPathOf(url: URL): string {
   if (isCloudHost(url.hostname)) return '';
   const [first, second] = segmentsOf(url);
   if (first === undefined || DATA_CENTER_ROOTS.has(first)) return '';
-  if (second !== undefined && DATA_CENTER_ROOTS.has(second)) return `/${first}`;
+  if (second !== undefined && DATA_CENTER_ROOTS.has(second) && isContextPath(`/${first}`)) return `/${first}`;
   return '';
+}
+
+/**
+ * What a Data Center context path may look like: '' or '/seg' or '/seg/seg' of word characters,
+ * dots, tildes and dashes. Anything else (`//host`, `@host`, `/..`, spaces) is not used: the REST
+ * base is `location.origin` plus this, so it can never name another host.
+ */
+export const CONTEXT_PATH_PATTERN = /^(\/[\w.~-]+)*$/;
+
+export function isContextPath(path: string): boolean {
+  return CONTEXT_PATH_PATTERN.test(path) && !path.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
 /** Origin plus context path: the base every REST path and browse URL hangs off. */

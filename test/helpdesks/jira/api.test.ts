@@ -357,12 +357,13 @@ describe('writeComment', () => {
     });
   });
 
-  it('Data Center, not a service desk: a normal plain-text comment with the page token', async () => {
+  it('Data Center, not a service desk: a normal plain-text comment; the XSRF answer is a header, never a query string', async () => {
     const { io, requests } = fakeJira(DC, [{ method: 'POST', path: '/jira/rest/api/2/issue/SUP-7/comment', reply: created }]);
     await writeJiraComment('SUP-7', note, io, severityField, { internal: false, atlassianToken: 'abc123|lin' });
     const [request] = requests;
     expect(request?.body).toEqual({ body: note });
-    expect(request?.url.searchParams.get('atl_token')).toBe('abc123|lin');
+    expect(request?.url.search).toBe('');
+    expect(request?.url.href).not.toContain('abc123');
     expect(request?.headers.get('x-atlassian-token')).toBe('no-check');
   });
 

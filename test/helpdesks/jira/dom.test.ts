@@ -160,6 +160,24 @@ describe('Data Center page metadata', () => {
     expect(readAtlassianToken(doc)).toBe('B3WY-Q7L2-9XKD-7TQM_1f0c3d2e5a7b9c1d_lin');
   });
 
+  it.each(['//evil.example', '@evil.example', '/jira/../admin', '/ji ra', 'https://evil.example/jira', '/jira?x=1', '/jira#x'])(
+    "a context-path meta tag '%s' (a page script can write one) is ignored; the REST base stays on location.origin",
+    (content) => {
+      const doc = jiraPage('dc-issue.html');
+      doc.querySelector('meta[name="ajs-context-path"]')?.setAttribute('content', content);
+      expect(readContextPath(doc)).toBeNull();
+      const base = siteBaseOfPage(doc, new URL('https://jira.corp.example/jira/browse/SUP-7'));
+      expect(base).toBe('https://jira.corp.example/jira');
+      expect(new URL(`${base}/rest/api/2/issue/SUP-7`).origin).toBe('https://jira.corp.example');
+    },
+  );
+
+  it('a plain multi-segment context path is kept', () => {
+    const doc = jiraPage('dc-issue.html');
+    doc.querySelector('meta[name="ajs-context-path"]')?.setAttribute('content', '/tools/jira.v2~x-y/');
+    expect(readContextPath(doc)).toBe('/tools/jira.v2~x-y');
+  });
+
   it('Cloud pages have neither', () => {
     const doc = jiraPage('cloud-issue-view.html');
     expect(readContextPath(doc)).toBeNull();
