@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
+import { seedStorage } from '../test/e2e/extension-probes';
 import { launchChromium, screenshot } from '../test/e2e/harness';
 import { sampleTickets } from '../test/simulator/seed';
 import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
+import { demoDirectory } from './demo-directory';
 import { sampleTable, sampleTruth } from './sample-truth';
 
 /**
@@ -14,7 +16,8 @@ const OUT = resolve('demo-output');
 const HOST = 'acme.zendesk.com';
 
 async function printTable(sim: HelpdeskSimulator): Promise<void> {
-  console.table(sampleTable(await sampleTruth(sim, new Date())));
+  const now = new Date();
+  console.table(sampleTable(await sampleTruth(sim, now), demoDirectory, now));
 }
 
 async function main(): Promise<void> {
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
 
   const headless = !process.env.DISPLAY || process.argv.includes('--headless');
   const session = await launchChromium(sim, { headless });
+  // The people to tell, as an engineer would have entered them in the options page (People).
+  await seedStorage(session, 'local', 'peopleDirectory', demoDirectory);
   const page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
   await page.goto(`https://${HOST}/agent/tickets/35436`, { waitUntil: 'networkidle0' });
 

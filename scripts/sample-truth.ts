@@ -1,4 +1,6 @@
 import { defaultPolicy, evaluate, ticketFromZendesk, type Evaluation, type Ticket } from '../lib/index';
+import type { Directory } from '../lib/people';
+import { holderNames, rolesToTell } from '../lib/view-model/people';
 import { simRequest } from '../test/simulator/client';
 import { sampleTickets } from '../test/simulator/seed';
 import type { HelpdeskSimulator } from '../test/simulator/server';
@@ -29,9 +31,13 @@ export async function sampleTruth(sim: HelpdeskSimulator, now: Date, ids = sampl
   return out;
 }
 
-/** The demo's table rows. */
-export function sampleTable(truth: readonly SampleTruth[]): Array<Record<string, string | number>> {
-  return truth.map(({ ticket, evaluation }) => {
+/** The demo's table rows; with a directory, whom to tell is named as every surface names them (lib/view-model). */
+export function sampleTable(truth: readonly SampleTruth[], directory?: Directory, now = new Date()): Array<Record<string, string | number>> {
+  const organizations = new Map(sampleTickets().map((seed) => [String(seed.id), seed.organization]));
+  return truth.map(({ id, ticket, evaluation }) => {
+    const people = { policy: defaultPolicy, directory: directory ?? { roles: {}, salesReps: [], directorRotations: {} }, now };
+    const toTell = rolesToTell({ ...people, organization: ticket.organization ?? organizations.get(id) ?? null }, evaluation, evaluation.pending);
+    const notify = toTell.map((role) => `${role.roleName}: ${holderNames(role) || 'nobody in the directory'}`).join('; ');
     const next = [evaluation.nextLevel?.at, evaluation.nextUpdateDueAt]
       .filter((d): d is Date => d instanceof Date)
       .sort((a, b) => a.getTime() - b.getTime())[0];
@@ -42,7 +48,7 @@ export function sampleTable(truth: readonly SampleTruth[]): Array<Record<string,
       state: evaluation.state,
       level: evaluation.level ? `${evaluation.level} ${evaluation.levelId}` : '-',
       'next deadline (UTC)': next ? next.toISOString().slice(0, 16).replace('T', ' ') : '-',
-      notify: evaluation.pending.join(', ') || '-',
+      notify: (directory ? notify : evaluation.pending.join(', ')) || '-',
     };
   });
 }

@@ -22,16 +22,18 @@ export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }:
         const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
         return (
           <li key={role.roleId} class="ew-person">
-            <span class="ew-person-who" title={role.holders.map((h) => h.email ?? h.name).join(', ')}>
+            <span class="ew-person-who" title={names === '' ? role.roleName : `${role.roleName}: ${role.holders.map((h) => h.email ?? h.name).join(', ')}`}>
               <span class="ew-person-role">{role.roleName}</span>
-              {' · '}
-              {names === '' ? <span class="ew-person-nobody">{t('popupNobodyInDirectory')}</span> : <span class="ew-person-name">{names}</span>}
+              <span class="ew-person-sep">{' · '}</span>
+              {names === '' ? (
+                // Said plainly, and the way to fix it: the words open the options at People.
+                <button type="button" class="ew-link ew-person-nobody" onClick={onAddPeople} aria-label={t('popupAddPeopleLabel', role.roleName)}>
+                  {t('popupNobodyInDirectory')}
+                </button>
+              ) : (
+                <span class="ew-person-name">{names}</span>
+              )}
             </span>
-            {names === '' ? (
-              <button type="button" class="ew-link" onClick={onAddPeople} aria-label={t('popupAddPeopleLabel', role.roleName)}>
-                {t('popupAddPeople')}
-              </button>
-            ) : null}
             <button
               type="button"
               class="ew-button ew-mark"

@@ -101,6 +101,7 @@ describe('popup', () => {
     const { actions } = renderPopup([level2SalesRepPending]);
     expect(screen.getByText('nobody in the directory')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add who holds Sales Rep in the options (People)' }));
+    expect(screen.getByRole('button', { name: 'Add who holds Sales Rep in the options (People)' }).textContent).toBe('nobody in the directory');
     expect(actions.openOptions).toHaveBeenCalledWith('people');
   });
 
