@@ -102,7 +102,11 @@ describe.skipIf(!browsersAvailable().chromium)('real helpdesk pages in Chromium 
     const badge = await waitForBadge(page, (b) => b.state !== null || b.error !== null);
     expect(badge.error).toBeNull();
     expect(badge.text).toMatch(/Sev 1/);
+    // Read from the API with its history, not from the page as a fallback after a failed read.
+    expect(badge.text).not.toMatch(/from page/);
     expect(sim.requests.slice(before).some((r) => r.path.startsWith('/api/v2/tickets/35437/metric_events.json'))).toBe(true);
+    const panel = await openPanel(page);
+    expect(panel.explanation.join(' ')).toMatch(/responded/);
     await page.close();
   });
 
