@@ -51,6 +51,9 @@ export const ticketUiCss = `${sharedCss}
 .ew-badge:focus-visible, .ew-button:focus-visible, .ew-note-choice input:focus-visible {
   outline: 2px solid var(--ew-paused); outline-offset: 2px; }
 .ew-summary { font-weight: 600; }
+/* A long summary ("Sev 1 · hot account · L4 · On-duty Escalation Director") gives way to the countdowns. */
+.ew-badge > * { flex-shrink: 0; }
+.ew-badge > .ew-summary { flex-shrink: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .ew-clock, .ew-state-word, .ew-from-page { color: var(--ew-muted); }
 .ew-error { cursor: default; border-style: dashed; color: var(--ew-muted); }
 .ew-error-signIn { --ew-state: var(--ew-warning); color: var(--ew-fg); }

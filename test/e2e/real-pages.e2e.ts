@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRealVariants, type RealVariants } from '../simulator/real-variants';
 import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
+import samplePolicy from '../fixtures/policy.sample.json';
+import { seedStorage } from './extension-probes';
 import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
 import { openPanel, rowBadgeCount, waitForBadge } from './page-probes';
 
@@ -151,6 +153,27 @@ describe.skipIf(!browsersAvailable().chromium)('real helpdesk pages in Chromium 
     const panel = await openPanel(page);
     expect(panel.explanation.join(' ')).toMatch(/raised from Sev 3/);
     await page.close();
+  });
+
+  it("a hot account's low-priority ticket is Sev 1 since it was opened, on Zendesk (organisation sideload) and JSM (Organizations)", async () => {
+    // As the options page saves it: the policy with Stark listed (matched trimmed, case-insensitively).
+    await seedStorage(chromium, 'local', 'userPolicy', { policy: { ...samplePolicy, hotAccounts: [' stark '] }, savedAt: new Date().toISOString() });
+    try {
+      const page = await chromium.browser.newPage();
+      await page.goto(`${ZD}/agent/tickets/35440`);
+      const zendesk = await waitForBadge(page, (b) => /hot account/.test(b.text) || b.error !== null);
+      // Opened 10 h ago with priority low: as Sev 1 from then, level 4 is reached and the response is overdue.
+      expect(zendesk.text).toMatch(/Sev 1 · hot account · L4/);
+      expect(zendesk.state).toBe('overdue');
+      const panel = await openPanel(page);
+      expect(panel.explanation[0]).toMatch(/^Sev 1 · hot account \(Stark\) since /);
+      await screenshot(page, 'real-hot-account');
+      await page.goto(`${JIRA}/browse/SUP-5440`);
+      expect((await waitForBadge(page, (b) => /hot account/.test(b.text) || b.error !== null)).text).toMatch(/Sev 1 · hot account · L4/);
+      await page.close();
+    } finally {
+      await seedStorage(chromium, 'local', 'userPolicy', null);
+    }
   });
 
   it('JSM SLA cycles without breached: the issue is read, its badge shown', async () => {
