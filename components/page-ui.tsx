@@ -1,11 +1,11 @@
-import type { PageUi } from '../lib/content/page-ui';
+import type { PageUi } from '../lib/content/ui-port';
 import { ClockContext } from './ticket/clock-context';
 import { ErrorBadge } from './ticket/ErrorBadge';
 import { RowBadge } from './ticket/RowBadge';
 import { rowBadgeCss, ticketUiCss } from './ticket/styles';
 import { TicketWidget } from './ticket/TicketWidget';
 
-/** The in-page components as the content runtime renders them (lib/content/page-ui.ts). */
+/** The in-page components as the content runtime renders them (lib/content/ui-port.ts). */
 export const pageUi: PageUi = {
   ticketCss: ticketUiCss,
   rowCss: rowBadgeCss,

@@ -49,8 +49,7 @@ interface ViewContext {
 
 /** The customer organisation: the ticket's own field when the mapper filled it, else what was stored. */
 function organizationOf(ticket: Ticket, entry: WatchedTicket | undefined): string | null {
-  const own = (ticket as Ticket & { organization?: string | null }).organization;
-  return own ?? entry?.organization ?? null;
+  return ticket.organization ?? entry?.organization ?? null;
 }
 
 /** Who the engineer is at this origin, as the page read it (users/me, myself): kept for "Mine". */

@@ -8,7 +8,7 @@ import { isContentMessage, parseContentMessage } from './content-messages';
 import { startContentRuntime, type ContentRuntime } from './controller';
 import { backgroundOverMessages } from './page-background';
 import { recordAcknowledgement } from './record-acknowledgement';
-import type { PageUi } from './page-ui';
+import type { PageUi } from './ui-port';
 import { onceLogger } from './runtime-deps';
 
 /**

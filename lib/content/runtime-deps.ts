@@ -2,7 +2,7 @@ import type { SecondTicker } from '../countdown/second-ticker';
 import type { HelpdeskInPage } from '../helpdesks/contract';
 import type { TicketRef } from '../messages/protocol';
 import type { PageBackground } from './page-background';
-import type { PageUi } from './page-ui';
+import type { PageUi } from './ui-port';
 
 /**
  * Everything the content-script runtime needs from the outside world, injected so the runtime
