@@ -139,6 +139,20 @@ describe.skipIf(!browsersAvailable().chromium)('real helpdesk pages in Chromium 
     await page.close();
   });
 
+  it('a custom status read from the page while the API is down: the category from the badge attribute (pending → paused)', async () => {
+    variants({ zendeskCustomStatus: true });
+    sim.addFault({ pathIncludes: '/api/v2/tickets/35438', status: 503, times: 1000 });
+    const page = await chromium.browser.newPage();
+    await page.goto(`${ZD}/agent/tickets/35438`);
+    await page.waitForSelector('[data-test-id="status-badge-pending"]');
+    expect(await page.$eval('[data-test-id="status-badge-pending"]', (badge) => badge.textContent)).toBe('Awaiting customer logs');
+    const badge = await waitForBadge(page, (b) => b.state !== null || b.error === 'unreadable', 60_000);
+    expect(badge.error).toBeNull();
+    expect(badge.state).toBe('paused');
+    expect(badge.text).toMatch(/Sev 2/);
+    await page.close();
+  });
+
   it('a Jira changelog cut at 40 without total is completed from the changelog resource: the raise 5 h ago restarts the clock', async () => {
     variants({ jiraIssueChangelogCap: 40 });
     sim.tickets.set(35490, longHistoryTicket());

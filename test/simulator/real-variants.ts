@@ -12,6 +12,8 @@ export interface RealVariants {
   zendeskPanes: 'single' | 'class';
   /** The Agent Workspace's language: status and priority words and the shown dates change; attributes do not. */
   zendeskLanguage: 'en' | 'de' | 'ja';
+  /** Custom ticket statuses: the status shows its own name ("Awaiting vendor"), the badge's test id keeps the category. */
+  zendeskCustomStatus: boolean;
   /** A view can hide its ID column: rows then carry only their subject link. */
   zendeskIdColumn: boolean;
   /** false: the single-ticket endpoint ignores include=slas (reported), so metric events are read. */
@@ -35,6 +37,7 @@ export interface RealVariants {
 export const defaultRealVariants = (): RealVariants => ({
   zendeskPanes: 'single',
   zendeskLanguage: 'en',
+  zendeskCustomStatus: false,
   zendeskIdColumn: true,
   zendeskSlaSideload: true,
   zendeskSlaPlan: true,

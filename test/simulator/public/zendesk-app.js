@@ -26,6 +26,10 @@
   const label = (text) => (WORDS[lang] && WORDS[lang][text]) || text.charAt(0).toUpperCase() + text.slice(1);
   const shownTime = (iso) => (lang === 'en' ? iso : new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' }));
   const openedPanes = [];
+  const customStatus = document.documentElement.dataset.customStatus === 'on';
+  // Custom statuses (Zendesk's custom ticket statuses): an own name per status category.
+  const CUSTOM = { new: 'Triage', open: 'Engineering investigating', pending: 'Awaiting customer logs', hold: 'Awaiting vendor', solved: 'Fix delivered', closed: 'Archived' };
+  const statusLabel = (status) => (customStatus ? CUSTOM[status] || status : label(status));
 
   async function data(path) {
     const response = await fetch('/__sim/page-data' + path);
@@ -67,10 +71,10 @@
     const ticket = await data('/tickets/' + id);
     const fields = el('aside', { class: 'sim-fields' }, [
       el('div', { ...testId('ticket-fields-status-view') }, [
-        lang === 'en'
+        lang === 'en' && !customStatus
           ? el('button', { ...testId('ticket-status-menu-button'), text: label(ticket.status) })
           : // Another language: the words change, the status badge's test id keeps the category.
-            el('button', { ...testId('ticket-status-menu-button') }, [el('div', { ...testId('status-badge-' + ticket.status), text: label(ticket.status) })]),
+            el('button', { ...testId('ticket-status-menu-button') }, [el('div', { ...testId('status-badge-' + ticket.status), text: statusLabel(ticket.status) })]),
       ]),
       el('div', { ...testId('ticket-fields-priority-select') }, [
         el('span', { 'data-garden-id': 'dropdowns.combobox.value', text: ticket.priority ? label(ticket.priority) : '-' }),
