@@ -6,13 +6,14 @@ import { parsePolicy } from '../../lib/policy';
 import type { Policy } from '../../lib/policy/schema';
 import { timelineStyles } from '../timeline';
 import { GeneralSection } from './general/GeneralSection';
+import { HealthSection } from './health/HealthSection';
 import { HelpdesksSection } from './helpdesks/HelpdesksSection';
 import { NotificationsSection } from './notifications/NotificationsSection';
 import type { OptionsServices } from './options-services';
 import { PeopleSection } from './people/PeopleSection';
 import { PolicySection } from './policy/PolicySection';
 
-export const optionsTabs = ['policy', 'helpdesks', 'people', 'notifications', 'general'] as const;
+export const optionsTabs = ['policy', 'helpdesks', 'people', 'notifications', 'general', 'health'] as const;
 export type OptionsTab = (typeof optionsTabs)[number];
 
 const tabLabel: Record<OptionsTab, MessageKey> = {
@@ -21,6 +22,7 @@ const tabLabel: Record<OptionsTab, MessageKey> = {
   people: 'optionsPeople',
   notifications: 'optionsNotifications',
   general: 'optionsGeneral',
+  health: 'optionsHealth',
 };
 
 interface OptionsAppProps {
@@ -96,6 +98,7 @@ export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone
         ) : null}
         {tab.value === 'notifications' && policy.value ? <NotificationsSection store={services.notifications} policy={policy.value} /> : null}
         {tab.value === 'general' ? <GeneralSection store={services.general} /> : null}
+        {tab.value === 'health' ? <HealthSection store={services.health} engineerTimeZone={engineerTimeZone} /> : null}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Directory } from '../../lib/people/directory-schema';
 import type { Policy } from '../../lib/policy/schema';
+import type { Health } from '../../lib/storage/health';
 import type { EffectivePolicy, FieldMappings, GeneralSettings, HelpdeskSites, NotificationSettings } from '../../lib/storage';
 
 /**
@@ -29,6 +30,11 @@ export interface FileDownloads {
   download(filename: string, text: string, type: string): void;
 }
 
+/** The background's own record of what it did (lib/storage/health.ts); read-only here. */
+export interface HealthStore {
+  load(): Promise<Health>;
+}
+
 export interface OptionsServices {
   policy: PolicyStore;
   sites: SettingsStore<HelpdeskSites>;
@@ -38,4 +44,6 @@ export interface OptionsServices {
   directory: SettingsStore<Directory>;
   dataCenter: DataCenterHosts;
   files: FileDownloads;
+  /** The Health tab's source; absent in tests that do not need it. */
+  health?: HealthStore;
 }

@@ -6,6 +6,7 @@ import {
   fieldMappingsItem,
   generalSettingsItem,
   getEffectivePolicy,
+  healthItem,
   helpdeskSitesItem,
   notificationSettingsItem,
   saveUserPolicy,
@@ -49,5 +50,6 @@ export function browserOptionsServices(): OptionsServices {
     directory: settingsStore(directoryItem, 'directory'),
     dataCenter: dataCenterHosts,
     files: browserDownloads,
+    health: { load: () => healthItem.get() },
   };
 }

@@ -20,6 +20,8 @@ export function evaluateStore(
   policy: Policy,
   now: Date,
   deps: Pick<BackgroundDeps, 'evaluate' | 'ports'>,
+  /** Told about each ticket that cannot be evaluated, with why (the Health tab lists them). */
+  onRefused?: (key: string, origin: string, reason: string) => void,
 ): EvaluatedTicket[] {
   const evaluated: EvaluatedTicket[] = [];
   for (const [key, entry] of Object.entries(store)) {
@@ -38,6 +40,7 @@ export function evaluateStore(
       });
     } catch (error) {
       deps.ports.log(`cannot evaluate ${key}`, error);
+      onRefused?.(key, entry.origin, `cannot be evaluated: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return evaluated;

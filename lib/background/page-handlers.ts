@@ -14,6 +14,7 @@ import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type Genera
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
+import { healthItem, recordOriginError, recordRefused } from '../storage/health';
 import { checkingRowView, pageRowView, pageTicketView } from '../view-model/ticket-view';
 import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
@@ -114,6 +115,22 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
   const { deps, queue } = runtime;
   const { ports } = deps;
 
+  /** Reads refused as malformed: listed on the Health tab, and the origin's last error. */
+  async function noteRefused(origin: string, refused: ReadonlyArray<{ ticket: string; reason: string }>, now: Date): Promise<void> {
+    const last = refused.at(-1);
+    if (!last) return;
+    await healthItem
+      .update((health) =>
+        recordOriginError(
+          refused.reduce((next, r) => recordRefused(next, { ticket: r.ticket, origin, reason: r.reason }, now), health),
+          origin,
+          `${last.ticket}: ${last.reason}`,
+          now,
+        ),
+      )
+      .catch((error: unknown) => ports.log('health not recorded', error));
+  }
+
   async function context(): Promise<ViewContext> {
     const [policy, general, mappings, directory] = await Promise.all([
       getEffectivePolicy(deps.policyParsing),
@@ -196,6 +213,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
         const malformed = malformedMessage(error);
         if (malformed === null) throw error;
         ports.log(`ticket:ingest from ${origin}: ${malformed}`);
+        await noteRefused(origin, [{ ticket: `${message.system} ticket`, reason: malformed }], now);
         return { kind: 'malformed', error: malformed };
       }
       assertFromSenderOrigin(fetched.ticket, origin);
@@ -248,7 +266,10 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           problems.push({ index, error: malformedMessage(error) ?? (error instanceof Error ? error.message : String(error)) });
         }
       });
-      if (problems.length > 0) ports.log(`tickets:ingest-many from ${origin}: ${problems.map((p) => p.error).join('; ')}`);
+      if (problems.length > 0) {
+        ports.log(`tickets:ingest-many from ${origin}: ${problems.map((p) => p.error).join('; ')}`);
+        await noteRefused(origin, problems.map((p) => ({ ticket: `${message.system} list row ${p.index + 1}`, reason: p.error })), now);
+      }
       if (whole.length > 0) {
         await queue.run(() => watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s)));
         afterChange();

@@ -2,6 +2,7 @@ import { ticketToJson } from '../engine/ticket-schema';
 import type { HelpdeskSystem } from '../engine/types';
 import { HelpdeskError, type HelpdeskIo } from '../helpdesks/contract';
 import { siteBaseOf } from '../helpdesks/jira/url';
+import { healthItem, recordOriginError } from '../storage/health';
 import { backgroundStateItem } from '../storage/background-state';
 import { fieldMappingsItem } from '../storage/settings';
 import { recordRefreshAttempt, recordRefreshFailure, recordSeenTicket } from '../storage/watched-store';
@@ -83,6 +84,9 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
         skipOrigins.add(entry.origin);
       }
       ports.log(`refresh of ${key} failed (${kind}): ${message}`);
+      await healthItem
+        .update((health) => recordOriginError(health, entry.origin, `${entry.ticket.id}: ${kind}: ${message}`, ports.now()))
+        .catch((healthError: unknown) => ports.log('health not recorded', healthError));
     }
   }
   return outcome;

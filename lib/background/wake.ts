@@ -7,7 +7,10 @@ import { toolbarBadge } from '../alarms/toolbar-badge';
 import { warningLeadsFrom } from '../alarms/warning-leads';
 import type { HelpdeskSystem } from '../engine/types';
 import { isKnownTimeZone } from '../policy/time-zone';
+import { inQuietHours, quietHoursEnd } from '../alarms/quiet-hours';
+import { dueEventsOf } from '../alarms/due-notifications';
 import { backgroundStateItem } from '../storage/background-state';
+import { type HeldNotification, healthItem, recordWake, type WakeRecord } from '../storage/health';
 import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
 import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
 import { watchedTicketsItem } from '../storage/watched-tickets';
@@ -85,6 +88,7 @@ export function alarmSafeTickets(
   now: Date,
   options: DueOptions,
   log: (text: string, error?: unknown) => void,
+  onRefused?: (key: string, origin: string, reason: string) => void,
 ): EvaluatedTicket[] {
   return evaluated.filter((item) => {
     try {
@@ -93,6 +97,7 @@ export function alarmSafeTickets(
       return true;
     } catch (error) {
       log(`ticket ${item.key} skipped: its alarms cannot be computed`, error);
+      onRefused?.(item.key, item.entry.origin, `its alarms cannot be computed: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
   });
@@ -197,12 +202,41 @@ async function armNext(deps: BackgroundDeps, next: Date | null | undefined, now:
   return at;
 }
 
+/**
+ * The notifications quiet hours hold back right now (Sev 3–4 due while quiet; snoozes are the
+ * engineer's own doing and not listed), with when they will be shown.
+ */
+export function heldByQuietHours(tickets: readonly EvaluatedTicket[], now: Date, options: DueOptions): HeldNotification[] {
+  if (!inQuietHours(options.quietHours, now, options.timeZone)) return [];
+  const until = quietHoursEnd(options.quietHours, now, options.timeZone);
+  return tickets.flatMap((ticket) => {
+    const severity = ticket.evaluation.severity;
+    if (severity !== 3 && severity !== 4) return [];
+    return dueEventsOf(ticket, now, options).map((event) => ({
+      id: event.key,
+      ticket: ticket.key,
+      until: until ? until.toISOString() : null,
+    }));
+  });
+}
+
+async function recordHealth(deps: BackgroundDeps, wake: WakeRecord): Promise<void> {
+  try {
+    await healthItem.update((health) => recordWake(health, wake));
+  } catch (error) {
+    deps.ports.log('health not recorded', error);
+  }
+}
+
 export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
   const { ports } = deps;
   const now = ports.now();
   let shown: string[] = [];
   let badge = '';
   let next: Date | null | undefined;
+  let held: HeldNotification[] = [];
+  const refused: WakeRecord['refused'][number][] = [];
+  const onRefused = (ticket: string, origin: string | null, reason: string) => refused.push({ ticket, origin, reason });
   try {
     const context = await loadContext(deps);
     const options = dueOptionsFor(context, deps);
@@ -211,7 +245,19 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
 
     const before = await watchedTicketsItem.get();
     const pruned = pruneStore(before, now, limits);
-    const evaluated = alarmSafeTickets(evaluateStore(pruned.store, context.policy.policy, now, deps), lastCheckedAt, now, options, ports.log);
+    const evaluated = alarmSafeTickets(
+      evaluateStore(pruned.store, context.policy.policy, now, deps, onRefused),
+      lastCheckedAt,
+      now,
+      options,
+      ports.log,
+      onRefused,
+    );
+    for (const key of pruned.forgotten) {
+      const entry = before[key];
+      const oversized = entry !== undefined && key.length + JSON.stringify(entry).length > limits.maxEntryChars;
+      if (oversized) onRefused(key, entry.origin, `larger than ${limits.maxEntryChars} characters; dropped from the store`);
+    }
     const plan = dueNotifications(evaluated, lastCheckedAt, now, options);
     const contentContext: ContentContext = {
       t: ports.t,
@@ -221,6 +267,8 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
       formatTime: ports.formatTime,
     };
     const built = buildNotifications(plan, contentContext, ports.log);
+    for (const id of built.failed) onRefused(id.split('|')[0] ?? id, null, `notification ${id} could not be built; tried again in 5 minutes`);
+    held = heldByQuietHours(evaluated, now, options);
 
     // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
     const after = await watchedTicketsItem.update((store) => markShown(pruneStore(store, now, limits).store, built.toRecord, now));
@@ -242,6 +290,7 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
     ports.log('wake failed', error);
   } finally {
     next = await armNext(deps, next, now);
+    await recordHealth(deps, { at: now, nextAlarmAt: next, held, refused });
   }
   return { shown, nextWakeAt: next, badge };
 }

@@ -65,3 +65,16 @@ export { directoryItem, repairDirectory } from './directory-item';
 export { backgroundStateItem, initialBackgroundState, type BackgroundState } from './background-state';
 export { notificationLogItem, appendRaised, NOTIFICATION_LOG_CAP, type RaisedNotification } from './notification-log';
 export { currentUsersItem, type CurrentUsers } from './current-users';
+export {
+  healthItem,
+  healthSchema,
+  emptyHealth,
+  recordWake,
+  recordRefused,
+  recordOriginError,
+  HEALTH_LIMITS,
+  type Health,
+  type HeldNotification,
+  type RefusedTicket,
+  type WakeRecord,
+} from './health';
