@@ -25,3 +25,6 @@ export { evaluate } from './engine/evaluate';
 export { parsePolicy, PolicyError, defaultPolicy, formatDuration } from './policy';
 export { ticketFromZendesk } from './helpdesks/zendesk/map';
 export { ticketFromJira } from './helpdesks/jira/map';
+
+export type { ForecastEvent, ForecastEventKind, IcsLabels, IcsOptions } from './forecast';
+export { forecast, toICS } from './forecast';
