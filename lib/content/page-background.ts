@@ -1,26 +1,24 @@
 import type { Ticket } from '../engine/types';
 import { ticketToJson } from '../engine/ticket-json';
 import type { RawTicketRead } from '../helpdesks/contract';
-import type { AckNoteMode } from '../messages/page-view';
-import type { MessageInput, TicketRef } from '../messages/protocol';
 import {
-  fields,
-  listOf,
-  nullable,
-  number,
-  object,
-  oneOf,
-  readRow,
-  readTicketView,
-  text,
-  type ReceivedRow,
-  type ReceivedView,
-} from './reply-shapes';
+  readAcknowledgeAnswer,
+  readIngestAnswer,
+  readIngestManyAnswer,
+  readOptionsOpenAnswer,
+  readPageConfigAnswer,
+  readTicketSeenAnswer,
+  readViewAnswer,
+  type AckNoteMode,
+} from '../messages/page-view';
+import type { MessageInput, TicketRef } from '../messages/protocol';
+import { object } from '../messages/read';
+import { receivedRow, receivedView, type ReceivedRow, type ReceivedView } from './reply-shapes';
 
 /**
  * What a helpdesk page asks of the background — its brain. The page sends what it read and gets
  * back views it only renders. Messages go out unchecked (the background parses every message
- * with zod); answers are checked by hand (reply-shapes.ts), so pages carry no zod.
+ * with zod); answers are checked with the one reader of each (lib/messages/page-view.ts), so pages carry no zod.
  */
 
 export type IngestOutcome = { kind: 'view'; shown: ReceivedView } | { kind: 'malformed'; error: string };
@@ -61,51 +59,46 @@ export async function askBackground<T>(transport: Transport, message: MessageInp
   return read(envelope.data, message.type);
 }
 
-const ingestReply = (data: unknown, path: string): IngestOutcome => {
-  const reply = object(data, path);
-  if (reply.kind === 'malformed') return { kind: 'malformed', error: text(reply.error, `${path}.error`) };
-  if (reply.kind !== 'view') throw new BackgroundError(`${path}.kind: expected view or malformed`);
-  return { kind: 'view', shown: readTicketView(reply.view, `${path}.view`) };
-};
-
-const rowsReply = fields({
-  rows: listOf(readRow),
-  problems: listOf(fields({ index: number, error: text })),
-});
-
 export function backgroundOverMessages<Mapping>(system: Ticket['system'], transport: Transport): PageBackground<Mapping> {
   return {
     config: () =>
       askBackground(transport, { type: 'page:config', system }, (data, path) => {
-        const reply = fields({ mapping: object, ackNoteMode: oneOf(['off', 'ask', 'always'] as const) })(data, path);
+        const reply = readPageConfigAnswer(data, path);
         // Validated with the helpdesk's schema by the background; the page takes it as given.
         return { mapping: reply.mapping as Mapping, ackNoteMode: reply.ackNoteMode };
       }),
     ingest: (read, fetchedAt) =>
-      askBackground(transport, { type: 'ticket:ingest', system, raw: read.raw, fetchedAt: fetchedAt.toISOString() }, ingestReply),
+      askBackground(transport, { type: 'ticket:ingest', system, raw: read.raw, fetchedAt: fetchedAt.toISOString() }, (data, path): IngestOutcome => {
+        const reply = readIngestAnswer(data, path);
+        return reply.kind === 'malformed' ? reply : { kind: 'view', shown: receivedView(reply.view) };
+      }),
     ingestMany: (reads) =>
       askBackground(transport, { type: 'tickets:ingest-many', system, raws: reads.map((read) => read.raw) }, (data, path) => {
-        const reply = rowsReply(data, path);
-        return { rows: reply.rows, problems: reply.problems.map(({ index, error }) => `${reads[index]?.id ?? index}: ${error}`) };
+        const reply = readIngestManyAnswer(data, path);
+        return { rows: reply.rows.map(receivedRow), problems: reply.problems.map(({ index, error }) => `${reads[index]?.id ?? index}: ${error}`) };
       }),
     seen: (ticket, fetchedAt) =>
       askBackground(
         transport,
         { type: 'ticket:seen', ticket: ticketToJson(ticket), source: 'dom', fetchedAt: fetchedAt.toISOString() },
-        (data, path) => readTicketView(object(data, path).view, `${path}.view`),
+        (data, path) => {
+          const { view } = readTicketSeenAnswer(data, path);
+          if (!view) throw new BackgroundError(`${path}.view: the background answered no view`);
+          return receivedView(view);
+        },
       ),
     view: (ticket) =>
       askBackground(transport, { type: 'ticket:view', ticket }, (data, path) => {
-        const view = object(data, path).view;
-        return view === null ? null : readTicketView(view, `${path}.view`);
+        const { view } = readViewAnswer(data, path);
+        return view === null ? null : receivedView(view);
       }),
     acknowledge: (input) =>
       askBackground(transport, { type: 'ticket:acknowledge', ...input }, (data, path) => {
-        const recordError = nullable(text)(object(data, path).recordError ?? null, `${path}.recordError`);
-        return recordError === null ? {} : { recordError };
+        const { recordError } = readAcknowledgeAnswer(data, path);
+        return recordError === undefined ? {} : { recordError };
       }),
     openOptions: async (section) => {
-      await askBackground(transport, { type: 'options:open', section }, () => undefined);
+      await askBackground(transport, { type: 'options:open', section }, readOptionsOpenAnswer);
     },
   };
 }

@@ -5,6 +5,8 @@ import {
   type AckNoteMode,
   type EpochMs,
   type PageEscalationMessage,
+  type PageRowView,
+  type PageTicketView,
 } from '../messages/page-view';
 import type { RowBadgeView, TicketView } from '../view-model/rendered-view';
 
@@ -44,7 +46,11 @@ export interface ReceivedView {
 }
 
 export function readTicketView(value: unknown, path = 'view'): ReceivedView {
-  const wire = readPageTicketView(value, path);
+  return receivedView(readPageTicketView(value, path));
+}
+
+/** A view already read (its shape checked) as the page keeps it: instants as Dates, messages by role. */
+export function receivedView(wire: PageTicketView): ReceivedView {
   const { people, nativeSla, refreshAt, ackNoteMode, ...rest } = wire;
   return {
     view: {
@@ -73,6 +79,9 @@ export interface ReceivedRow extends RowBadgeView {
 }
 
 export function readRow(value: unknown, path: string): ReceivedRow {
-  const { id, state, deadlineAt, refreshAt } = readPageRowView(value, path);
+  return receivedRow(readPageRowView(value, path));
+}
+
+export function receivedRow({ id, state, deadlineAt, refreshAt }: PageRowView): ReceivedRow {
   return { id, state, nextDeadlineAt: dateOrNull(deadlineAt), refreshAt: dateOrNull(refreshAt) };
 }

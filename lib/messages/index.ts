@@ -1,10 +1,8 @@
 export {
   messageSchema,
-  contentMessageSchema,
   ticketRefSchema,
   settingsAreaSchema,
   parseMessage,
-  parseContentMessage,
   MessageError,
   type Message,
   type MessageInput,

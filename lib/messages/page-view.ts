@@ -1,5 +1,5 @@
 import type { HelpdeskSystem, Severity } from '../engine/types';
-import { fields, flag, integer, listOf, nullable, oneOf, ReadError, text, type Infer, type Read } from './read';
+import { fields, flag, integer, listOf, nullable, object, oneOf, ReadError, text, type Infer, type Read } from './read';
 
 /**
  * What the background answers a helpdesk page: a ticket already evaluated and resolved to the
@@ -118,3 +118,43 @@ export type PageRowView = Infer<typeof readPageRowView>;
 /** A list batch that could not all be read: which reads (by position) and why. */
 export const readPageRowProblem = fields({ index: integer, error: text });
 export type PageRowProblem = Infer<typeof readPageRowProblem>;
+
+/**
+ * The background's answers to a page's messages, each written once here: the page reads them
+ * with these readers, the router checks them with the same (responses.ts).
+ */
+export function readTicketSeenAnswer(value: unknown, path: string): { key: string; view?: PageTicketView } {
+  const answer = object(value, path);
+  const key = text(answer.key, `${path}.key`);
+  return answer.view === undefined ? { key } : { key, view: readPageTicketView(answer.view, `${path}.view`) };
+}
+
+const readIngestView = fields({ kind: oneOf(['view'] as const), key: text, view: readPageTicketView });
+const readIngestMalformed = fields({ kind: oneOf(['malformed'] as const), error: text });
+/** A body that does not parse is answered as data (the page shows "can't read"), not as a failure. */
+export function readIngestAnswer(value: unknown, path: string): Infer<typeof readIngestView> | Infer<typeof readIngestMalformed> {
+  return object(value, path).kind === 'malformed' ? readIngestMalformed(value, path) : readIngestView(value, path);
+}
+
+export const readIngestManyAnswer = fields({ rows: listOf(readPageRowView), problems: listOf(readPageRowProblem) });
+export const readViewAnswer = fields({ view: nullable(readPageTicketView) });
+/** The page's field mapping (validated by the background with the helpdesk's schema) and the note setting. */
+export const readPageConfigAnswer = fields({ mapping: object, ackNoteMode: oneOf(ackNoteModes) });
+export const readOptionsOpenAnswer = fields({ tabId: integer });
+
+const readAcknowledgement = fields({
+  at: (value: unknown, path: string) => {
+    const at = text(value, path);
+    if (Number.isNaN(Date.parse(at))) throw new ReadError(`${path}: expected an ISO date-time`);
+    return at;
+  },
+  /** 'ticket': also recorded as a note on the ticket (issue 8); 'local': this browser only. */
+  by: oneOf(['local', 'ticket'] as const),
+});
+
+/** "Mark notified": the acknowledgement stored, and why the note could not be written on the ticket (then it is local only). */
+export function readAcknowledgeAnswer(value: unknown, path: string): { acknowledgement: Infer<typeof readAcknowledgement>; recordError?: string } {
+  const answer = object(value, path);
+  const acknowledgement = readAcknowledgement(answer.acknowledgement, `${path}.acknowledgement`);
+  return answer.recordError === undefined ? { acknowledgement } : { acknowledgement, recordError: text(answer.recordError, `${path}.recordError`) };
+}

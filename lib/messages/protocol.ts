@@ -103,25 +103,7 @@ export type MessageInput = z.input<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type TicketRef = z.infer<typeof ticketRef>;
 
-/**
- * Messages the background sends to a content script (never accepted by the background): write
- * the acknowledgement note with the page's own session and CSRF token.
- */
-export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('content:record-acknowledgement'),
-    ticket: ticketRef,
-    role: z.string().min(1),
-    roleName: z.string().min(1),
-    level: z.number().int().min(1),
-    at: z.iso.datetime({ offset: true }),
-    person: z.string().min(1).optional(),
-    channel: z.string().min(1).optional(),
-  }),
-  /** Something changed the ticket's view (an acknowledgement from the popup or a notification): ask again. */
-  z.strictObject({ type: z.literal('content:ticket-changed'), ticket: ticketRef }),
-]);
-export type ContentMessage = z.infer<typeof contentMessageSchema>;
+export type { ContentMessage } from './content-message';
 
 export class MessageError extends Error {
   override name = 'MessageError';
@@ -139,11 +121,5 @@ export function parseMessage(value: unknown): Message {
     if (type !== undefined && !known) throw new MessageError(`Rejected message: unknown type "${type}"`);
     throw new MessageError(`Rejected message: ${describeIssues(result.error)}`);
   }
-  return result.data;
-}
-
-export function parseContentMessage(value: unknown): ContentMessage {
-  const result = contentMessageSchema.safeParse(value);
-  if (!result.success) throw new MessageError(`Rejected message: ${describeIssues(result.error)}`);
   return result.data;
 }

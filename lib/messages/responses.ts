@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { policySchema } from '../policy/schema';
 import { directorySchema } from '../people/directory-schema';
-import { acknowledgementSchema, watchedTicketSchema } from '../storage/watched-ticket-schema';
+import { watchedTicketSchema } from '../storage/watched-ticket-schema';
 import { popupRowSchema } from './popup-row';
-import { pageRowProblemSchema, pageRowViewSchema, pageTicketViewSchema } from './page-view-schema';
+import { pageAnswerSchemas } from './page-view-schema';
 import type { MessageType } from './protocol';
 
 /** What the background answers to each message type. */
@@ -22,7 +22,7 @@ export type WatchedTicketView = z.infer<typeof watchedTicketViewSchema>;
 
 export const responseSchemas = {
   /** `view` for content scripts: the ticket they reported, evaluated. */
-  'ticket:seen': z.object({ key: z.string(), view: pageTicketViewSchema.optional() }),
+  'ticket:seen': pageAnswerSchemas['ticket:seen'],
   'tickets:list': z.object({
     /** Most urgent first, in the one order (lib/view-model/urgency.ts), built by the view model. */
     rows: z.array(popupRowSchema),
@@ -31,11 +31,8 @@ export const responseSchemas = {
     refreshAt: iso.nullable(),
   }),
   'ticket:get': z.object({ ticket: watchedTicketViewSchema.nullable() }),
-  'ticket:acknowledge': z.object({
-    acknowledgement: acknowledgementSchema,
-    /** Why the note could not be written on the ticket (the acknowledgement is then local only). */
-    recordError: z.string().optional(),
-  }),
+  /** Read by the popup and by pages: written once as a reader (lib/messages/page-view.ts). */
+  'ticket:acknowledge': pageAnswerSchemas['ticket:acknowledge'],
   'ticket:snooze': z.object({ snoozedUntil: iso }),
   'ticket:open': z.object({ tabId: z.number().int(), opened: z.boolean() }),
   'ticket:forget': z.object({ forgotten: z.boolean() }),
@@ -47,15 +44,12 @@ export const responseSchemas = {
   }),
   'settings:changed': z.object({ nextWakeAt: iso.nullable() }),
   'directory:get': z.object({ directory: directorySchema }),
-  /** A body that does not parse is answered as data (the page shows "can't read"), not as a failure. */
-  'ticket:ingest': z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('view'), key: z.string(), view: pageTicketViewSchema }),
-    z.object({ kind: z.literal('malformed'), error: z.string() }),
-  ]),
-  'tickets:ingest-many': z.object({ rows: z.array(pageRowViewSchema), problems: z.array(pageRowProblemSchema) }),
-  'ticket:view': z.object({ view: pageTicketViewSchema.nullable() }),
-  'options:open': z.object({ tabId: z.number().int() }),
-  'page:config': z.object({ mapping: z.record(z.string(), z.unknown()), ackNoteMode: z.enum(['off', 'ask', 'always']) }),
+  // Answers to helpdesk pages: written once as readers (lib/messages/page-view.ts).
+  'ticket:ingest': pageAnswerSchemas['ticket:ingest'],
+  'tickets:ingest-many': pageAnswerSchemas['tickets:ingest-many'],
+  'ticket:view': pageAnswerSchemas['ticket:view'],
+  'page:config': pageAnswerSchemas['page:config'],
+  'options:open': pageAnswerSchemas['options:open'],
 } satisfies Record<MessageType, z.ZodType>;
 
 export type ResponseFor<T extends MessageType> = z.infer<(typeof responseSchemas)[T]>;

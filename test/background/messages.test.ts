@@ -218,3 +218,19 @@ describe('ticket:open', () => {
     expect(reply).toEqual({ ok: true, data: { tabId: tab.id, opened: false } });
   });
 });
+
+describe('options:open', () => {
+  it('opens the options page at People for a page ("nobody in the directory"), which cannot open it itself', async () => {
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage({ type: 'options:open', section: 'people' }, contentSender());
+    expect(reply.ok).toBe(true);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(fakeBrowser.runtime.getURL('/options.html#people'));
+  });
+
+  it('opens nothing but the options page: an unknown section is refused', async () => {
+    const background = createBackground(backgroundDeps(world));
+    const reply = await background.onMessage({ type: 'options:open', section: 'https://evil.example' }, contentSender());
+    expect(reply.ok).toBe(false);
+  });
+});
