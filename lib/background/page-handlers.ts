@@ -198,7 +198,10 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           now,
         ),
       ]);
-      const view = viewOf(message.ticket, entry, ctx, { source: message.source, nativeSla: [] }, now);
+      // A page read shows the creation time the store kept: a lazily loaded conversation never moves it later.
+      const kept = entry?.source === 'dom' && message.source === 'dom' ? Date.parse(entry.ticket.createdAt) : Number.NaN;
+      const ticket = kept < message.ticket.createdAt.getTime() ? { ...message.ticket, createdAt: new Date(kept) } : message.ticket;
+      const view = viewOf(ticket, entry, ctx, { source: message.source, nativeSla: [] }, now);
       return { key: watchedTicketKey(message.ticket), view };
     },
 

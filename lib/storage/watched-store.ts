@@ -53,6 +53,16 @@ export function capHistory(ticket: TicketJson): TicketJson {
   return { ...ticket, history, gaps };
 }
 
+/**
+ * A page read's creation time is its earliest message on screen; conversations load lazily, so a
+ * later read can show fewer of them. The creation time already known for the ticket never moves
+ * later because of a page read (issue 13).
+ */
+function keepEarliestCreation(ticket: TicketJson, existing: WatchedTicket | undefined, source: SeenTicket['source']): TicketJson {
+  if (source !== 'dom' || existing === undefined) return ticket;
+  return Date.parse(existing.ticket.createdAt) < Date.parse(ticket.createdAt) ? { ...ticket, createdAt: existing.ticket.createdAt } : ticket;
+}
+
 export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Date): WatchedStore {
   const ticket = capHistory(storedTicketSchema.parse(seen.ticket));
   const key = ticketKeyAt(seen.origin, ticket);
@@ -68,7 +78,7 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
     firstSeenAt: nowIso,
     lastRefreshAttemptAt: null,
     ...existing,
-    ticket,
+    ticket: keepEarliestCreation(ticket, existing, seen.source),
     source: seen.source,
     origin: seen.origin,
     fetchedAt: seen.fetchedAt.toISOString(),

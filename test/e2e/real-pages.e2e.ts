@@ -153,6 +153,35 @@ describe.skipIf(!browsersAvailable().chromium)('real helpdesk pages in Chromium 
     await page.close();
   });
 
+  it('a lazily loaded conversation does not move the creation time of a page read later', async () => {
+    sim.tickets.set(35491, {
+      id: 35491,
+      subject: 'Payments webhook retries flood the queue',
+      organization: 'Initech',
+      createdMin: -250,
+      priority: 'urgent',
+      status: 'open',
+      tags: ['office_hq'],
+      events: [
+        { atMin: -240, type: 'agentReply', body: 'Looking at the webhook dispatcher.' },
+        { atMin: -100, type: 'customerComment', body: 'Still flooding.' },
+        { atMin: -60, type: 'agentReply', body: 'Throttle deployed; watching.' },
+      ],
+    });
+    sim.addFault({ pathIncludes: '/api/v2/tickets/35491', status: 503, times: 1000 });
+    const page = await chromium.browser.newPage();
+    await page.goto(`${ZD}/agent/tickets/35491`);
+    // From the page, every message shown: opened 4 h 10 min ago as Sev 1, so level 3.
+    expect((await waitForBadge(page, (b) => b.state !== null, 60_000)).text).toMatch(/Sev 1 · L3/);
+    variants({ zendeskLazyConversation: 1 });
+    await page.reload();
+    await page.waitForSelector('.sim-load-earlier');
+    // Only the newest message (1 h ago) is on screen now; the creation time read before stands.
+    const lazy = await waitForBadge(page, (b) => b.state !== null, 60_000);
+    expect(lazy.text).toMatch(/Sev 1 · L3/);
+    await page.close();
+  });
+
   it('a Jira changelog cut at 40 without total is completed from the changelog resource: the raise 5 h ago restarts the clock', async () => {
     variants({ jiraIssueChangelogCap: 40 });
     sim.tickets.set(35490, longHistoryTicket());

@@ -14,6 +14,8 @@ export interface RealVariants {
   zendeskLanguage: 'en' | 'de' | 'ja';
   /** Custom ticket statuses: the status shows its own name ("Awaiting vendor"), the badge's test id keeps the category. */
   zendeskCustomStatus: boolean;
+  /** A long conversation loads lazily: only the newest N messages are rendered until "load earlier" is clicked. */
+  zendeskLazyConversation: number | null;
   /** A view can hide its ID column: rows then carry only their subject link. */
   zendeskIdColumn: boolean;
   /** false: the single-ticket endpoint ignores include=slas (reported), so metric events are read. */
@@ -38,6 +40,7 @@ export const defaultRealVariants = (): RealVariants => ({
   zendeskPanes: 'single',
   zendeskLanguage: 'en',
   zendeskCustomStatus: false,
+  zendeskLazyConversation: null,
   zendeskIdColumn: true,
   zendeskSlaSideload: true,
   zendeskSlaPlan: true,

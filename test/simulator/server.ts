@@ -74,7 +74,7 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
   const nowMin = () => clock.minutesOf(new Date());
 
   const shell = (app: string, title: string) =>
-    `<!doctype html><html lang="${config.zendeskLanguage}" data-shape="${config.pageShape}" data-panes="${config.zendeskPanes}" data-id-column="${config.zendeskIdColumn ? 'on' : 'off'}" data-custom-status="${config.zendeskCustomStatus ? 'on' : 'off'}"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<!doctype html><html lang="${config.zendeskLanguage}" data-shape="${config.pageShape}" data-panes="${config.zendeskPanes}" data-id-column="${config.zendeskIdColumn ? 'on' : 'off'}" data-custom-status="${config.zendeskCustomStatus ? 'on' : 'off'}" data-lazy="${config.zendeskLazyConversation ?? ''}"><head><meta charset="utf-8"><title>${title}</title>` +
     `<link rel="stylesheet" href="/__sim/app.css"></head><body><div id="root"></div><script src="/__sim/${app}"></script></body></html>`;
 
   const zendesk: Handler = (req, url, body) => {

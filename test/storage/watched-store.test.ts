@@ -28,6 +28,17 @@ describe('recording a seen ticket', () => {
     expect(after['zendesk:35436@https://acme.zendesk.com']?.lastSeenAt).toBe(later.toISOString());
   });
 
+  it('a page read showing fewer messages (a lazily loaded conversation) never moves the creation time later (issue 13)', () => {
+    const key = 'zendesk:35436@https://acme.zendesk.com';
+    const first = recordSeenTicket({}, { ticket: ticketJson({ createdAt: '2026-07-14T01:30:00.000Z' }), source: 'dom', origin, fetchedAt: now }, now);
+    const later = new Date(now.getTime() + 60_000);
+    const lazy = recordSeenTicket(first, { ticket: ticketJson({ createdAt: '2026-07-14T06:00:00.000Z', title: 'reread' }), source: 'dom', origin, fetchedAt: later }, later);
+    expect(lazy[key]?.ticket).toMatchObject({ title: 'reread', createdAt: '2026-07-14T01:30:00.000Z' });
+    // An API read has the true creation time and always wins.
+    const api = recordSeenTicket(lazy, { ticket: ticketJson({ createdAt: '2026-07-14T02:00:00.000Z' }), source: 'api', origin, fetchedAt: later }, later);
+    expect(api[key]?.ticket.createdAt).toBe('2026-07-14T02:00:00.000Z');
+  });
+
   it('older data never replaces newer data', () => {
     const fresh = recordSeenTicket({}, { ticket: ticketJson({ title: 'new' }), source: 'api', origin, fetchedAt: now }, now);
     const stale = new Date(now.getTime() - 60_000);

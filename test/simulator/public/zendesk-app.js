@@ -83,7 +83,19 @@
       el('div', { class: 'sim-tags' }, ticket.tags.map((tag) => el('span', { ...testId('ticket-system-field-tags-item-selected'), text: tag }))),
     ]);
     const log = el('div', { ...testId('omni-log-container') });
-    for (const comment of ticket.comments) {
+    // A lazily loaded conversation: the newest messages first, older ones behind a button.
+    const lazy = Number(document.documentElement.dataset.lazy || 0);
+    const hidden = lazy > 0 ? Math.max(0, ticket.comments.length - lazy) : 0;
+    if (hidden > 0) {
+      const more = el('button', { class: 'sim-load-earlier', text: 'Load ' + hidden + ' earlier messages' });
+      more.addEventListener('click', () => {
+        more.remove();
+        for (const item of older) log.prepend(item);
+      });
+      log.append(more);
+    }
+    const older = [];
+    for (const [index, comment] of ticket.comments.entries()) {
       const item = el('article', { ...testId('omni-log-comment-item') }, [
         el('strong', { text: comment.author }),
         el('time', { datetime: comment.at, text: shownTime(comment.at) }),
@@ -91,7 +103,8 @@
       ]);
       if (comment.agent) item.prepend(el('span', { ...testId('omni-log-avatar-badge-AgentBadge'), text: 'Agent' }));
       if (!comment.public) item.append(el('span', { ...testId('omni-log-internal-note-tag'), text: 'Internal note' }));
-      log.append(item);
+      if (index < hidden) older.unshift(item);
+      else log.append(item);
     }
     return el('main', { class: 'sim-ticket' }, [
       el('div', { class: 'sim-ticket-header' }, [el('input', { ...testId('omni-header-subject'), value: ticket.subject, 'aria-label': 'Subject' })]),
