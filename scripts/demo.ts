@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { seedStorage } from '../test/e2e/extension-probes';
 import { launchChromium, screenshot } from '../test/e2e/harness';
+import { openPanel, waitForBadge } from '../test/e2e/page-probes';
+import { settledRowStates } from '../test/e2e/view-truth-probes';
 import { sampleTickets } from '../test/simulator/seed';
 import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
 import { demoDirectory } from './demo-directory';
@@ -41,15 +43,15 @@ async function main(): Promise<void> {
   // Visit every sample ticket once so the background watches them (as an engineer's day would).
   for (const seed of sampleTickets()) {
     await page.goto(`https://${HOST}/agent/tickets/${seed.id}`, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 15_000 }).catch(() => undefined);
+    await waitForBadge(page, (badge) => badge.state !== null || badge.error !== null, 15_000).catch(() => undefined);
   }
   await page.goto(`https://${HOST}/agent/tickets/35436`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 15_000 });
-  await page.evaluate(() => document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge')?.click());
-  await new Promise((done) => setTimeout(done, 500));
+  await waitForBadge(page, (badge) => badge.state !== null, 15_000);
+  await openPanel(page);
   const shots = [await screenshot(page, 'ticket', OUT)];
   await page.goto(`https://${HOST}/agent/filters/1`, { waitUntil: 'networkidle0' });
-  await new Promise((done) => setTimeout(done, 1500));
+  // Every row wearing its true state (no "checking" left) before the picture.
+  await settledRowStates(page, sampleTickets().map((seed) => String(seed.id)));
   shots.push(await screenshot(page, 'view', OUT));
   const popup = await session.browser.newPage();
   await popup.setViewport({ width: 480, height: 640 });

@@ -3,6 +3,8 @@ import { ticketToJson } from '../lib/engine/ticket-schema';
 import { zendesk } from '../lib/helpdesks/zendesk';
 import type { WatchedTicket } from '../lib/storage/watched-ticket-schema';
 import { CHROME_BUILD, launchChromium } from '../test/e2e/harness';
+import { waitForBadge } from '../test/e2e/page-probes';
+import { readRowStates } from '../test/e2e/view-truth-probes';
 import { generatedTickets, sampleTickets, type SimTicket } from '../test/simulator/seed';
 import { startHelpdeskSimulator, type HelpdeskSimulator } from '../test/simulator/server';
 import { zendeskAudits, zendeskTicket, zendeskUsers } from '../test/simulator/zendesk-api';
@@ -61,19 +63,8 @@ function watchedStore(sim: HelpdeskSimulator, tickets: readonly SimTicket[], now
   return store;
 }
 
-/** Row states of the view, by ticket id. */
-async function rowStates(page: Page): Promise<Record<string, string | null>> {
-  return page.evaluate(() => {
-    const states: Record<string, string | null> = {};
-    for (const row of document.querySelectorAll('tr')) {
-      const id = (row.querySelector('td')?.textContent ?? '').replace(/[^0-9]/g, '');
-      if (!id) continue;
-      const badge = row.querySelector('ew-row-badge')?.shadowRoot?.querySelector('.ew-row-badge');
-      states[id] = [...(badge?.classList ?? [])].find((c) => c.startsWith('ew-state-'))?.slice('ew-state-'.length) ?? null;
-    }
-    return states;
-  });
-}
+/** Row states of the view, by ticket id (read through the closed shadow roots, see test/e2e/closed-shadow.ts). */
+const rowStates = readRowStates;
 
 async function openViewUntilTrue(sim: HelpdeskSimulator, page: Page, ids: readonly string[]) {
   const before = sim.requests.length;
@@ -131,7 +122,7 @@ async function main(): Promise<void> {
     cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
     await cdp.send('Runtime.enable');
     await ticketPage.goto(`${ORIGIN}/agent/tickets/35436`);
-    await ticketPage.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge')), { timeout: 30_000 });
+    await waitForBadge(ticketPage, (badge) => badge.state !== null, 30_000);
     const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
     if (!world) throw new Error('no content-script world found on the ticket page');
     const ingests: number[] = [];

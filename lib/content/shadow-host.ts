@@ -29,7 +29,9 @@ export function createShadowHost(
   const doc = anchor.ownerDocument;
   const host = doc.createElement(options.tag);
   host.className = options.hostClass;
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: page scripts cannot read our UI or reach in to click "Mark notified" (which also
+  // ignores clicks that are not trusted). Only this script holds the root.
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = options.css;
   const container = doc.createElement('div');

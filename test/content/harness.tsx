@@ -325,7 +325,27 @@ export function startHarness(options: {
   };
 }
 
+/**
+ * The extension's shadow roots are closed (page scripts cannot reach in), so the tests keep the
+ * roots as they are attached, the way only the content script itself holds them.
+ */
+const attachedRoots = new WeakMap<Element, ShadowRoot>();
+if (typeof Element !== 'undefined') {
+  // Files that only use the harness's pure helpers run without a DOM.
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+    const root = attachShadow.call(this, init);
+    attachedRoots.set(this, root);
+    return root;
+  };
+}
+
+/** The (closed) shadow root of one of our hosts. */
+export function shadowRootOf(host: Element | null | undefined): ShadowRoot | null {
+  return (host && attachedRoots.get(host)) ?? null;
+}
+
 /** The shadow root of the ticket badge host, if mounted. */
 export function ticketBadgeRoot(): ShadowRoot | null {
-  return document.querySelector('ew-ticket-badge')?.shadowRoot ?? null;
+  return shadowRootOf(document.querySelector('ew-ticket-badge'));
 }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { LIST_BATCH_SIZE } from '../../lib/content/list-feature';
 import { HelpdeskError } from '../../lib/helpdesks/contract';
 import { useEnglishMessages } from '../i18n/english-messages';
-import { NOW, startHarness } from './harness';
+import { NOW, shadowRootOf, startHarness } from './harness';
 
 const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 5 });
 
@@ -60,7 +60,7 @@ describe('list pages', { timeout: 20_000 }, () => {
     await eventually(() => expect(document.querySelector('ew-row-badge')).not.toBeNull());
     const host = document.querySelector('ew-row-badge');
     expect(host?.parentElement?.tagName).toBe('TD');
-    const badge = host?.shadowRoot?.querySelector('.ew-row-badge');
+    const badge = shadowRootOf(host)?.querySelector('.ew-row-badge');
     expect(badge?.className).toMatch(/ew-state-(ok|warning|notify|overdue)/);
     expect(badge?.querySelector('.ew-countdown')?.textContent).toMatch(/min|h|s$/);
   });

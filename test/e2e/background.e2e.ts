@@ -19,7 +19,7 @@ import {
   inExtension,
 } from './extension-probes';
 import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
-import { openPanel, waitForBadge } from './page-probes';
+import { openPanel, panelPeople, waitForBadge } from './page-probes';
 
 /**
  * The background in a real Chromium: the single alarm, notifications exactly once per
@@ -221,11 +221,7 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
       expect((await waitForBadge(page, (b) => b.state !== null)).state).not.toBe('notify');
       const panel = await openPanel(page);
       expect(panel.people.join(' ')).toContain('Sales Rep');
-      const salesRepPending = await page.evaluate(() =>
-        [...(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelectorAll('.ew-person') ?? [])]
-          .filter((row) => (row.textContent ?? '').includes('Sales Rep'))
-          .map((row) => row.classList.contains('ew-person-pending')),
-      );
+      const salesRepPending = (await panelPeople(page)).filter((person) => person.name.includes('Sales Rep')).map((person) => person.pending);
       expect(salesRepPending).toEqual([false]);
     } finally {
       await page.close();

@@ -1,4 +1,5 @@
-import type { ElementHandle, Page, Target } from 'puppeteer-core';
+import type { Page, Target } from 'puppeteer-core';
+import { clickInShadow, inShadowRoots } from './closed-shadow';
 import type { ChromiumSession } from './harness';
 import { waitUntil } from './harness';
 
@@ -142,40 +143,40 @@ export async function readPopupRows(popup: Page): Promise<PopupRow[]> {
  * `writeNote` sets the "also record it on the ticket" box when the setting is "ask".
  */
 export async function markNotifiedInPanel(page: Page, roleName: string, options: { writeNote?: boolean } = {}): Promise<string> {
-  await page.bringToFront(); // real clicks need the tab in front (see openPanel)
   // Each step finds the role's row afresh: the panel re-renders between them.
-  const find = (name: string, part: 'button' | 'checkbox') =>
-    page.evaluateHandle(
-      (name, part) => {
-        const rows = document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelectorAll<HTMLElement>('.ew-person') ?? [];
-        const row = [...rows].find((r) => (r.querySelector('.ew-person-name')?.textContent ?? '').includes(name));
-        return row?.querySelector<HTMLElement>(part === 'button' ? 'button.ew-primary' : 'input[type="checkbox"]') ?? null;
-      },
-      name,
-      part,
-    );
-  const isChecked = async () => {
-    const box = (await find(roleName, 'checkbox')).asElement() as ElementHandle<Element> | null;
-    return box ? box.evaluate((el) => (el as HTMLInputElement).checked) : null;
+  const rowPart = (roots: ShadowRoot[], spec: string) => {
+    const [name, part] = spec.split('\u0000') as [string, string];
+    const rows = roots[0]?.querySelectorAll<HTMLElement>('.ew-person') ?? [];
+    const row = [...rows].find((r) => (r.querySelector('.ew-person-name')?.textContent ?? '').includes(name));
+    return row?.querySelector<HTMLElement>(part) ?? null;
   };
+  const isChecked = () =>
+    inShadowRoots(
+      page,
+      'ew-ticket-badge',
+      (roots, name) => {
+        const row = [...(roots[0]?.querySelectorAll('.ew-person') ?? [])].find((r) => (r.querySelector('.ew-person-name')?.textContent ?? '').includes(name));
+        const box = row?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+        return box ? box.checked : null;
+      },
+      roleName,
+    );
   if (options.writeNote !== undefined) {
-    const box = (await find(roleName, 'checkbox')).asElement() as ElementHandle<Element> | null;
-    if (box && (await isChecked()) !== options.writeNote) {
-      await box.click();
+    const checked = await isChecked();
+    if (checked !== null && checked !== options.writeNote) {
+      await clickInShadow(page, 'ew-ticket-badge', rowPart, `${roleName}\u0000input[type="checkbox"]`);
       // The re-rendered box shows the choice the click handler will read.
-      await waitUntil(isChecked, (checked) => checked === options.writeNote, 5_000, `the note box for ${roleName}`);
+      await waitUntil(isChecked, (now) => now === options.writeNote, 5_000, `the note box for ${roleName}`);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
     }
   }
   const before = await panelStatus(page);
-  const button = (await find(roleName, 'button')).asElement() as ElementHandle<Element> | null;
-  if (!button) throw new Error(`no "Mark notified" button for ${roleName} in the panel`);
-  await button.click();
+  if (!(await clickInShadow(page, 'ew-ticket-badge', rowPart, `${roleName}\u0000button.ew-primary`))) throw new Error(`no "Mark notified" button for ${roleName} in the panel`);
   return waitUntil(() => panelStatus(page), (status) => status !== '' && status !== before, 15_000, `panel status after marking ${roleName} notified`);
 }
 
 async function panelStatus(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-panel .ew-status')?.textContent ?? '').trim());
+  return inShadowRoots(page, 'ew-ticket-badge', (roots) => (roots[0]?.querySelector('.ew-panel .ew-status')?.textContent ?? '').trim());
 }
 
 const isExtensionWorker = (session: ChromiumSession) => (target: Target) =>

@@ -162,10 +162,17 @@ export async function screenshot(page: Page, name: string, dir = ARTEFACTS): Pro
 export async function waitUntil<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000, label = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
+  let lastError: unknown = null;
   while (Date.now() < deadline) {
-    last = await probe();
-    if (accept(last)) return last;
+    try {
+      last = await probe();
+      lastError = null;
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error; // e.g. a page between two documents: probe again
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out waiting for ${label}; last value: ${JSON.stringify(last)}`);
+  const why = lastError ? `last error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last value: ${JSON.stringify(last)}`;
+  throw new Error(`timed out waiting for ${label}; ${why}`);
 }

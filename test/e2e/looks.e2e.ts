@@ -4,6 +4,7 @@ import { demoDirectory } from '../../scripts/demo-directory';
 import type { HelpdeskSimulator } from '../simulator/server';
 import { openExtensionPage, seedStorage, setAckNoteMode, storedTickets } from './extension-probes';
 import { browsersAvailable, launchChromium, screenshot, startSimulator, waitUntil, type ChromiumSession } from './harness';
+import { inShadowRoots } from './closed-shadow';
 import { openPanel, waitForBadge } from './page-probes';
 
 /**
@@ -37,9 +38,10 @@ interface RowBadgeFit {
 
 /** Every row badge on screen: its words, and whether any of them are cut off. */
 async function rowBadgeFits(page: Page): Promise<RowBadgeFit[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('ew-row-badge')].flatMap((host) => {
-      const badge = host.shadowRoot?.querySelector<HTMLElement>('.ew-row-badge');
+  return inShadowRoots(page, 'ew-row-badge', (roots) =>
+    roots.flatMap((root) => {
+      const host = root.host;
+      const badge = root.querySelector<HTMLElement>('.ew-row-badge');
       const cell = host.parentElement;
       if (!badge || !cell) return [];
       const rect = host.getBoundingClientRect();

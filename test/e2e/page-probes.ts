@@ -1,6 +1,8 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { clickInShadow, inShadowRoots } from './closed-shadow';
+import { waitUntil } from './harness';
 
-/** Reads the extension's in-page UI (open shadow roots) the way a person sees it. */
+/** Reads the extension's in-page UI (in closed shadow roots, see closed-shadow.ts) the way a person sees it. */
 
 export interface BadgeReading {
   classes: string[];
@@ -11,9 +13,8 @@ export interface BadgeReading {
 }
 
 export async function readTicketBadge(page: Page): Promise<BadgeReading | null> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('ew-ticket-badge');
-    const badge = hosts[0]?.shadowRoot?.querySelector('.ew-badge');
+  return inShadowRoots(page, 'ew-ticket-badge', (roots) => {
+    const badge = roots[0]?.querySelector('.ew-badge');
     if (!badge) return null;
     const classes = [...badge.classList];
     return {
@@ -21,7 +22,7 @@ export async function readTicketBadge(page: Page): Promise<BadgeReading | null> 
       state: classes.find((c) => c.startsWith('ew-state-'))?.slice('ew-state-'.length) ?? null,
       error: classes.find((c) => c.startsWith('ew-error-'))?.slice('ew-error-'.length) ?? null,
       text: (badge.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      count: hosts.length,
+      count: roots.length,
     };
   });
 }
@@ -30,42 +31,57 @@ export async function readTicketBadge(page: Page): Promise<BadgeReading | null> 
 export async function waitForBadge(page: Page, accept: (badge: BadgeReading) => boolean, timeoutMs = 20_000): Promise<BadgeReading> {
   const deadline = Date.now() + timeoutMs;
   let last: BadgeReading | null = null;
+  let lastError: unknown = null;
   while (Date.now() < deadline) {
-    last = await readTicketBadge(page);
-    if (last && accept(last)) return last;
+    try {
+      last = await readTicketBadge(page);
+      lastError = null;
+      if (last && accept(last)) return last;
+    } catch (error) {
+      lastError = error; // the page is navigating: read again
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`badge never matched; last seen: ${JSON.stringify(last)}`);
+  throw new Error(`badge never matched; last seen: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
 }
 
 export async function openPanel(page: Page): Promise<{ explanation: string[]; people: string[]; timeline: string[] }> {
-  // A real (trusted) click, as the engineer's, in the tab in front (a background tab renders no
-  // frames, and a click waits for one).
-  await page.bringToFront();
-  const badge = (await page.evaluateHandle(() => document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector<HTMLElement>('.ew-badge') ?? null)).asElement() as ElementHandle<Element> | null;
-  if (!badge) throw new Error('no ticket badge to open');
-  await badge.click();
-  await page.waitForFunction(() => Boolean(document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-panel')), { timeout: 10_000 });
-  return page.evaluate(() => {
-    const root = document.querySelector('ew-ticket-badge')?.shadowRoot;
-    const texts = (selector: string) => [...(root?.querySelectorAll(selector) ?? [])].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  // A real (trusted) click, as the engineer's.
+  if (!(await clickInShadow(page, 'ew-ticket-badge', (roots) => roots[0]?.querySelector('.ew-badge')))) throw new Error('no ticket badge to open');
+  await waitUntil(() => inShadowRoots(page, 'ew-ticket-badge', (roots) => Boolean(roots[0]?.querySelector('.ew-panel'))), (open) => open, 10_000, 'the panel to open');
+  return inShadowRoots(page, 'ew-ticket-badge', (roots) => {
+    const texts = (selector: string) => [...(roots[0]?.querySelectorAll(selector) ?? [])].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
     return { explanation: texts('.ew-explanation li'), people: texts('.ew-person-name'), timeline: texts('.ew-timeline li') };
   });
 }
 
 export async function rowBadgeCount(page: Page): Promise<number> {
-  return page.evaluate(() => [...document.querySelectorAll('ew-row-badge')].filter((host) => host.shadowRoot?.querySelector('[class*="ew-state-"]')).length);
+  return inShadowRoots(page, 'ew-row-badge', (roots) => roots.filter((root) => root.querySelector('[class*="ew-state-"]')).length);
 }
 
 /** Rows of a view that are on screen (inside the viewport) and have no row badge with a state yet. */
 export async function visibleRowsWithoutBadge(page: Page, rowSelector = '[data-test-id="generic-table-row"]'): Promise<number> {
-  return page.evaluate(
-    (selector) =>
-      [...document.querySelectorAll(selector)].filter((row) => {
+  return inShadowRoots(
+    page,
+    'ew-row-badge',
+    (roots, selector) => {
+      const badged = new Set(roots.filter((root) => root.querySelector('[class*="ew-state-"]')).map((root) => root.host.closest(selector)));
+      return [...document.querySelectorAll(selector)].filter((row) => {
         const rect = row.getBoundingClientRect();
         const onScreen = rect.bottom > 0 && rect.top < window.innerHeight && rect.height > 0;
-        return onScreen && !row.querySelector('ew-row-badge')?.shadowRoot?.querySelector('[class*="ew-state-"]');
-      }).length,
+        return onScreen && !badged.has(row);
+      }).length;
+    },
     rowSelector,
+  );
+}
+
+/** The panel's rows of people: the role's name and whether it is still pending. */
+export async function panelPeople(page: Page): Promise<Array<{ name: string; pending: boolean }>> {
+  return inShadowRoots(page, 'ew-ticket-badge', (roots) =>
+    [...(roots[0]?.querySelectorAll('.ew-person') ?? [])].map((row) => ({
+      name: (row.querySelector('.ew-person-name')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      pending: row.classList.contains('ew-person-pending'),
+    })),
   );
 }

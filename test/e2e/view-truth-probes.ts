@@ -1,16 +1,18 @@
 import type { Page } from 'puppeteer-core';
+import { inShadowRoots } from './closed-shadow';
 import { waitUntil } from './harness';
 
 /** Reading a view's row badges the way a person sees them. */
 
 /** Each row's badge state by ticket id (the row's first cell, "#35436"); null for a row without a badge yet. */
 export async function readRowStates(page: Page): Promise<Record<string, string | null>> {
-  return page.evaluate(() => {
+  return inShadowRoots(page, 'ew-row-badge', (roots) => {
+    const badgeOf = new Map(roots.map((root) => [root.host.closest('tr'), root.querySelector('.ew-row-badge')]));
     const states: Record<string, string | null> = {};
     for (const row of document.querySelectorAll('tr')) {
       const id = (row.querySelector('td')?.textContent ?? '').replace(/[^0-9]/g, '');
       if (!id) continue;
-      const badge = row.querySelector('ew-row-badge')?.shadowRoot?.querySelector('.ew-row-badge');
+      const badge = badgeOf.get(row);
       states[id] = [...(badge?.classList ?? [])].find((c) => c.startsWith('ew-state-'))?.slice('ew-state-'.length) ?? null;
     }
     return states;

@@ -17,6 +17,16 @@ import type { Severity, Ticket } from '../../../lib/engine/types';
 import type { HelpdeskInPage, RawTicketRead } from '../../../lib/helpdesks/contract';
 import { defaultPolicy } from '../../../lib/policy';
 
+/** Our shadow roots are closed; this page keeps them as they are attached (as only the content script would). */
+const attachedRoots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+  const root = attachShadow.call(this, init);
+  attachedRoots.set(this, root);
+  return root;
+};
+const rootOf = (host: Element | null) => (host ? attachedRoots.get(host) : undefined);
+
 const NOW = Date.now();
 const ticket = (id: string): Ticket => ({
   system: 'zendesk',
@@ -171,7 +181,7 @@ async function measureTicket(id: string): Promise<{ renderMs: number; toPaintMs:
   document.body.replaceChildren();
   document.body.insertAdjacentHTML('beforeend', `<h1 class="ticket-header">Ticket ${id}</h1>`);
   go(`/tickets/${id}`);
-  await until(() => !!document.querySelector('ew-ticket-badge')?.shadowRoot?.querySelector('.ew-badge'));
+  await until(() => !!rootOf(document.querySelector('ew-ticket-badge'))?.querySelector('.ew-badge'));
   const measure = performance.getEntriesByName(`ew:badge:${id}`, 'measure')[0];
   const renderedAt = measure ? measure.startTime + measure.duration : performance.now();
   await new Promise((resolve) => requestAnimationFrame(resolve));
