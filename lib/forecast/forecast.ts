@@ -69,9 +69,11 @@ export function forecast(
   until: Date,
   acknowledged: Readonly<Record<string, readonly string[]>> = {},
 ): ForecastEvent[] {
-  const nowMs = now.getTime();
-  const untilMs = until.getTime();
-  if (!(untilMs > nowMs)) return [];
+  const nowMs = now instanceof Date ? now.getTime() : Number.NaN;
+  const untilMs = until instanceof Date ? until.getTime() : Number.NaN;
+  if (Number.isNaN(nowMs)) throw new RangeError('forecast: `now` is not a valid Date');
+  if (Number.isNaN(untilMs)) throw new RangeError('forecast: `until` is not a valid Date');
+  if (untilMs <= nowMs) return [];
   const ordered: { event: ForecastEvent; ticketIndex: number }[] = [];
   tickets.forEach((ticket, ticketIndex) => {
     for (const event of forecastTicket(ticket, policy, nowMs, untilMs, acknowledgedRolesOf(acknowledged, ticket))) {

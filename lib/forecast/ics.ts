@@ -30,8 +30,10 @@ export const ENGLISH_ICS_LABELS: Readonly<IcsLabels> = {
 
 export interface IcsOptions {
   /**
-   * When the file is written (DTSTAMP of every event). Without it each event is stamped with its
-   * own instant, so the same events always give the same file.
+   * When the file is written: DTSTAMP and LAST-MODIFIED of every event, and its SEQUENCE (whole
+   * minutes since 1970), so a file written later is a newer revision of the same events to a
+   * calendar that compares SEQUENCE on import (RFC 5545 §3.8.7.4). Without it each event is
+   * stamped with its own instant and has no SEQUENCE, so the same events always give the same file.
    */
   stampedAt?: Date;
   labels?: Partial<IcsLabels>;
@@ -41,6 +43,7 @@ const CRLF = '\r\n';
 const PRODID = '-//Escalation Watch//Forecast//EN';
 /** RFC 5545 §3.1: lines longer than 75 octets are folded. */
 const MAX_LINE_OCTETS = 75;
+const MINUTE_MS = 60_000;
 
 /**
  * RFC 5545 VCALENDAR of `events`, CRLF line endings, lines folded at 75 octets. Each VEVENT's
@@ -50,19 +53,27 @@ const MAX_LINE_OCTETS = 75;
  */
 export function toICS(events: readonly ForecastEvent[], options: IcsOptions = {}): string {
   const labels = { ...ENGLISH_ICS_LABELS, ...options.labels };
+  const { stampedAt } = options;
+  if (stampedAt !== undefined && !isValidDate(stampedAt)) throw new RangeError('toICS: stampedAt is not a valid Date');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  for (const event of events) lines.push(...eventLines(event, labels, options.stampedAt ?? event.at));
+  events.forEach((event, index) => {
+    if (!isValidDate(event.at)) {
+      throw new RangeError(`toICS: events[${index}] (${event.system} ${event.ticketId} ${event.kind}) has no valid \`at\``);
+    }
+    lines.push(...eventLines(event, labels, stampedAt));
+  });
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
-function eventLines(event: ForecastEvent, labels: IcsLabels, stampedAt: Date): string[] {
+function eventLines(event: ForecastEvent, labels: IcsLabels, stampedAt: Date | undefined): string[] {
   const url = httpUrlOf(event.url);
   const description = [event.title, url ?? '', fill(labels.office, event.officeId)].filter((line) => line !== '').join('\n');
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(eventUid(event))}`,
-    `DTSTAMP:${utcDateTime(stampedAt)}`,
+    `DTSTAMP:${utcDateTime(stampedAt ?? event.at)}`,
+    ...(stampedAt ? [`LAST-MODIFIED:${utcDateTime(stampedAt)}`, `SEQUENCE:${Math.floor(stampedAt.getTime() / MINUTE_MS)}`] : []),
     `DTSTART:${utcDateTime(event.at)}`,
     `SUMMARY:${escapeText(eventSummary(event, labels))}`,
     `DESCRIPTION:${escapeText(description)}`,
@@ -93,6 +104,10 @@ export function eventSummary(event: ForecastEvent, labels: IcsLabels = ENGLISH_I
   const level = `${head} → ${fill(labels.level, event.level ?? '?')}`;
   const names = event.notifyNames?.length === event.notify.length ? event.notifyNames : event.notify;
   return names.length > 0 ? `${level}: ${fill(labels.notify, names.join(', '))}` : level;
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && Number.isFinite(value.getTime());
 }
 
 function fill(template: string, value: string | number): string {

@@ -187,6 +187,11 @@ describe('forecast: the fields of an event', () => {
     });
   });
 
+  it('an invalid now or until is refused, naming which', () => {
+    expect(() => forecast([sev1()], samplePolicy, new Date(Number.NaN), opened)).toThrow('`now`');
+    expect(() => forecast([sev1()], samplePolicy, opened, new Date('soon'))).toThrow('`until`');
+  });
+
   it('a level with on-request roles brings in only the roles it notifies', () => {
     const director = forecast([sev1()], samplePolicy, opened, plus(opened, DAY)).find((e) => e.levelId === 'director');
     expect(director?.notify).toEqual(['escalation-director']);

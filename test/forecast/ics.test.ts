@@ -187,6 +187,20 @@ describe('toICS: text escaping (RFC 5545 §3.3.11)', () => {
     expect(toICS([base])).toBe(toICS([base]));
   });
 
+  it('a file written later is a newer revision: SEQUENCE grows with stampedAt, LAST-MODIFIED is it', () => {
+    const read = (stampedAt: Date) => parse(toICS([base], { stampedAt })).calendar.getFirstSubcomponent('vevent')!;
+    const earlier = read(new Date('2026-03-04T15:00:00Z'));
+    const later = read(new Date('2026-03-04T15:01:00Z'));
+    expect(later.getFirstPropertyValue('sequence')).toBe(Number(earlier.getFirstPropertyValue('sequence')) + 1);
+    expect((later.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate()).toEqual(new Date('2026-03-04T15:01:00Z'));
+    expect(toICS([base])).not.toContain('SEQUENCE');
+  });
+
+  it('an event without a valid instant, or an invalid stamp, is refused with the event named', () => {
+    expect(() => toICS([base, { ...base, ticketId: '8', at: new Date(Number.NaN) }])).toThrow('events[1] (zendesk 8 response)');
+    expect(() => toICS([base], { stampedAt: new Date('nope') })).toThrow('stampedAt');
+  });
+
   it('labels in another language replace the English words', () => {
     const summary = parse(toICS([{ ...base, severity: 1 }], { labels: { severity: '严重级 $1', response: '首次回复到期' } })).events[0]!.summary;
     expect(summary).toBe('#7 严重级 1 · 首次回复到期');
