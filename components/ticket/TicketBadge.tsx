@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n';
-import { badgeSummary, stateLabel } from './badge-summary';
+import { badgeSummary, stateLabel, whoToTell } from './badge-summary';
 import { Countdown } from './Countdown';
 import type { TicketView } from '../../lib/view-model/rendered-view';
 
@@ -24,6 +24,7 @@ export function TicketBadge({ view, expanded, onToggle, panelId }: TicketBadgePr
     }
   };
   const showClocks = view.state !== 'paused' && view.state !== 'stopped' && view.state !== 'unknown';
+  const tell = whoToTell(view);
   return (
     <div
       class={`ew-badge ew-state-${view.state}`}
@@ -49,6 +50,8 @@ export function TicketBadge({ view, expanded, onToggle, panelId }: TicketBadgePr
         </span>
       ) : null}
       {showClocks ? null : <span class="ew-state-word">{stateLabel(view.state)}</span>}
+      {/* Last, so that when the badge runs out of room the names give way (ellipsis), never the clocks. */}
+      {tell ? <span class="ew-who">{tell}</span> : null}
       {view.source === 'dom' ? (
         <span class="ew-from-page" title={t('inpageFromPageNotice')}>
           {t('inpageBadgeFromPage')}

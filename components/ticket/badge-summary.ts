@@ -20,3 +20,16 @@ export function stateLabel(state: ViewState): string {
 export function ticketReference(view: Pick<TicketView, 'system' | 'ticketId'>): string {
   return view.system === 'zendesk' ? `#${view.ticketId}` : view.ticketId;
 }
+
+/**
+ * Whom to tell now, named: the holders of the roles still pending ("tell Jane Doe, Dana Wu"), or
+ * that the directory has nobody for them; null when nobody is pending. The panel has the details.
+ */
+export function whoToTell(view: Pick<TicketView, 'people'>): string | null {
+  const pending = view.people.filter((person) => person.pending);
+  if (pending.length === 0) return null;
+  const names = [...new Set(pending.flatMap((person) => person.holders.map((holder) => holder.name)))];
+  if (names.length === 0) return t('inpageBadgeNobody');
+  const shown = names.length > 2 ? [...names.slice(0, 2), `+${names.length - 2}`] : names;
+  return t('inpageBadgeTell', shown.join(', '));
+}

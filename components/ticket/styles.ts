@@ -51,6 +51,8 @@ export const ticketUiCss = `${sharedCss}
 .ew-badge:focus-visible, .ew-button:focus-visible, .ew-note-choice input:focus-visible {
   outline: 2px solid var(--ew-paused); outline-offset: 2px; }
 .ew-summary { font-weight: 600; }
+.ew-who { color: var(--ew-notify); overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
+.ew-summary, .ew-clock, .ew-state-word { flex: none; }
 /* A long summary ("Sev 1 · hot account · L4 · On-duty Escalation Director") gives way to the countdowns. */
 .ew-badge > * { flex-shrink: 0; }
 .ew-badge > .ew-summary { flex-shrink: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; }

@@ -101,7 +101,9 @@ describe.skipIf(!browsersAvailable().chromium)('Finished looks (Chromium), with 
     await zoom(page, 1);
     // Sample #35436 (Globex, Sev 1, level 2): its Sales Rep is Jane Doe in the demo directory.
     await page.goto(`https://${HOST}/agent/tickets/35436`);
-    await waitForBadge(page, (badge) => badge.state !== null);
+    const badge = await waitForBadge(page, (reading) => reading.state !== null);
+    // The badge names whom to tell, after its clocks.
+    expect(badge.text).toContain('tell Jane Doe');
     const panel = await openPanel(page);
     await screenshot(page, 'looks-panel-people');
     expect(panel.people.join(' | ')).toContain('Sales Rep · Jane Doe');

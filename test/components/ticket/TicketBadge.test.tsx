@@ -34,6 +34,16 @@ describe('TicketBadge', () => {
     expect(badge.textContent).toContain('update 32 min');
   });
 
+  test('names who to tell for the roles still pending, or that the directory has nobody', () => {
+    expect(renderBadge().badge.querySelector('.ew-who')?.textContent).toBe('tell Jane Doe');
+    cleanup();
+    const nobody = ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: true, onRequest: false }] });
+    expect(renderBadge(nobody).badge.querySelector('.ew-who')?.textContent).toBe('nobody in the directory');
+    cleanup();
+    const told = ticketView({ people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [{ name: 'Jane Doe', email: null }], level: 2, pending: false, onRequest: false }] });
+    expect(renderBadge(told).badge.querySelector('.ew-who')).toBeNull();
+  });
+
   test("a hot account's ticket says so beside its severity (SPEC §1)", () => {
     const { badge } = renderBadge(ticketView({ hotAccount: true }));
     expect(badge.textContent).toContain('Sev 1 · hot account · L2 · Sales Rep');
