@@ -46,7 +46,7 @@ function watchedStore(sim: HelpdeskSimulator, tickets: readonly SimTicket[], now
   const store: Record<string, WatchedTicket> = {};
   for (const seed of tickets) {
     const fetched = zendesk.fetchedFromRaw(rawRead(sim, seed), zendesk.mappingFrom(null), now);
-    store[`zendesk:${seed.id}`] = {
+    store[`zendesk:${seed.id}@${ORIGIN}`] = {
       ticket: ticketToJson(fetched.ticket),
       source: 'api',
       origin: ORIGIN,
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const store = watchedStore(sim, storedTickets, new Date());
     const chars = JSON.stringify(store).length;
     await extensionPage.evaluate(
-      (value) => chrome.storage.local.set({ watchedTickets: value, watchedTickets$: { v: 2 } }),
+      (value) => chrome.storage.local.set({ watchedTickets: value, watchedTickets$: { v: 3 } }),
       store as unknown as Record<string, unknown>,
     );
     console.log(`stored ${Object.keys(store).length} watched tickets (${(chars / 1e6).toFixed(2)} M characters of JSON)`);
