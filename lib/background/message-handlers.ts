@@ -22,11 +22,12 @@ import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
 import { sortByUrgency } from '../view-model/urgency';
 import { isMine, popupList } from './popup-list';
+import { currentUsersItem, type CurrentUsers } from '../storage/current-users';
 
 /** The background's answers to every message of the protocol. */
 
-function viewOf(key: string, entry: WatchedTicket, evaluation: Evaluation | null, general: GeneralSettings): WatchedTicketView {
-  return { ...entry, key, state: evaluation?.state ?? null, mine: isMine(entry, general) };
+function viewOf(key: string, entry: WatchedTicket, evaluation: Evaluation | null, general: GeneralSettings, currentUsers: CurrentUsers): WatchedTicketView {
+  return { ...entry, key, state: evaluation?.state ?? null, mine: isMine(entry, general, currentUsers) };
 }
 
 export interface HandlerRuntime {
@@ -41,17 +42,18 @@ export interface HandlerRuntime {
 async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {
   const { deps } = runtime;
   const now = deps.ports.now();
-  const [store, policy, general] = await Promise.all([
+  const [store, policy, general, currentUsers] = await Promise.all([
     watchedTicketsItem.get(),
     getEffectivePolicy(deps.policyParsing),
     generalSettingsItem.get(),
+    currentUsersItem.get(),
   ]);
   const evaluated = evaluateStore(store, policy.policy, now, deps);
   const unevaluated = Object.keys(store).filter((key) => !evaluated.some((item) => item.key === key));
   // One order for every surface (lib/view-model/urgency.ts); a ticket that cannot be evaluated goes last.
   return [
-    ...sortByUrgency(evaluated).map((item) => viewOf(item.key, item.entry, item.evaluation, general)),
-    ...unevaluated.sort().flatMap((key) => (store[key] ? [viewOf(key, store[key], null, general)] : [])),
+    ...sortByUrgency(evaluated).map((item) => viewOf(item.key, item.entry, item.evaluation, general, currentUsers)),
+    ...unevaluated.sort().flatMap((key) => (store[key] ? [viewOf(key, store[key], null, general, currentUsers)] : [])),
   ];
 }
 
