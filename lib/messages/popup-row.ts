@@ -5,25 +5,27 @@ import { storedTicketSchema } from '../storage/watched-ticket-schema';
  * One row of the toolbar popup as the background answers 'tickets:list': the ticket, its
  * evaluation as the background made it, and what the view model resolved (who holds each role
  * still to tell, who was told, the message). The popup renders it; it does not evaluate, sort or
- * look people up. Defined once here; the type is derived (z.infer). Instants are ISO strings.
+ * look people up. Defined once here; the type is derived (z.infer).
  */
 
 const iso = z.iso.datetime({ offset: true });
+/** Instants of the evaluation as epoch milliseconds: thousands per list, cheap to write and read. */
+const instant = z.number().int();
 const state = z.enum(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok']);
 const severity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
-/** An engine Evaluation (lib/engine/types.ts) with its instants as ISO strings. */
+/** An engine Evaluation (lib/engine/types.ts) with its instants as epoch milliseconds. */
 export const evaluationJsonSchema = z.strictObject({
   ticketId: z.string(),
   severity: severity.nullable(),
   state,
-  clockStart: iso.nullable(),
+  clockStart: instant.nullable(),
   level: z.number().int().min(0),
   levelId: z.string(),
-  nextLevel: z.strictObject({ level: z.number().int(), id: z.string(), at: iso.nullable() }).nullable(),
-  responseDueAt: iso.nullable(),
-  respondedAt: iso.nullable(),
-  nextUpdateDueAt: iso.nullable(),
+  nextLevel: z.strictObject({ level: z.number().int(), id: z.string(), at: instant.nullable() }).nullable(),
+  responseDueAt: instant.nullable(),
+  respondedAt: instant.nullable(),
+  nextUpdateDueAt: instant.nullable(),
   notify: z.array(z.string()),
   pending: z.array(z.string()),
   explanation: z.array(z.string()),
@@ -34,25 +36,25 @@ export const evaluationJsonSchema = z.strictObject({
   raisedFrom: severity.nullable(),
   countedMs: z.number(),
   countedKind: z.enum(['wall', 'business']).nullable(),
-  pausedSince: iso.nullable(),
+  pausedSince: instant.nullable(),
   levels: z.array(
     z.strictObject({
       level: z.number().int(),
       id: z.string(),
       name: z.string(),
       scheduled: z.boolean(),
-      at: iso.nullable(),
+      at: instant.nullable(),
       reached: z.boolean(),
       notify: z.array(z.string()),
       onRequest: z.array(z.string()),
     }),
   ),
   onRequest: z.array(z.string()),
-  workaroundAt: iso.nullable(),
-  lastReplyAt: iso.nullable(),
+  workaroundAt: instant.nullable(),
+  lastReplyAt: instant.nullable(),
   updateRule: z.enum(['response', 'every', 'afterWorkaround']).nullable(),
-  nextDeadline: z.strictObject({ kind: z.enum(['level', 'response', 'update']), at: iso, warnAt: iso.nullable() }).nullable(),
-  warnAt: iso.nullable(),
+  nextDeadline: z.strictObject({ kind: z.enum(['level', 'response', 'update']), at: instant, warnAt: instant.nullable() }).nullable(),
+  warnAt: instant.nullable(),
 });
 export type EvaluationJson = z.infer<typeof evaluationJsonSchema>;
 

@@ -1,31 +1,31 @@
 import type { Evaluation } from '../engine/types';
 import type { EvaluationJson } from '../messages/popup-row';
 
-/** An evaluation crosses to the popup as JSON (instants as ISO strings) and comes back whole. */
+/** An evaluation crosses to the popup as JSON (instants as epoch milliseconds) and comes back whole. */
 
-const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
-const date = (at: string | null): Date | null => (at === null ? null : new Date(at));
+const ms = (at: Date | null): number | null => (at === null ? null : at.getTime());
+const date = (at: number | null): Date | null => (at === null ? null : new Date(at));
 
 export function evaluationToJson(evaluation: Evaluation): EvaluationJson {
   return {
     ...evaluation,
-    clockStart: iso(evaluation.clockStart),
-    nextLevel: evaluation.nextLevel ? { ...evaluation.nextLevel, at: iso(evaluation.nextLevel.at) } : null,
-    responseDueAt: iso(evaluation.responseDueAt),
-    respondedAt: iso(evaluation.respondedAt),
-    nextUpdateDueAt: iso(evaluation.nextUpdateDueAt),
+    clockStart: ms(evaluation.clockStart),
+    nextLevel: evaluation.nextLevel ? { ...evaluation.nextLevel, at: ms(evaluation.nextLevel.at) } : null,
+    responseDueAt: ms(evaluation.responseDueAt),
+    respondedAt: ms(evaluation.respondedAt),
+    nextUpdateDueAt: ms(evaluation.nextUpdateDueAt),
     notify: [...evaluation.notify],
     pending: [...evaluation.pending],
     explanation: [...evaluation.explanation],
-    pausedSince: iso(evaluation.pausedSince),
-    levels: evaluation.levels.map((level) => ({ ...level, at: iso(level.at), notify: [...level.notify], onRequest: [...level.onRequest] })),
+    pausedSince: ms(evaluation.pausedSince),
+    levels: evaluation.levels.map((level) => ({ ...level, at: ms(level.at), notify: [...level.notify], onRequest: [...level.onRequest] })),
     onRequest: [...evaluation.onRequest],
-    workaroundAt: iso(evaluation.workaroundAt),
-    lastReplyAt: iso(evaluation.lastReplyAt),
+    workaroundAt: ms(evaluation.workaroundAt),
+    lastReplyAt: ms(evaluation.lastReplyAt),
     nextDeadline: evaluation.nextDeadline
-      ? { ...evaluation.nextDeadline, at: evaluation.nextDeadline.at.toISOString(), warnAt: iso(evaluation.nextDeadline.warnAt) }
+      ? { ...evaluation.nextDeadline, at: evaluation.nextDeadline.at.getTime(), warnAt: ms(evaluation.nextDeadline.warnAt) }
       : null,
-    warnAt: iso(evaluation.warnAt),
+    warnAt: ms(evaluation.warnAt),
   };
 }
 

@@ -66,7 +66,23 @@ export function compareUrgency(a: Ranked, b: Ranked): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** A sorted copy; the input is left as it was. */
+/** A sorted copy; the input is left as it was. Each item's group and instant are worked out once. */
 export function sortByUrgency<T extends Ranked>(items: readonly T[]): T[] {
-  return [...items].sort(compareUrgency);
+  const keyed = items.map((item) => ({
+    item,
+    group: urgencyGroup(item.evaluation),
+    at: urgencyInstant(item.evaluation),
+    severity: item.evaluation.severity ?? 5,
+  }));
+  keyed.sort((a, b) => {
+    if (a.group !== b.group) return a.group - b.group;
+    if (a.at !== b.at) {
+      if (a.at === null) return 1;
+      if (b.at === null) return -1;
+      return a.at - b.at;
+    }
+    if (a.severity !== b.severity) return a.severity - b.severity;
+    return a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0;
+  });
+  return keyed.map(({ item }) => item);
 }

@@ -90,4 +90,17 @@ describe('popup order: overdue, then notify, then nearest deadline', () => {
       for (const b of items) expect(Math.sign(compareUrgency(a, b)) + Math.sign(compareUrgency(b, a))).toBe(0);
     }
   });
+
+  it('the fast sort gives exactly the order of the comparator, over many mixed tickets', () => {
+    const states = ['overdue', 'notify', 'warning', 'ok', 'unknown', 'paused', 'stopped'] as const;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const items = Array.from({ length: 300 }, (_, index) => {
+      const state = states[Math.floor(random() * states.length)] ?? 'ok';
+      const minutes = random() < 0.2 ? null : Math.floor(random() * 50) * 10;
+      const severity = (1 + Math.floor(random() * 4)) as 1 | 2 | 3 | 4;
+      return queueItem({ id: String(index), evaluation: { ...withDeadline(state, minutes), severity } });
+    });
+    expect(ids(sortByUrgency(items))).toEqual(ids([...items].sort(compareUrgency)));
+  });
 });
