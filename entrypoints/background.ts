@@ -6,10 +6,13 @@ import { historyFetchers } from '@/lib/background/history-fetchers';
 import { evaluate } from '@/lib/engine/evaluate';
 import { registerDataCenterScripts } from '@/lib/permissions/data-center-hosts';
 import { defaultPolicy, parsePolicy } from '@/lib/policy';
+import { setParsedItemCaching } from '@/lib/storage/parsed-item';
 import { helpdeskSitesItem } from '@/lib/storage/settings';
 
 /** Thin wiring: every decision is in lib/background, lib/alarms and lib/storage. */
 export default defineBackground(() => {
+  // The background writes the watched store: it keeps it parsed in memory (see parsed-item.ts).
+  setParsedItemCaching(true);
   const background = createBackground({
     ports: browserPorts(),
     policyParsing: { parsePolicy, defaultPolicy },

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { ticketToJson } from '../lib/engine/ticket-schema';
 import { zendesk } from '../lib/helpdesks/zendesk';
-import type { WatchedTicket } from '../lib/storage/watched-ticket-schema';
+import { watchedTicketKey, type WatchedTicket } from '../lib/storage/watched-ticket-schema';
 import { CHROME_BUILD, launchChromium } from '../test/e2e/harness';
 import { waitForBadge } from '../test/e2e/page-probes';
 import { readRowStates } from '../test/e2e/view-truth-probes';
@@ -29,6 +29,8 @@ const ORIGIN = `https://${DEMO_HOST}`;
 const VIEW_ROWS = 100;
 const STORED = 2000;
 const INGESTS = 60;
+/** lib/storage/watched-tickets.ts WATCHED_TICKETS_VERSION (that module needs a browser to load). */
+const WATCHED_TICKETS_VERSION = 3;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -46,7 +48,7 @@ function watchedStore(sim: HelpdeskSimulator, tickets: readonly SimTicket[], now
   const store: Record<string, WatchedTicket> = {};
   for (const seed of tickets) {
     const fetched = zendesk.fetchedFromRaw(rawRead(sim, seed), zendesk.mappingFrom(null), now);
-    store[`zendesk:${seed.id}@${ORIGIN}`] = {
+    store[watchedTicketKey(fetched.ticket)] = {
       ticket: ticketToJson(fetched.ticket),
       source: 'api',
       origin: ORIGIN,
@@ -97,8 +99,9 @@ async function main(): Promise<void> {
     const store = watchedStore(sim, storedTickets, new Date());
     const chars = JSON.stringify(store).length;
     await extensionPage.evaluate(
-      (value) => chrome.storage.local.set({ watchedTickets: value, watchedTickets$: { v: 3 } }),
+      (value, version) => chrome.storage.local.set({ watchedTickets: value, watchedTickets$: { v: version } }),
       store as unknown as Record<string, unknown>,
+      WATCHED_TICKETS_VERSION,
     );
     console.log(`stored ${Object.keys(store).length} watched tickets (${(chars / 1e6).toFixed(2)} M characters of JSON)`);
 

@@ -102,9 +102,8 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
     }
   }
   if (seen.length === 0) return;
-  await runtime.queue.run(() =>
-    watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store)),
-  );
+  // Not behind the wake queue: a store write is serialised by the item itself, and a page waits for it.
+  await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store));
   runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
   const byOrigin = new Map<string, Ticket[]>();
   for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
@@ -112,7 +111,7 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
 }
 
 export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => void): Pick<MessageHandlers, PageMessageType> {
-  const { deps, queue } = runtime;
+  const { deps } = runtime;
   const { ports } = deps;
 
   /** Reads refused as malformed: listed on the Health tab, and the origin's last error. */
@@ -163,12 +162,11 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
   async function storeWithBefore(seen: SeenTicket, now: Date): Promise<{ before?: WatchedTicket; after?: WatchedTicket }> {
     const key = ticketKeyAt(seen.origin, seen.ticket);
     let before: WatchedTicket | undefined;
-    const after = await queue.run(() =>
-      watchedTicketsItem.update((stored) => {
-        before = entryAt(stored, key);
-        return recordSeenTicket(stored, seen, now);
-      }),
-    );
+    // Not behind the wake queue: the item serialises its own writes, and the page waits for this one.
+    const after = await watchedTicketsItem.update((stored) => {
+      before = entryAt(stored, key);
+      return recordSeenTicket(stored, seen, now);
+    });
     afterChange();
     const stored = entryAt(after, key);
     return { ...(before ? { before } : {}), ...(stored ? { after: stored } : {}) };
@@ -274,7 +272,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
         await noteRefused(origin, problems.map((p) => ({ ticket: `${message.system} list row ${p.index + 1}`, reason: p.error })), now);
       }
       if (whole.length > 0) {
-        await queue.run(() => watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s)));
+        await watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s));
         afterChange();
       }
       if (jobs.length > 0) runtime.historyReads.request(jobs);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod';
 import { reportStorageProblem } from './storage-log';
@@ -19,6 +20,23 @@ export interface ParsedItemOptions<T> {
   repair?: (raw: unknown, report: (reason: string) => void) => T;
   /** Runs before every write and throws when the value must not be stored (e.g. sync quota). */
   checkWrite?: (value: T) => void;
+  /**
+   * Keep the parsed value in memory between reads while caching is on (setParsedItemCaching),
+   * and validate on write only what changed since (`validateChanged` returns the value to store,
+   * throwing StorageWriteError naming what is wrong). For a large value one context writes: the
+   * watched store in the background. A change from anywhere else drops the copy.
+   */
+  cache?: { validateChanged: (next: T, previous: T) => T };
+}
+
+let caching = false;
+
+/**
+ * Turns in-memory copies on (the background, which writes the items that use them) or off
+ * (the default: extension pages and tests read storage every time).
+ */
+export function setParsedItemCaching(enabled: boolean): void {
+  caching = enabled;
 }
 
 export interface ParsedItem<T> {
@@ -61,6 +79,30 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     migrations: options.migrations ?? {},
   });
   let queue: Promise<unknown> = Promise.resolve();
+  /** The parsed value as last read or written here, while nothing else changed it. */
+  let cached: { value: T } | null = null;
+  /** Bumped whenever the copy is dropped, so a read that raced a change does not keep a stale one. */
+  let generation = 0;
+  /** Stamped into the item's metadata by this context's last write: its own change event is recognised by it. */
+  let lastWriteId: string | null = null;
+  const [areaName, itemName] = key.split(':') as [string, string];
+  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== areaName || !(itemName in changes || `${itemName}$` in changes)) return;
+    const meta = changes[`${itemName}$`]?.newValue as { w?: unknown } | undefined;
+    if (meta?.w !== undefined && meta.w === lastWriteId) return; // this context's own write
+    cached = null;
+    generation++;
+  };
+  /** Whether the in-memory copy may be used; listening for changes from elsewhere first (a copy kept while not listening is dropped). */
+  const cacheable = (): boolean => {
+    if (!caching || options.cache === undefined) return false;
+    if (!browser.storage.onChanged.hasListener(onStorageChanged)) {
+      browser.storage.onChanged.addListener(onStorageChanged);
+      cached = null;
+      generation++;
+    }
+    return true;
+  };
 
   function serialised<R>(task: () => Promise<R>): Promise<R> {
     const run = queue.then(task, task);
@@ -93,15 +135,28 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     }
   }
 
-  async function write(value: T): Promise<void> {
+  function validated(value: T): T {
+    if (cacheable() && cached !== null && options.cache) return options.cache.validateChanged(value, cached.value);
     const checked = schema.safeParse(value);
     if (!checked.success) throw new StorageWriteError(`${key}: ${describeZodIssues(checked.error)}`);
-    options.checkWrite?.(checked.data);
+    return checked.data;
+  }
+
+  async function write(value: T): Promise<void> {
+    const data = validated(value);
+    options.checkWrite?.(data);
     const meta = await storage.getMeta<Record<string, unknown>>(key);
+    const writeId = cacheable() ? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` : undefined;
+    if (writeId !== undefined) lastWriteId = writeId;
     await storage.setItems([
-      { key, value: checked.data },
-      { key: metaKeyOf(key), value: { ...meta, v: version } },
+      { key, value: data },
+      { key: metaKeyOf(key), value: { ...meta, v: version, ...(writeId !== undefined ? { w: writeId } : {}) } },
     ]);
+    if (cacheable()) {
+      cached = { value: data };
+    } else {
+      cached = null;
+    }
   }
 
   async function storedVersion(): Promise<number> {
@@ -110,6 +165,14 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
   }
 
   async function read(): Promise<T> {
+    if (cacheable() && cached !== null) return cached.value;
+    const startedAt = generation;
+    const value = await readStored();
+    if (cacheable() && generation === startedAt) cached = { value };
+    return value;
+  }
+
+  async function readStored(): Promise<T> {
     const before = await storedVersion();
     if (before > version) {
       const raw = await storage.getItem<unknown>(key);
@@ -143,11 +206,18 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     set: (value) => serialised(() => write(value)),
     update: (change) =>
       serialised(async () => {
-        const next = change(await read());
-        await write(next);
+        const current = await read();
+        const next = change(current);
+        // The very same value back means "no change": nothing to write (a large store costs a write).
+        if (next !== current) await write(next);
         return next;
       }),
-    remove: () => serialised(() => storage.removeItems([key, metaKeyOf(key)])),
+    remove: () =>
+      serialised(async () => {
+        cached = null;
+        generation++;
+        await storage.removeItems([key, metaKeyOf(key)]);
+      }),
     watch(callback) {
       return wxtItem.watch((raw) => {
         const parsed = raw == null ? { success: true as const, data: fallback() } : schema.safeParse(raw);

@@ -144,12 +144,15 @@ export function snoozeTicket(store: WatchedStore, key: string, until: Date): Wat
 /** Most recent shown keys kept per ticket; older ones can no longer come due. */
 export const SHOWN_KEYS_PER_TICKET = 200;
 
+/** Records what was shown; the very same store when nothing new was (so nothing is written). */
 export function markShown(store: WatchedStore, keysByTicket: ReadonlyMap<string, readonly string[]>, now: Date): WatchedStore {
   const next = { ...store };
   const at = now.toISOString();
+  let changed = false;
   for (const [ticketKey, keys] of keysByTicket) {
     const entry = entryAt(next, ticketKey);
-    if (!entry || keys.length === 0) continue;
+    if (!entry || keys.length === 0 || keys.every((key) => Object.hasOwn(entry.shown, key))) continue;
+    changed = true;
     const shown = { ...entry.shown };
     for (const key of keys) shown[key] ??= at;
     const kept = Object.entries(shown)
@@ -157,7 +160,7 @@ export function markShown(store: WatchedStore, keysByTicket: ReadonlyMap<string,
       .slice(0, SHOWN_KEYS_PER_TICKET);
     next[ticketKey] = { ...entry, shown: Object.fromEntries(kept) };
   }
-  return next;
+  return changed ? next : store;
 }
 
 /** Every ticket watched only because a view showed it ('view'); tickets opened in a tab stay. */
@@ -202,14 +205,28 @@ export interface PruneResult {
   forgotten: string[];
 }
 
+/** JSON size of an entry, measured once per entry object (stored entries are never changed in place). */
+const entrySizes = new WeakMap<WatchedTicket, number>();
+function entrySize(entry: WatchedTicket): number {
+  let size = entrySizes.get(entry);
+  if (size === undefined) {
+    size = JSON.stringify(entry).length;
+    entrySizes.set(entry, size);
+  }
+  return size;
+}
+
+/** The very same store when nothing is dropped or capped (so nothing is written). */
 export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits = defaultStoreLimits): PruneResult {
   const forgotten: string[] = [];
   const entries: Array<[string, WatchedTicket, number]> = [];
+  let capped = false;
   for (const [key, stored] of Object.entries(store)) {
     const expired =
       stored.solvedAt !== undefined && now.getTime() - Date.parse(stored.solvedAt) >= limits.forgetSolvedAfterMs;
     const entry = stored.ticket.history.length > MAX_HISTORY_EVENTS ? { ...stored, ticket: capHistory(stored.ticket) } : stored;
-    const size = key.length + JSON.stringify(entry).length;
+    if (entry !== stored) capped = true;
+    const size = key.length + entrySize(entry);
     // One oversized entry goes first and alone: it must never cost the other tickets their place.
     if (expired || size > limits.maxEntryChars) forgotten.push(key);
     else entries.push([key, entry, size]);
@@ -221,5 +238,6 @@ export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits =
     chars -= size;
     forgotten.push(key);
   }
+  if (forgotten.length === 0 && !capped) return { store, forgotten };
   return { store: Object.fromEntries(entries.map(([key, entry]) => [key, entry])), forgotten };
 }

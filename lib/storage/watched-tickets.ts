@@ -1,4 +1,4 @@
-import { defineParsedItem, describeZodIssues } from './parsed-item';
+import { defineParsedItem, describeZodIssues, StorageWriteError } from './parsed-item';
 import { migrateWatchedStoreV1 } from './watched-tickets-v1';
 import { type WatchedStore, watchedEntryKey, watchedStoreSchema, watchedTicketSchema } from './watched-ticket-schema';
 
@@ -61,4 +61,32 @@ export const watchedTicketsItem = defineParsedItem<WatchedStore>({
   schema: watchedStoreSchema,
   fallback: () => ({}),
   repair: repairWatchedStore,
+  cache: { validateChanged: validateChangedEntries },
 });
+
+/**
+ * A write checks the entries that changed since the store was read (a new object), not all
+ * 2,000: an entry the background did not touch is the very object that was parsed then.
+ */
+export function validateChangedEntries(next: WatchedStore, previous: WatchedStore): WatchedStore {
+  const out: WatchedStore = {};
+  const problems: string[] = [];
+  for (const [key, entry] of Object.entries(next)) {
+    if (Object.hasOwn(previous, key) && previous[key] === entry) {
+      out[key] = entry;
+      continue;
+    }
+    const parsed = watchedTicketSchema.safeParse(entry);
+    if (!parsed.success) {
+      problems.push(describeZodIssues(parsed.error, key));
+      continue;
+    }
+    if (watchedEntryKey(parsed.data) !== key) {
+      problems.push(`${key}: key does not match ticket ${watchedEntryKey(parsed.data)}`);
+      continue;
+    }
+    out[key] = parsed.data;
+  }
+  if (problems.length > 0) throw new StorageWriteError(`local:watchedTickets: ${problems.join('; ')}`);
+  return out;
+}
