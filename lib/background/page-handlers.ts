@@ -103,7 +103,9 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
   }
   if (seen.length === 0) return;
   // Not behind the wake queue: a store write is serialised by the item itself, and a page waits for it.
-  await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store));
+  await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store), {
+    durable: false,
+  });
   runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
   const byOrigin = new Map<string, Ticket[]>();
   for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
@@ -163,10 +165,14 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
     const key = ticketKeyAt(seen.origin, seen.ticket);
     let before: WatchedTicket | undefined;
     // Not behind the wake queue: the item serialises its own writes, and the page waits for this one.
-    const after = await watchedTicketsItem.update((stored) => {
-      before = entryAt(stored, key);
-      return recordSeenTicket(stored, seen, now);
-    });
+    // Applied in memory at once (every later read sees it); the write to storage follows, coalesced.
+    const after = await watchedTicketsItem.update(
+      (stored) => {
+        before = entryAt(stored, key);
+        return recordSeenTicket(stored, seen, now);
+      },
+      { durable: false },
+    );
     afterChange();
     const stored = entryAt(after, key);
     return { ...(before ? { before } : {}), ...(stored ? { after: stored } : {}) };
@@ -272,7 +278,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
         await noteRefused(origin, problems.map((p) => ({ ticket: `${message.system} list row ${p.index + 1}`, reason: p.error })), now);
       }
       if (whole.length > 0) {
-        await watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s));
+        await watchedTicketsItem.update((s) => whole.reduce((next, seen) => recordSeenTicket(next, seen, now), s), { durable: false });
         afterChange();
       }
       if (jobs.length > 0) runtime.historyReads.request(jobs);

@@ -30,6 +30,8 @@ export interface ParsedItemOptions<T> {
 }
 
 let caching = false;
+/** How long a change applied in memory (update with durable: false) may wait for the write it shares with others. */
+export const COALESCE_WRITES_MS = 500;
 
 /**
  * Turns in-memory copies on (the background, which writes the items that use them) or off
@@ -46,8 +48,12 @@ export interface ParsedItem<T> {
   get(): Promise<T>;
   /** Validates, then writes value and version together (one storage call). */
   set(value: T): Promise<void>;
-  /** Read-modify-write, serialised with every other `update`/`set` of this item in this context. */
-  update(change: (current: T) => T): Promise<T>;
+  /**
+   * Read-modify-write, serialised with every other `update`/`set` of this item in this context.
+   * With `durable: false` on an item kept in memory, resolves once the change is applied there
+   * (every later read sees it) while the write to storage follows, coalesced with others.
+   */
+  update(change: (current: T) => T, options?: { durable?: boolean }): Promise<T>;
   remove(): Promise<void>;
   /** Calls back with the parsed value on every change (from any extension context). */
   watch(callback: (value: T) => void): () => void;
@@ -83,13 +89,16 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
   let cached: { value: T } | null = null;
   /** Bumped whenever the copy is dropped, so a read that raced a change does not keep a stale one. */
   let generation = 0;
-  /** Stamped into the item's metadata by this context's last write: its own change event is recognised by it. */
-  let lastWriteId: string | null = null;
+  /** Stamped into the item's metadata by this context's writes still unconfirmed: their change events are recognised by it. */
+  const ownWriteIds = new Set<string>();
+  /** The in-memory value is newer than storage; one writer at a time writes the latest. */
+  let dirty = false;
+  let flushing: Promise<void> | null = null;
   const [areaName, itemName] = key.split(':') as [string, string];
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== areaName || !(itemName in changes || `${itemName}$` in changes)) return;
     const meta = changes[`${itemName}$`]?.newValue as { w?: unknown } | undefined;
-    if (meta?.w !== undefined && meta.w === lastWriteId) return; // this context's own write
+    if (typeof meta?.w === 'string' && ownWriteIds.delete(meta.w)) return; // this context's own write
     cached = null;
     generation++;
   };
@@ -142,21 +151,61 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     return checked.data;
   }
 
-  async function write(value: T): Promise<void> {
-    const data = validated(value);
-    options.checkWrite?.(data);
+  async function persist(data: T, writeId?: string): Promise<void> {
     const meta = await storage.getMeta<Record<string, unknown>>(key);
-    const writeId = cacheable() ? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` : undefined;
-    if (writeId !== undefined) lastWriteId = writeId;
+    if (writeId !== undefined) ownWriteIds.add(writeId);
     await storage.setItems([
       { key, value: data },
       { key: metaKeyOf(key), value: { ...meta, v: version, ...(writeId !== undefined ? { w: writeId } : {}) } },
     ]);
+  }
+
+  /** Writes the in-memory value, then again while it changed meanwhile; resolves once storage holds the latest. */
+  function flush(): Promise<void> {
+    dirty = true;
+    flushing ??= (async () => {
+      try {
+        while (dirty && cached !== null) {
+          dirty = false;
+          await persist(cached.value, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+        }
+      } finally {
+        flushing = null;
+      }
+    })();
+    return flushing;
+  }
+
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A write soon rather than now: changes arriving together (a page's burst of reads) share one write. */
+  function flushSoon(): Promise<void> {
+    dirty = true;
+    return new Promise<void>((resolve, reject) => {
+      const run = () => {
+        flushTimer = null;
+        if (!dirty) resolve(); // a durable write meanwhile wrote it
+        else flush().then(resolve, reject);
+      };
+      if (flushTimer === null) flushTimer = setTimeout(run, COALESCE_WRITES_MS);
+      else resolve(); // the pending timer writes this change too
+    });
+  }
+
+  /** Applies a value in memory (cached items) and returns when storage will hold it; else writes it. */
+  async function apply(value: T, soon = false): Promise<{ flushed: Promise<void> }> {
+    const data = validated(value);
+    options.checkWrite?.(data);
     if (cacheable()) {
       cached = { value: data };
-    } else {
-      cached = null;
+      return { flushed: soon ? flushSoon() : flush() };
     }
+    cached = null;
+    await persist(data);
+    return { flushed: Promise.resolve() };
+  }
+
+  async function write(value: T): Promise<void> {
+    await (await apply(value)).flushed;
   }
 
   async function storedVersion(): Promise<number> {
@@ -203,15 +252,22 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     key,
     version,
     get: () => serialised(read),
-    set: (value) => serialised(() => write(value)),
-    update: (change) =>
-      serialised(async () => {
+    set: async (value) => {
+      const { flushed } = await serialised(() => apply(value));
+      await flushed;
+    },
+    async update(change, updateOptions) {
+      const { next, flushed } = await serialised(async () => {
         const current = await read();
-        const next = change(current);
+        const changed = change(current);
         // The very same value back means "no change": nothing to write (a large store costs a write).
-        if (next !== current) await write(next);
-        return next;
-      }),
+        const soon = updateOptions?.durable === false;
+        return { next: changed, flushed: changed === current ? Promise.resolve() : (await apply(changed, soon)).flushed };
+      });
+      if (updateOptions?.durable !== false || !cacheable()) await flushed;
+      else flushed.catch((error: unknown) => report(`write failed: ${error instanceof Error ? error.message : String(error)}`));
+      return next;
+    },
     remove: () =>
       serialised(async () => {
         cached = null;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { setParsedItemCaching, StorageWriteError } from '../../lib/storage/parsed-item';
 import { markShown, pruneStore } from '../../lib/storage/watched-store';
@@ -84,5 +84,23 @@ describe('the watched store kept in memory by the background', () => {
     expect((await fakeBrowser.storage.local.get('watchedTickets$'))['watchedTickets$']).toEqual(meta);
     await watchedTicketsItem.update((current) => markShown(current, new Map([[keyOf('1'), ['k2']]]), NOW));
     expect((await fakeBrowser.storage.local.get('watchedTickets$'))['watchedTickets$']).not.toEqual(meta);
+  });
+
+  it('a change applied in memory is read at once, and storage catches up with every change in fewer writes', async () => {
+    await watchedTicketsItem.set({} as WatchedStore);
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('watchedTickets' in changes) writes++;
+    });
+    const ids = Array.from({ length: 10 }, (_, i) => String(i + 1));
+    await Promise.all(
+      ids.map((id) => watchedTicketsItem.update((store) => ({ ...store, [keyOf(id)]: entry(id) as unknown as WatchedStore[string] }), { durable: false })),
+    );
+    expect(Object.keys(await watchedTicketsItem.get())).toHaveLength(10);
+    await vi.waitFor(async () => {
+      const raw = (await fakeBrowser.storage.local.get('watchedTickets'))['watchedTickets'] as object;
+      expect(Object.keys(raw)).toHaveLength(10);
+    });
+    expect(writes).toBeLessThan(10);
   });
 });
