@@ -38,6 +38,14 @@ export class HelpdeskError extends Error {
   }
 }
 
+/**
+ * A side read (native SLA, author look-up) that failed for a reason other than the agent's
+ * session: said as a gap in the explanation, never a failed ticket. Signed out fails the ticket.
+ */
+export function isSideReadFailure(error: unknown): error is HelpdeskError {
+  return error instanceof HelpdeskError && error.kind !== 'unauthorized';
+}
+
 /** A target the helpdesk itself computes (Zendesk SLA policy metric, JSM SLA), for drift checks. */
 export interface NativeSlaTarget {
   name: string; // 'first_reply_time', 'Time to first response'

@@ -20,6 +20,7 @@ export interface JiraFetchedTicket extends FetchedTicket {
 const rawIssueSchema = z.looseObject({
   issue: z.unknown(),
   sla: z.array(z.unknown(), { error: 'expected a list of SLA values' }).optional(),
+  sideReadGaps: z.array(z.string()).optional(),
 });
 
 /**
@@ -30,6 +31,7 @@ export function fetchedFromJiraRaw(raw: unknown, mapping: JiraMapping, now?: Dat
   const body = parseOrMalformed(rawIssueSchema, raw);
   const issue = malformedOnError(() => parseJiraBody(jiraIssueSchema, body.issue, where));
   let ticket = mapIssue(issue, mapping);
+  if (body.sideReadGaps?.length) ticket = { ...ticket, gaps: [...(ticket.gaps ?? []), ...body.sideReadGaps] };
   let nativeSla: NativeSlaTarget[] = [];
   if (body.sla) {
     try {

@@ -18,6 +18,8 @@ export type JiraRawIssue = {
   issue: JsonObject;
   /** JSM's SLA `values`, read for service projects when a single issue is opened. */
   sla?: unknown[];
+  /** Side reads that failed (JSM's SLA), said in the explanation (issue 13). */
+  sideReadGaps?: string[];
 };
 
 const EXPAND = 'changelog,names';
@@ -30,7 +32,11 @@ export async function fetchRawIssue(id: string, io: HelpdeskIo, mapping: JiraMap
   const version = apiVersionFor(io, mapping);
   const issue = await readIssue(key, version, io, mapping);
   const raw: JiraRawIssue = { issue };
-  if (isServiceDeskRaw(issue)) raw.sla = await fetchJsmSlaValues(key, io);
+  if (isServiceDeskRaw(issue)) {
+    const gaps: string[] = [];
+    raw.sla = await fetchJsmSlaValues(key, io, gaps);
+    if (gaps.length > 0) raw.sideReadGaps = gaps;
+  }
   return readOf(issue, raw);
 }
 

@@ -1,4 +1,4 @@
-import { HelpdeskError, type HelpdeskIo, type RawTicketRead } from '../contract';
+import { HelpdeskError, isSideReadFailure, type HelpdeskIo, type RawTicketRead } from '../contract';
 import { getJson } from '../http';
 import { isJsonObject, listAt, objectAt, optionalTextAt, textOrNull, uniqueById, type JsonObject } from '../json-shape';
 
@@ -88,10 +88,6 @@ async function withUnknownAuthors(audits: readonly unknown[], users: unknown[], 
 }
 
 /** A side read that fails says so and lets the ticket be read; only a lost session stops it. */
-function isSideReadFailure(error: unknown): error is HelpdeskError {
-  return error instanceof HelpdeskError && error.kind !== 'unauthorized';
-}
-
 /** All audit pages merged, following `next_page` (offset) or `links.next` (cursor), users each once. */
 export async function fetchAllAudits(ticketId: string, io: HelpdeskIo): Promise<{ audits: unknown[]; users: unknown[] }> {
   const audits: unknown[] = [];

@@ -76,11 +76,18 @@ describe('fetchTicket on Cloud (REST v3)', () => {
     expect(fetched.ticket.id).toBe('OPS-42');
   });
 
-  it('an SLA endpoint that keeps failing with 5xx is reported, not swallowed', async () => {
+  it('an SLA endpoint that keeps failing with 5xx is a gap said in the explanation, not a failed issue', async () => {
     const { io } = fakeJira(CLOUD, ops42Routes(jsonReply({}, 503)));
-    const error = await failure(fetchJiraTicket('OPS-42', io, jiraMappingDefaults));
-    expect(error.kind).toBe('server');
-    expect(error.message).toContain('/rest/servicedeskapi/request/OPS-42/sla');
+    const fetched = await fetchJiraTicket('OPS-42', io, jiraMappingDefaults);
+    expect(fetched.ticket.id).toBe('OPS-42');
+    expect(fetched.nativeSla).toEqual([]);
+    expect(fetched.ticket.gaps).toEqual([expect.stringMatching(/own SLA could not be read .*\/rest\/servicedeskapi\/request\/OPS-42\/sla/)]);
+    expect(fetched.ticket.history).toEqual(ticketFromJira({ issue: complete }).history);
+  });
+
+  it('a signed-out session on the SLA endpoint still fails the read (the agent must sign in)', async () => {
+    const { io } = fakeJira(CLOUD, ops42Routes(jsonReply({}, 401)));
+    expect((await failure(fetchJiraTicket('OPS-42', io, jiraMappingDefaults))).kind).toBe('unauthorized');
   });
 
   it.each([
