@@ -106,7 +106,8 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
   await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store), {
     durable: false,
   });
-  runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
+  // One wake once a view's reads are all in (each costs an evaluation of every watched ticket), not one per batch.
+  if (!runtime.historyReads.busy()) runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
   const byOrigin = new Map<string, Ticket[]>();
   for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
   await Promise.all([...byOrigin].map(([origin, tickets]) => tellTicketsChanged(ports, origin, tickets)));
