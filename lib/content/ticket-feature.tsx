@@ -9,7 +9,7 @@ import type { ContentRuntimeDeps } from './runtime-deps';
 import type { Scope } from './scope';
 import type { ShadowHost } from './shadow-host';
 import { placeTicketBadge } from './ticket-badge-placement';
-import { initialTicketState, stepTicket, withRememberedNative, type TicketEffect, type TicketEvent, type TimerName } from './ticket-state';
+import { initialTicketState, showingApiData, stepTicket, withRememberedNative, type TicketEffect, type TicketEvent, type TimerName } from './ticket-state';
 
 /** State that outlives one visit to a ticket, so going back to a tab shows it at once. */
 export interface TicketMemory {
@@ -171,8 +171,7 @@ export function startTicketFeature<Mapping>(
 
   /** Hands a read to the background; an unchanged one is not sent again, only its view asked. */
   async function ingest(read: RawTicketRead): Promise<ReceivedView> {
-    const showingApiData = state.display.kind === 'ticket' && state.display.shown.view.source === 'api';
-    if (read.version !== null && memory.ingested.get(ticketId) === read.version && showingApiData) {
+    if (read.version !== null && memory.ingested.get(ticketId) === read.version && showingApiData(state)) {
       const again = await background.view(ref);
       if (again) return again;
     }

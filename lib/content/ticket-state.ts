@@ -96,7 +96,8 @@ export function withRememberedNative(shown: ReceivedView, remembered: NativeSlaT
   return { ...shown, native: remembered ?? null };
 }
 
-const showingApiData = (state: TicketState) => state.display.kind === 'ticket' && state.display.shown.view.source === 'api';
+/** The badge shows data read over REST (with history), not a page read or nothing. */
+export const showingApiData = (state: TicketState): boolean => state.display.kind === 'ticket' && state.display.shown.view.source === 'api';
 
 function read(state: TicketState, nowMs: number): TicketStep {
   if (state.reading) return { state, effects: [] };

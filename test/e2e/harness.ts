@@ -159,7 +159,7 @@ export async function screenshot(page: Page, name: string, dir = ARTEFACTS): Pro
 }
 
 /** Waits for a predicate evaluated in the page, polling in the test runner (not in the page). */
-export async function waitUntil<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000, label = 'condition'): Promise<T> {
+export async function waitUntil<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000, label = 'condition', intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown = null;
@@ -171,7 +171,7 @@ export async function waitUntil<T>(probe: () => Promise<T>, accept: (value: T) =
     } catch (error) {
       lastError = error; // e.g. a page between two documents: probe again
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   const why = lastError ? `last error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last value: ${JSON.stringify(last)}`;
   throw new Error(`timed out waiting for ${label}; ${why}`);

@@ -29,20 +29,8 @@ export async function readTicketBadge(page: Page): Promise<BadgeReading | null> 
 
 /** Polls from the test runner (the page runs no loop of ours) until the badge satisfies `accept`. */
 export async function waitForBadge(page: Page, accept: (badge: BadgeReading) => boolean, timeoutMs = 20_000): Promise<BadgeReading> {
-  const deadline = Date.now() + timeoutMs;
-  let last: BadgeReading | null = null;
-  let lastError: unknown = null;
-  while (Date.now() < deadline) {
-    try {
-      last = await readTicketBadge(page);
-      lastError = null;
-      if (last && accept(last)) return last;
-    } catch (error) {
-      lastError = error; // the page is navigating: read again
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`badge never matched; last seen: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+  const badge = await waitUntil(() => readTicketBadge(page), (seen) => seen !== null && accept(seen), timeoutMs, 'the ticket badge to match', 50);
+  return badge as BadgeReading; // accepted, so not null
 }
 
 export async function openPanel(page: Page): Promise<{ explanation: string[]; people: string[]; timeline: string[] }> {
