@@ -23,6 +23,7 @@ import type { WakeResult } from './wake';
 import { sortByUrgency } from '../view-model/urgency';
 import { isMine, popupList } from './popup-list';
 import { currentUsersItem, type CurrentUsers } from '../storage/current-users';
+import { forecastAnswer } from './forecast-answer';
 
 /** The background's answers to every message of the protocol. */
 
@@ -173,6 +174,10 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
 
     async 'directory:get'() {
       return { directory: await directoryItem.get() };
+    },
+
+    async 'forecast:get'(message, sender) {
+      return forecastAnswer(deps, message, sender);
     },
   };
 }

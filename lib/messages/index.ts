@@ -24,3 +24,11 @@ export {
 export { sendMessage, type Transport } from './send';
 export { handleMessage, allowedSenders, type MessageHandlers, type MessageOf, type RouterDeps } from './router';
 export { classifySender, type SenderInfo, type SenderKind, type SenderPolicy } from './sender';
+export {
+  readForecastAnswer,
+  type ForecastAnswer,
+  type ForecastItem,
+  type OfficeStripView,
+  type HandoffView,
+  type HandoffDueView,
+} from './forecast-view';

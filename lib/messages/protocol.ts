@@ -96,6 +96,15 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('options:open'), section: z.enum(['people', 'general', 'policy', 'helpdesks', 'notifications']) }),
   /** What a helpdesk page needs of the settings: its field mapping (validated) and the note setting. */
   z.strictObject({ type: z.literal('page:config'), system: helpdeskSystemSchema }),
+  /**
+   * The forecast (issue 15): what falls due over the next `hours` across watched tickets, each
+   * office's strip and handoff; with `ticket`, that ticket's events only (its calendar file).
+   */
+  z.strictObject({
+    type: z.literal('forecast:get'),
+    hours: z.number().int().min(1).max(24 * 31).optional(),
+    ticket: ticketRef.optional(),
+  }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;

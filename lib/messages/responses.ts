@@ -3,7 +3,8 @@ import { policySchema } from '../policy/schema';
 import { directorySchema } from '../people/directory-schema';
 import { watchedTicketSchema } from '../storage/watched-ticket-schema';
 import { popupRowSchema } from './popup-row';
-import { pageAnswerSchemas } from './page-view-schema';
+import { readForecastAnswer } from './forecast-view';
+import { pageAnswerSchemas, schemaOf } from './page-view-schema';
 import type { MessageType } from './protocol';
 
 /** What the background answers to each message type. */
@@ -50,6 +51,8 @@ export const responseSchemas = {
   'ticket:view': pageAnswerSchemas['ticket:view'],
   'page:config': pageAnswerSchemas['page:config'],
   'options:open': pageAnswerSchemas['options:open'],
+  /** Written once as a reader (lib/messages/forecast-view.ts), like the pages' answers. */
+  'forecast:get': schemaOf(readForecastAnswer, 'forecast:get'),
 } satisfies Record<MessageType, z.ZodType>;
 
 export type ResponseFor<T extends MessageType> = z.infer<(typeof responseSchemas)[T]>;

@@ -37,6 +37,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'ticket:view': ['content'],
   'page:config': ['content'],
   'options:open': ['content', 'extension-page'],
+  'forecast:get': ['extension-page'],
 };
 
 export interface RouterDeps {

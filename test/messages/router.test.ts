@@ -31,6 +31,7 @@ function handlers(): MessageHandlers {
     'ticket:view': vi.fn(async () => ({ view: null })),
     'page:config': unexpected,
     'options:open': unexpected,
+    'forecast:get': unexpected,
   };
 }
 
