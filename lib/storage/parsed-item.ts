@@ -41,6 +41,11 @@ export function setParsedItemCaching(enabled: boolean): void {
   caching = enabled;
 }
 
+/** Whether this context keeps in-memory copies (the background); see setParsedItemCaching. */
+export function parsedItemCaching(): boolean {
+  return caching;
+}
+
 export interface ParsedItem<T> {
   readonly key: StorageItemKey;
   readonly version: number;

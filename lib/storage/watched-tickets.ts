@@ -1,13 +1,15 @@
-import { defineParsedItem, describeZodIssues, StorageWriteError } from './parsed-item';
+import { describeZodIssues, StorageWriteError } from './parsed-item';
 import { migrateWatchedStoreV1 } from './watched-tickets-v1';
-import { type WatchedStore, watchedEntryKey, watchedStoreSchema, watchedTicketSchema } from './watched-ticket-schema';
+import { type WatchedStore, watchedEntryKey, watchedTicketSchema } from './watched-ticket-schema';
+import { createWatchedStoreItem } from './watched-store-item';
 
 /**
  * Every ticket a content script reported, keyed `${system}:${id}@${origin}` (v3; v2 was
- * `${system}:${id}`, so one site's ticket could replace another's).
- * Only the background writes it (its writes are serialised there); other parts read it.
+ * `${system}:${id}`, so one site's ticket could replace another's), each in a storage key of its
+ * own since v4 (watched-store-layout.ts). Only the background writes it (its writes are
+ * serialised there); other parts read it.
  */
-export const WATCHED_TICKETS_VERSION = 3;
+export const WATCHED_TICKETS_VERSION = 4;
 
 /**
  * v2 → v3: each entry moves to the key of its stored origin. Nothing is dropped here: an entry
@@ -54,14 +56,13 @@ export function repairWatchedStore(raw: unknown, report: (reason: string) => voi
   return store;
 }
 
-export const watchedTicketsItem = defineParsedItem<WatchedStore>({
-  key: 'local:watchedTickets',
+/** v1 → v2 → v3 of the single-key store; v3 → v4 splits it into one key per ticket (watched-store-item.ts). */
+export const legacyMigrations: Record<number, (old: unknown) => unknown> = { 2: migrateWatchedStoreV1, 3: migrateWatchedStoreV2 };
+
+export const watchedTicketsItem = createWatchedStoreItem({
   version: WATCHED_TICKETS_VERSION,
-  migrations: { 2: migrateWatchedStoreV1, 3: migrateWatchedStoreV2 },
-  schema: watchedStoreSchema,
-  fallback: () => ({}),
-  repair: repairWatchedStore,
-  cache: { validateChanged: validateChangedEntries },
+  legacyMigrations,
+  validateChanged: validateChangedEntries,
 });
 
 /**

@@ -134,10 +134,6 @@ async function setRaw(key: string, value: unknown): Promise<void> {
   await fakeBrowser.storage[area].set({ [name]: value });
 }
 
-async function getRaw(key: string): Promise<unknown> {
-  const { area, name } = storageArea(key);
-  return (await fakeBrowser.storage[area].get(name))[name];
-}
 
 function entryFrom(planted: Exclude<Faults['entries'], undefined>[number]): unknown {
   if (typeof planted !== 'object' || planted === null || !('corruptTicket' in planted)) return planted;
@@ -171,14 +167,13 @@ async function plant(f: Faults): Promise<void> {
     });
   }
   if (f.entries) {
-    const raw = (await getRaw(watchedTicketsItem.key)) as Record<string, unknown>;
-    f.entries.forEach((fault, index) => {
+    // Each planted entry under its own storage key, as the store keeps tickets (v4).
+    for (const [index, fault] of f.entries.entries()) {
       const entry = entryFrom(fault);
       const ticket = (entry as { ticket?: { system?: unknown; id?: unknown } } | null)?.ticket;
       const key = ticket && typeof ticket.id === 'string' ? `zendesk:${ticket.id}@https://acme.zendesk.com` : `junk-${index}`;
-      Object.assign(raw, withKey(key, entry));
-    });
-    await setRaw(watchedTicketsItem.key, raw);
+      await fakeBrowser.storage.local.set({ [`watched:${key}`]: entry });
+    }
   }
 }
 

@@ -175,13 +175,14 @@ describe.skipIf(!browsersAvailable().chromium)('Background in Chromium: alarms, 
     // "shown" instants back rather than wait, then wake the background as a settings save does.
     const checkedBefore = Date.parse((await lastCheckedAt(chromium)) ?? '');
     await inExtension(chromium, async (keys) => {
-      const { watchedTickets } = (await chrome.storage.local.get('watchedTickets')) as { watchedTickets: Record<string, { shown: Record<string, string> }> };
+      // One storage key per ticket (v4): `watched:${ticket key}`.
+      const stored = (await chrome.storage.local.get(keys.map((key) => `watched:${key}`))) as Record<string, { shown: Record<string, string> }>;
       for (const key of keys) {
-        const entry = watchedTickets[key];
+        const entry = stored[`watched:${key}`];
         if (!entry) throw new Error(`${key} not stored`);
         entry.shown = Object.fromEntries(Object.entries(entry.shown).map(([id, at]) => [id, new Date(Date.parse(at) - 31 * 60_000).toISOString()]));
       }
-      await chrome.storage.local.set({ watchedTickets });
+      await chrome.storage.local.set(stored);
     }, [ticketKey, control]);
     await requestWake(popup);
     await waitUntil(() => lastCheckedAt(chromium), (at) => Date.parse(at ?? '') > checkedBefore, 10_000, 'the wake');

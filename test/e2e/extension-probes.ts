@@ -63,7 +63,15 @@ export interface StoredTicket {
 }
 
 export async function storedTickets(session: ChromiumSession): Promise<Record<string, StoredTicket>> {
-  return inExtension(session, async () => ((await chrome.storage.local.get('watchedTickets')).watchedTickets ?? {}) as Record<string, StoredTicket>);
+  // One storage key per ticket (v4): `watched:${system}:${id}@${origin}`.
+  return inExtension(session, async () => {
+    const all = await chrome.storage.local.get(null);
+    return Object.fromEntries(
+      Object.entries(all)
+        .filter(([key]) => key.startsWith('watched:'))
+        .map(([key, entry]) => [key.slice('watched:'.length), entry]),
+    ) as Record<string, StoredTicket>;
+  });
 }
 
 export async function lastCheckedAt(session: ChromiumSession): Promise<string | null> {

@@ -101,11 +101,11 @@ describe('watched tickets: corrupt values', () => {
 });
 
 describe('watched tickets: writes', () => {
-  it('stores the value together with its version', async () => {
+  it('stores the value together with its version, each ticket under its own key (v4)', async () => {
     await watchedTicketsItem.set({ 'zendesk:35436@https://acme.zendesk.com': watchedTicket() });
-    const raw = await fakeBrowser.storage.local.get(['watchedTickets', 'watchedTickets$']);
+    const raw = await fakeBrowser.storage.local.get(null);
     expect(raw['watchedTickets$']).toEqual({ v: WATCHED_TICKETS_VERSION });
-    expect(Object.keys(raw['watchedTickets'] as object)).toEqual(['zendesk:35436@https://acme.zendesk.com']);
+    expect(Object.keys(raw).filter((key) => key !== 'watchedTickets$')).toEqual(['watched:zendesk:35436@https://acme.zendesk.com']);
   });
 
   it('refuses to write an invalid value, naming the field', async () => {
