@@ -1,3 +1,4 @@
+import { shadowRootOf } from './closed-roots';
 import { pageUi } from '../../components/page-ui';
 import { vi } from 'vitest';
 import { englishWords } from '../view-model/view-fixtures';
@@ -15,6 +16,8 @@ import { startContentRuntime } from '../../lib/content/controller';
 import type { IngestOutcome, PageBackground } from '../../lib/content/page-background';
 import { readRow, readTicketView, type ReceivedView } from '../../lib/content/reply-shapes';
 import type { ContentRuntimeDeps } from '../../lib/content/runtime-deps';
+
+export { shadowRootOf };
 
 export const NOW = new Date('2026-07-14T17:00:00Z'); // a Tuesday, 10:00 in Los Angeles
 export const ORIGIN = 'https://acme.zendesk.com';
@@ -323,26 +326,6 @@ export function startHarness(options: {
       context.abort();
     },
   };
-}
-
-/**
- * The extension's shadow roots are closed (page scripts cannot reach in), so the tests keep the
- * roots as they are attached, the way only the content script itself holds them.
- */
-const attachedRoots = new WeakMap<Element, ShadowRoot>();
-if (typeof Element !== 'undefined') {
-  // Files that only use the harness's pure helpers run without a DOM.
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
-    const root = attachShadow.call(this, init);
-    attachedRoots.set(this, root);
-    return root;
-  };
-}
-
-/** The (closed) shadow root of one of our hosts. */
-export function shadowRootOf(host: Element | null | undefined): ShadowRoot | null {
-  return (host && attachedRoots.get(host)) ?? null;
 }
 
 /** The shadow root of the ticket badge host, if mounted. */

@@ -3,6 +3,7 @@
  * default policy: measures data arrival → badge, and the main-thread cost of a 1,000-row view.
  * Bundled and driven by measure.ts; results land in window.__ewResults.
  */
+import { shadowRootOf } from '../closed-roots';
 import { pageUi } from '../../../components/page-ui';
 import { englishWords } from '../../view-model/view-fixtures';
 import { emptyDirectory } from '../../../lib/people';
@@ -17,15 +18,7 @@ import type { Severity, Ticket } from '../../../lib/engine/types';
 import type { HelpdeskInPage, RawTicketRead } from '../../../lib/helpdesks/contract';
 import { defaultPolicy } from '../../../lib/policy';
 
-/** Our shadow roots are closed; this page keeps them as they are attached (as only the content script would). */
-const attachedRoots = new WeakMap<Element, ShadowRoot>();
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
-  const root = attachShadow.call(this, init);
-  attachedRoots.set(this, root);
-  return root;
-};
-const rootOf = (host: Element | null) => (host ? attachedRoots.get(host) : undefined);
+const rootOf = (host: Element | null) => shadowRootOf(host) ?? undefined;
 
 const NOW = Date.now();
 const ticket = (id: string): Ticket => ({
