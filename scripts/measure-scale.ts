@@ -28,12 +28,15 @@ import { DEMO_HOST, sampleTruth } from './sample-truth';
 const ORIGIN = `https://${DEMO_HOST}`;
 const VIEW_ROWS = 100;
 const STORED = 2000;
-const INGESTS = 60;
 /**
  * The store is written as a v3 build left it (one key of every ticket, `watchedTickets`), so the
  * first wake also measures the upgrade to v4 (one key per ticket, lib/storage/watched-store-item.ts).
  */
 const LEGACY_STORE_VERSION = 3;
+/** MEASURE_ONLY=c: only the view figures (one wake first, so the worker has parsed the store), for quick runs while working. */
+const ONLY_VIEW = process.env.MEASURE_ONLY === 'c';
+const INGESTS = ONLY_VIEW ? 0 : 60;
+const WAKES = ONLY_VIEW ? 1 : 5;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,21 +74,78 @@ function watchedStore(sim: HelpdeskSimulator, tickets: readonly SimTicket[], now
 /** Row states of the view, by ticket id (read through the closed shadow roots, see test/e2e/closed-shadow.ts). */
 const rowStates = readRowStates;
 
+/** The latest `ew:row:<id>` mark of each row (list-feature.tsx): its state and when it went on the page (epoch ms). */
+async function rowMarks(page: Page): Promise<Record<string, { state: string; atMs: number }>> {
+  return page.evaluate(() => {
+    const marks: Record<string, { state: string; atMs: number }> = {};
+    for (const mark of performance.getEntriesByType('mark') as PerformanceMark[]) {
+      if (!mark.name.startsWith('ew:row:')) continue;
+      marks[mark.name.slice('ew:row:'.length)] = { state: String(mark.detail), atMs: performance.timeOrigin + mark.startTime };
+    }
+    return marks;
+  });
+}
+
+/**
+ * Opens the view and waits until every row shows a state other than "checking". When each row
+ * got its state is read from the marks the content script leaves as it puts badges on the page
+ * (cheap to poll, and exact whatever the polling interval); the states themselves are then read
+ * from the badges through the closed shadow roots and compared with the engine by the caller.
+ */
 async function openViewUntilTrue(sim: HelpdeskSimulator, page: Page, ids: readonly string[]) {
   const before = sim.requests.length;
   const started = Date.now();
   await page.goto(`${ORIGIN}/agent/filters/100`);
-  let states: Record<string, string | null> = {};
   const deadline = started + 60_000;
+  let marks: Awaited<ReturnType<typeof rowMarks>> = {};
   for (;;) {
-    states = await rowStates(page);
-    if (ids.every((id) => states[id] && states[id] !== 'checking')) break;
-    if (Date.now() > deadline) throw new Error(`rows not all known after 60 s: ${JSON.stringify(states)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    marks = await rowMarks(page);
+    if (ids.every((id) => marks[id] && marks[id].state !== 'checking')) break;
+    if (Date.now() > deadline) throw new Error(`rows not all known after 60 s: ${JSON.stringify(marks)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const ms = Date.now() - started;
+  const states = await rowStates(page);
+  const shownAt = ids.map((id) => (marks[id]?.atMs ?? Number.NaN) - started).sort((a, b) => a - b);
+  const ms = Math.round(shownAt.at(-1) ?? Number.NaN);
   const requests = sim.requests.slice(before).filter((request) => request.host === DEMO_HOST);
-  return { ms, states, requests };
+  // Where the time went: the list read, the first and last history request, rows shown (quartiles).
+  const audits = requests.filter((request) => request.path.includes('/audits'));
+  const phases = {
+    listReadMs: (requests.find((request) => request.path.includes('show_many'))?.at ?? Number.NaN) - started,
+    firstHistoryMs: (audits[0]?.at ?? Number.NaN) - started,
+    lastHistoryMs: (audits.at(-1)?.at ?? Number.NaN) - started,
+    rowsTrueMs: [25, 50, 75, 100].map((p) => `${p}%: ${Math.round(percentile(shownAt, p))}`).join(', '),
+  };
+  return { ms, states, requests, phases };
+}
+
+/** (a): `ticket:ingest` round trips sent from the content script's world of a ticket page. */
+async function measureIngests(session: Awaited<ReturnType<typeof launchChromium>>, sim: HelpdeskSimulator, storedTickets: readonly SimTicket[]): Promise<number[]> {
+  const ingests: number[] = [];
+  if (INGESTS === 0) return ingests;
+  const ticketPage = await session.browser.newPage();
+  const cdp = await ticketPage.createCDPSession();
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  await ticketPage.goto(`${ORIGIN}/agent/tickets/35436`);
+  await waitForBadge(ticketPage, (badge) => badge.state !== null, 30_000);
+  const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
+  if (!world) throw new Error('no content-script world found on the ticket page');
+  for (let i = 0; i < INGESTS; i++) {
+    const seed = storedTickets[(i * 31) % storedTickets.length] as SimTicket;
+    const message = { type: 'ticket:ingest', system: 'zendesk', raw: rawRead(sim, seed), fetchedAt: new Date().toISOString() };
+    const reply = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `(async () => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage(${JSON.stringify(message)}); if (!r.ok) throw new Error(r.error); return performance.now() - t0; })()`,
+    });
+    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    ingests.push(reply.result.value as number);
+  }
+  await ticketPage.close();
+  return ingests;
 }
 
 async function main(): Promise<void> {
@@ -110,7 +170,7 @@ async function main(): Promise<void> {
 
     // (b) one wake over all tickets.
     const wakes: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < WAKES; i++) {
       wakes.push(
         await extensionPage.evaluate(async () => {
           const t0 = performance.now();
@@ -122,36 +182,19 @@ async function main(): Promise<void> {
     }
 
     // (a) ticket:ingest round trips from the content script's world.
-    const ticketPage = await session.browser.newPage();
-    const cdp = await ticketPage.createCDPSession();
-    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
-    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
-    await cdp.send('Runtime.enable');
-    await ticketPage.goto(`${ORIGIN}/agent/tickets/35436`);
-    await waitForBadge(ticketPage, (badge) => badge.state !== null, 30_000);
-    const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
-    if (!world) throw new Error('no content-script world found on the ticket page');
-    const ingests: number[] = [];
-    for (let i = 0; i < INGESTS; i++) {
-      const seed = storedTickets[(i * 31) % storedTickets.length] as SimTicket;
-      const message = { type: 'ticket:ingest', system: 'zendesk', raw: rawRead(sim, seed), fetchedAt: new Date().toISOString() };
-      const reply = await cdp.send('Runtime.evaluate', {
-        contextId: world.id,
-        awaitPromise: true,
-        returnByValue: true,
-        expression: `(async () => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage(${JSON.stringify(message)}); if (!r.ok) throw new Error(r.error); return performance.now() - t0; })()`,
-      });
-      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-      ingests.push(reply.result.value as number);
-    }
-    await ticketPage.close();
+    const ingests = await measureIngests(session, sim, storedTickets);
 
     // (c) the 100-row view, cold then warm.
     const view = await session.browser.newPage();
     await view.setViewport({ width: 1280, height: 3600 }); // every row near the viewport
     const ids = viewTickets.map((t) => String(t.id));
+    const lastWake = () => extensionPage.evaluate(async () => ((await chrome.storage.local.get('health')).health as { lastWakeAt?: string } | undefined)?.lastWakeAt ?? null);
+    const wakeBefore = await lastWake();
     const cold = await openViewUntilTrue(sim, view, ids);
     await view.goto('about:blank');
+    // Opened again later: after the wake that follows the cold view's reads (it lands the new tickets in alarms and the toolbar badge).
+    const wakeDeadline = Date.now() + 60_000;
+    while ((await lastWake()) === wakeBefore && Date.now() < wakeDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
     const warm = await openViewUntilTrue(sim, view, ids);
     const truth = Object.fromEntries((await sampleTruth(sim, new Date(), ids)).map(({ id, evaluation }) => [id, evaluation.state]));
     const wrong = ids.filter((id) => warm.states[id] !== truth[id] || cold.states[id] !== truth[id]);
@@ -180,6 +223,8 @@ async function main(): Promise<void> {
       )
         .map(([kind, n]) => `${n}× ${kind}`)
         .join(', ');
+    console.log(`cold phases (ms from navigation): ${JSON.stringify(cold.phases)}`);
+    console.log(`warm phases (ms from navigation): ${JSON.stringify(warm.phases)}`);
     console.log(`cold requests: ${kinds(cold.requests)}`);
     console.log(`warm requests: ${kinds(warm.requests)}`);
     if (wrong.length > 0) console.log(`rows differing: ${wrong.map((id) => `${id} ${cold.states[id]}/${warm.states[id]} vs ${truth[id]}`).join('; ')}`);

@@ -11,6 +11,7 @@ import { onNotificationButtonClicked, onNotificationClicked } from './notificati
 import { refreshWatchedTickets } from './refresh';
 import { createSerialQueue } from './serial-queue';
 import { runWake, type WakeResult } from './wake';
+import { createWakeAfterReads } from './wake-after-reads';
 
 /**
  * The background as one object built from its dependencies. It keeps nothing in memory that
@@ -24,7 +25,7 @@ export interface Background {
   onMessage(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>>;
   onNotificationClicked(notificationId: string): Promise<void>;
   onNotificationButtonClicked(notificationId: string, buttonIndex: number): Promise<void>;
-  /** Resolves once no list row's history read is queued, running or being stored (tests, the scale script). */
+  /** Resolves once no list row's history read is queued, running or being stored, and the wake after them ran (tests, the scale script). */
   historyIdle(): Promise<void>;
 }
 
@@ -47,15 +48,18 @@ export function backgroundIdle(): Promise<void> {
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
   const requestWake = () => queue.coalesce('wake', () => runWake(deps));
+  const nowMs = () => deps.ports.now().getTime();
+  const setTimer = deps.setTimer ?? defaultTimer;
   const runtime: HandlerRuntime = {
     deps,
     queue,
     requestWake,
+    wakeAfterReads: createWakeAfterReads({ wake: requestWake, nowMs, setTimer, log: (text, error) => deps.ports.log(text, error) }),
     historyReads: createHistoryReads({
       fetchers: deps.historyFetchers ?? {},
       fetch: (input, init) => deps.ports.fetch(input, init),
-      nowMs: () => deps.ports.now().getTime(),
-      setTimer: deps.setTimer ?? defaultTimer,
+      nowMs,
+      setTimer,
       ...(deps.limits?.history ? { budget: deps.limits.history } : {}),
       onRead: (reads) => storeHistoryReads(runtime, reads),
       log: (text) => deps.ports.log(text),
@@ -89,7 +93,10 @@ export function createBackground(deps: BackgroundDeps): Background {
       });
     },
     onNotificationClicked: (id) => onNotificationClicked(runtime, id).catch(log('notification click failed')),
-    historyIdle: () => runtime.historyReads.idle(),
+    historyIdle: async () => {
+      await runtime.historyReads.idle();
+      await runtime.wakeAfterReads.flush();
+    },
     onNotificationButtonClicked: (id, index) =>
       onNotificationButtonClicked(runtime, id, index).catch(log('notification button failed')),
   };

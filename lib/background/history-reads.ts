@@ -77,8 +77,6 @@ export interface HistoryReads {
   status(key: string, version: string): HistoryStatus;
   /** Requests sent so far per origin (diagnostics, the scale script). */
   requestsSent(origin: string): number;
-  /** Whether reads are running (their stores will follow soon); reads waiting for the budget do not count. */
-  busy(): boolean;
   /** Resolves once nothing is queued, running or waiting to be written (tests). */
   idle(): Promise<void>;
 }
@@ -261,7 +259,6 @@ export function createHistoryReads(deps: HistoryReadsDeps): HistoryReads {
     request,
     status,
     requestsSent: (origin) => buckets.get(origin)?.sent ?? 0,
-    busy: () => running.size > 0,
     idle: () =>
       new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

@@ -14,6 +14,7 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
+import type { WakeAfterReads } from './wake-after-reads';
 import type { HistoryReads } from './history-reads';
 import type { SerialQueue } from './serial-queue';
 import { createPageHandlers } from './page-handlers';
@@ -38,6 +39,8 @@ export interface HandlerRuntime {
   requestWake: () => Promise<WakeResult>;
   /** Reads of list rows' histories: cached by version, a few in flight, within a request budget. */
   historyReads: HistoryReads;
+  /** The wake after stored history reads, held back until the rows were answered (wake-after-reads.ts). */
+  wakeAfterReads: WakeAfterReads;
 }
 
 async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {

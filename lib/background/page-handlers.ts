@@ -106,8 +106,8 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
   await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store), {
     durable: false,
   });
-  // One wake once a view's reads are all in (each costs an evaluation of every watched ticket), not one per batch.
-  if (!runtime.historyReads.busy()) runtime.requestWake().catch((error: unknown) => ports.log('wake after history reads failed', error));
+  // One wake once a view's reads are in and its rows were answered, not one per batch (wake-after-reads.ts).
+  runtime.wakeAfterReads.readsStored();
   const byOrigin = new Map<string, Ticket[]>();
   for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
   await Promise.all([...byOrigin].map(([origin, tickets]) => tellTicketsChanged(ports, origin, tickets)));

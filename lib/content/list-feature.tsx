@@ -37,6 +37,8 @@ export function startListFeature<Mapping>(
   const renderQueue: Element[] = [];
   /** Badges rendered off the page, put in together so a batch costs the table one relayout. */
   const readyToAttach: ShadowHost[] = [];
+  /** Rows rendered since the last batch went in: marked as shown once it is (see markShown). */
+  const rendered: Array<{ id: string; state: string }> = [];
   let loaded: PageConfig<Mapping> | null = null;
   let cancelFlush: (() => void) | null = null;
   let cancelRender: (() => void) | null = null;
@@ -176,6 +178,7 @@ export function startListFeature<Mapping>(
     }
     // Any change inside a big table relayouts all of it: insert the whole batch at once.
     for (const host of readyToAttach.splice(0)) host.attach();
+    for (const shown of rendered.splice(0)) markShown(shown.id, shown.state);
     scheduleTimer();
   }
 
@@ -208,6 +211,7 @@ export function startListFeature<Mapping>(
       readyToAttach.push(host);
     }
     host.render(deps.ui.row(view, deps.clock));
+    rendered.push({ id: view.id, state: view.state });
   }
 
   scope.onDispose(
@@ -248,6 +252,17 @@ export function startListFeature<Mapping>(
     (error: unknown) => deps.log('list', error),
   );
   scan();
+}
+
+/**
+ * A row's badge is on the page with this state: a User Timing mark `ew:row:<id>` (one per row,
+ * the latest; its detail the state), so the scale script and browser tests read when each row got
+ * its state without walking the closed shadow roots while the page works.
+ */
+function markShown(id: string, state: string): void {
+  const name = `ew:row:${id}`;
+  performance.clearMarks(name);
+  performance.mark(name, { detail: state });
 }
 
 function isOurs(node: Node): boolean {
