@@ -1,4 +1,5 @@
 import type { Evaluation, Severity, Ticket } from '../engine/types';
+import { type AckTimeoutMinutes, ackTimeoutsOf, rolesToNotifyAgain } from './ack-timeouts';
 
 /**
  * The instants that matter for one ticket — a level starts, a response or customer update falls
@@ -6,7 +7,7 @@ import type { Evaluation, Severity, Ticket } from '../engine/types';
  * key, so "(ticket, event)" can be shown exactly once. Pure: everything comes in as arguments.
  */
 
-export type AlarmEventKind = 'level' | 'warn-level' | 'response' | 'update' | 'warn-update' | 'reminder';
+export type AlarmEventKind = 'level' | 'warn-level' | 'response' | 'update' | 'warn-update' | 'reminder' | 'ack-timeout';
 
 export interface AlarmEvent {
   /** Stable key: `${ticketKey}|${kind}|${what}|${instant}`; also the notification id. */
@@ -17,8 +18,10 @@ export interface AlarmEvent {
   at: Date;
   /** The deadline it is about (equal to `at` for levels, responses and updates). */
   deadline: Date;
-  /** For 'level' and 'warn-level'. */
+  /** For 'level', 'warn-level' and 'ack-timeout'. */
   level?: { level: number; id: string; name: string; notify: readonly string[] };
+  /** For 'ack-timeout': the roles notified again (the Escalation Director last, when added) and after how long. */
+  ackTimeout?: { minutes: number; roles: readonly string[]; directorAdded: boolean; levelStartedAt: Date };
 }
 
 /** What the alarm logic needs to know about one watched ticket. */
@@ -43,6 +46,8 @@ export interface EventOptions {
   leads: WarningLeads;
   /** 0 turns reminders off. */
   reminderMinutes: number;
+  /** Minutes per severity after a level starts before its still-pending roles are notified again (0 or absent: off). */
+  ackTimeouts?: AckTimeoutMinutes;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -63,8 +68,8 @@ function warningStart(evaluation: Evaluation, deadline: Date, leads: WarningLead
   return next && next.at.getTime() === deadline.getTime() ? next.warnAt : null;
 }
 
-/** Kinds whose key is about a notify round (a level start or a reminder of it). */
-const isNotifyRound = (key: string) => key.includes('|level|') || key.includes('|reminder|');
+/** Kinds whose key is about a notify round (a level start, a reminder of it, or its re-notification). */
+const isNotifyRound = (key: string) => key.includes('|level|') || key.includes('|reminder|') || key.includes('|ack-timeout|');
 
 function lastNotifyRoundShownAt(shown: Readonly<Record<string, string>>): number | null {
   let latest: number | null = null;
@@ -111,6 +116,26 @@ export function ticketAlarmEvents(item: AlarmTicket, options: EventOptions): Ala
     const warnAt = warningStart(evaluation, due, options.leads);
     if (warnAt) {
       events.push({ key: ticketEventKey(ticketKey, 'warn-update', kind, due), ticketKey, kind: 'warn-update', at: warnAt, deadline: due });
+    }
+  }
+  if (clockStart) {
+    // One per level and clock: the key has no instant of its own, so a pause moving the level
+    // (and its timeout) later can never bring a second re-notification for the same roles.
+    for (const timeout of ackTimeoutsOf(evaluation, options.ackTimeouts)) {
+      events.push({
+        key: ticketEventKey(ticketKey, 'ack-timeout', timeout.levelId, clockStart),
+        ticketKey,
+        kind: 'ack-timeout',
+        at: timeout.at,
+        deadline: timeout.at,
+        level: { level: timeout.level, id: timeout.levelId, name: timeout.levelName, notify: timeout.roles },
+        ackTimeout: {
+          minutes: timeout.minutes,
+          roles: rolesToNotifyAgain(timeout),
+          directorAdded: timeout.directorAdded,
+          levelStartedAt: timeout.levelStartedAt,
+        },
+      });
     }
   }
   if (options.reminderMinutes > 0 && evaluation.pending.length > 0) {

@@ -2,7 +2,7 @@ import type { AlarmTicket } from './alarm-events';
 
 /**
  * Notifications still on screen that ask the engineer to tell people nobody is left to tell: a
- * level start or a reminder of a ticket whose roles are all acknowledged since (in the page, the
+ * level start, a reminder or a re-notification (acknowledgement timeout) of a ticket whose roles are all acknowledged since (in the page, the
  * popup, or by a colleague's note on the ticket). Sev 1 notifications stay until dismissed, so
  * without this one would keep saying "Notify now: Sales Rep" after the Sales Rep was told. Pure.
  *
@@ -14,6 +14,6 @@ export function answeredNotifications(tickets: readonly AlarmTicket[], onScreen:
   return onScreen.filter((id) => {
     // Ids are `${ticketKey}|${kind}|…` (alarm-events.ts); ticket keys contain no '|'.
     const [ticketKey, kind] = id.split('|');
-    return ticketKey !== undefined && settled.has(ticketKey) && (kind === 'level' || kind === 'reminder');
+    return ticketKey !== undefined && settled.has(ticketKey) && (kind === 'level' || kind === 'reminder' || kind === 'ack-timeout');
   });
 }

@@ -9,6 +9,8 @@ import { inQuietHours, type QuietHours } from './quiet-hours';
  * - Snooze holds a ticket's notifications until it ends; quiet hours hold Sev 3–4 until they end
  *   (Sev 1–2 always notify). Held events are not recorded, so they show when the hold ends.
  * - A level whose roles are all acknowledged (no pending role) is recorded silently.
+ * - An acknowledgement timeout (a re-notification) due with a level of the same ticket is recorded
+ *   silently: the level's own notification lists every pending role.
  * - Lower levels reached at the same time as a higher one are recorded silently (the higher
  *   one lists every role still pending, cumulatively) unless they passed during sleep, when they
  *   count in the summary; a warning for a level already due is recorded silently too.
@@ -36,7 +38,8 @@ export interface DuePlan {
 
 export const DEFAULT_SLEEP_GAP_MS = 5 * 60_000;
 
-const DEADLINE_KINDS = new Set<AlarmEvent['kind']>(['level', 'response', 'update']);
+/** Kinds still worth reporting when they passed during sleep (a re-notification is a page that went unanswered). */
+const DEADLINE_KINDS = new Set<AlarmEvent['kind']>(['level', 'response', 'update', 'ack-timeout']);
 
 /** Whether a ticket's notifications are held right now (and will come later). */
 export function isHeld(ticket: AlarmTicket, now: Date, options: Pick<DueOptions, 'quietHours' | 'timeZone'>): boolean {
@@ -66,8 +69,12 @@ function triage(ticket: AlarmTicket, due: AlarmEvent[]): Array<{ event: AlarmEve
   return due.map((event) => {
     const acknowledged = (event.kind === 'level' || event.kind === 'reminder') && noPending;
     const levelAlsoDue = event.kind === 'warn-level' && levels.some((l) => l.level?.id === event.level?.id);
-    const reminderWithLevel = event.kind === 'reminder' && top !== null;
-    if (acknowledged || levelAlsoDue || reminderWithLevel) return { event, verdict: 'silent' };
+    // A reminder adds nothing to a level start or a re-notification shown at the same wake.
+    const reminderWithLevel = event.kind === 'reminder' && (top !== null || due.some((e) => e.kind === 'ack-timeout'));
+    // A re-notification pages again a page already raised: with the level itself shown now (first
+    // seen late, or slept through) that notification already lists every pending role.
+    const timeoutWithLevel = event.kind === 'ack-timeout' && top !== null;
+    if (acknowledged || levelAlsoDue || reminderWithLevel || timeoutWithLevel) return { event, verdict: 'silent' };
     if (event.kind === 'level' && event !== top) return { event, verdict: 'superseded' };
     return { event, verdict: 'show' };
   });

@@ -53,6 +53,7 @@ export function dueOptionsFor(context: BackgroundContext, deps: BackgroundDeps):
   return {
     leads: warningLeadsFrom(context.policy.policy, context.notifications),
     reminderMinutes: context.notifications.reminderMinutes,
+    ackTimeouts: context.notifications.ackTimeoutMinutes,
     quietHours: context.notifications.quietHours,
     timeZone: quietHoursZone(context, deps),
     ...(deps.limits?.sleepGapMs !== undefined ? { sleepGapMs: deps.limits.sleepGapMs } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ACK_TIMEOUT_MINUTES } from '../alarms/ack-timeouts';
 import { timeZoneSchema } from '../policy/schema';
 import { defineParsedItem } from './parsed-item';
 import { repairFields } from './repair-fields';
@@ -14,6 +15,7 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM 
 export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof weekdaySchema>;
 const leadMinutes = z.number().int().min(0).max(7 * 24 * 60);
+const ackMinutes = z.number().int('whole minutes').min(0, '0 (off) or more minutes').max(24 * 60, 'at most 1440 minutes (a day)');
 
 // ---- notifications -------------------------------------------------------------------------
 
@@ -32,6 +34,11 @@ const notificationShape = {
   sound: z.boolean(),
   /** Repeat a reminder while roles are still to notify; 0 turns reminders off. */
   reminderMinutes: z.number().int().min(0).max(24 * 60),
+  /**
+   * Acknowledgement timeouts (v2): minutes after a level starts before its still-pending roles are
+   * notified again with the on-duty Escalation Director added, per severity; 0 turns it off.
+   */
+  ackTimeoutMinutes: z.object({ '1': ackMinutes, '2': ackMinutes, '3': ackMinutes, '4': ackMinutes }),
 };
 
 export const notificationSettingsSchema = z.object(notificationShape);
@@ -42,7 +49,14 @@ export const defaultNotificationSettings: NotificationSettings = {
   quietHours: { enabled: false, start: '19:00', end: '08:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], timeZone: null },
   sound: true,
   reminderMinutes: 30,
+  ackTimeoutMinutes: { ...DEFAULT_ACK_TIMEOUT_MINUTES },
 };
+
+/** v1 → v2: acknowledgement timeouts arrive with their defaults; everything else is kept as it was. */
+export function migrateNotificationSettingsV1(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null || Array.isArray(old) || 'ackTimeoutMinutes' in old) return old;
+  return { ...old, ackTimeoutMinutes: { ...DEFAULT_ACK_TIMEOUT_MINUTES } };
+}
 
 /**
  * A quiet-hours zone that is not a real one falls back to the browser's zone (null) with a
@@ -60,7 +74,8 @@ function keepQuietHoursOverBadZone(raw: unknown, report: (reason: string) => voi
 
 export const notificationSettingsItem = defineParsedItem<NotificationSettings>({
   key: 'sync:notificationSettings',
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateNotificationSettingsV1 },
   schema: notificationSettingsSchema,
   fallback: () => structuredClone(defaultNotificationSettings),
   repair: (raw, report) => repairFields(notificationShape, keepQuietHoursOverBadZone(raw, report), structuredClone(defaultNotificationSettings), report),

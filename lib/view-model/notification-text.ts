@@ -75,6 +75,8 @@ function eventTitle(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): 
       return ctx.t(item.evaluation.updateRule === 'response' ? 'notifWarnResponseTitle' : 'notifWarnUpdateTitle', [label, at]);
     case 'reminder':
       return ctx.t('notifReminderTitle', [label]);
+    case 'ack-timeout':
+      return ctx.t('notifAckTimeoutTitle', [label, String(event.ackTimeout?.minutes ?? ''), String(event.level?.level ?? '')]);
   }
 }
 
@@ -83,6 +85,9 @@ function eventBody(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): s
   const pending = item.evaluation.pending;
   if ((event.kind === 'level' || event.kind === 'reminder') && pending.length > 0) {
     lines.push(ctx.t('notifNotifyNow'), ...peopleLines(item, pending, ctx));
+  }
+  if (event.kind === 'ack-timeout' && event.ackTimeout) {
+    lines.push(ctx.t(event.ackTimeout.directorAdded ? 'notifAckTimeoutDirectorAdded' : 'notifNotifyNow'), ...peopleLines(item, event.ackTimeout.roles, ctx));
   }
   if (event.kind === 'warn-level' && event.level) {
     lines.push(ctx.t('notifWillNotify'), ...peopleLines(item, event.level.notify, ctx));
@@ -96,10 +101,13 @@ function eventBody(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): s
 
 function summaryLine(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): string {
   const label = ticketLabel(item.ticket);
+  const level = String(event.level?.level ?? '');
   const what =
     event.kind === 'level'
-      ? ctx.t('notifSummaryLevel', [label, String(event.level?.level ?? '')])
-      : ctx.t(event.kind === 'response' ? 'notifSummaryResponse' : 'notifSummaryUpdate', [label]);
+      ? ctx.t('notifSummaryLevel', [label, level])
+      : event.kind === 'ack-timeout'
+        ? ctx.t('notifSummaryAckTimeout', [label, level])
+        : ctx.t(event.kind === 'response' ? 'notifSummaryResponse' : 'notifSummaryUpdate', [label]);
   return ctx.t('notifSummaryLine', [what, ctx.formatTime(event.at)]);
 }
 
@@ -128,6 +136,6 @@ export function renderNotification(plan: PlannedNotification, ctx: ContentContex
     ticketKey: ticket.key,
     url: ticket.ticket.url,
     requireInteraction: ticket.evaluation.severity === 1,
-    canMarkNotified: ticket.evaluation.pending.length > 0 && (event.kind === 'level' || event.kind === 'reminder'),
+    canMarkNotified: ticket.evaluation.pending.length > 0 && (event.kind === 'level' || event.kind === 'reminder' || event.kind === 'ack-timeout'),
   };
 }

@@ -62,7 +62,8 @@ describe('alarms fire in order', () => {
       '08:30 #35436: first response due now',
       '09:45 #35436 reaches level 2 at 10:00',
       '10:00 #35436 reached level 2 (Sales Rep)',
-      '10:30 #35436: still to notify',
+      // The Sales Rep is still pending 15 minutes after level 2 (Sev 1 acknowledgement timeout).
+      '10:15 #35436: level 2 not acknowledged after 15 min',
     ]);
   });
 
@@ -98,7 +99,7 @@ describe('a service-worker restart loses nothing and duplicates nothing', () => 
     const restarted = createBackground(backgroundDeps(world));
     await restarted.start();
     expect(world.shown.length).toBe(shownBefore);
-    expect(await alarmAt()).toBe('2026-07-14T10:30:00.000Z');
+    expect(await alarmAt()).toBe('2026-07-14T10:15:00.000Z'); // level 2's acknowledgement timeout
   });
 
   it('two instances woken at once (old worker still finishing) notify once', async () => {
@@ -166,7 +167,11 @@ describe('acknowledgement, snooze and the notification buttons', () => {
     const level2 = world.shown.at(-1);
     await background.onNotificationButtonClicked(level2?.id ?? '', 1);
     expect((await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com']?.snoozedUntil).toBe('2026-07-14T10:15:00.000Z');
-    expect(await alarmAt()).toBe('2026-07-14T10:30:00.000Z');
+    // Held until the snooze ends at 10:15 (then level 2's 15-minute acknowledgement timeout is due too).
+    expect(await alarmAt()).toBe('2026-07-14T10:15:00.000Z');
+    world.clock.now = new Date('2026-07-14T10:10:00Z');
+    await background.start();
+    expect(world.shown.at(-1)?.id).toBe(level2?.id);
   });
 
   it('a snooze from the popup delays a level start until the snooze ends', async () => {

@@ -93,3 +93,40 @@ describe('watched origins', () => {
     expect(isWatchedOrigin(origin, sites)).toBe(expected);
   });
 });
+
+describe('acknowledgement timeouts (notification settings v2)', () => {
+  const v1 = {
+    warnBeforeMinutes: { '1': 10 },
+    quietHours: { enabled: true, start: '20:00', end: '07:00', days: ['sat', 'sun'], timeZone: 'Asia/Shanghai' },
+    sound: false,
+    reminderMinutes: 45,
+  };
+
+  it('default to 15 minutes for Sev 1, 60 for Sev 2, off for Sev 3 and 4', () => {
+    expect(defaultNotificationSettings.ackTimeoutMinutes).toEqual({ '1': 15, '2': 60, '3': 0, '4': 0 });
+  });
+
+  it('a v1 value migrates: the engineer\'s settings are kept, the timeouts arrive with their defaults', async () => {
+    await fakeBrowser.storage.sync.set({ notificationSettings: v1, notificationSettings$: { v: 1 } });
+    expect(await notificationSettingsItem.get()).toEqual({ ...v1, ackTimeoutMinutes: { '1': 15, '2': 60, '3': 0, '4': 0 } });
+    expect(problems).toEqual([]);
+    const { notificationSettings$: meta } = await fakeBrowser.storage.sync.get('notificationSettings$');
+    expect(meta).toMatchObject({ v: 2 });
+  });
+
+  it('a corrupt timeout is reset to the defaults with a reason naming the field; the rest is kept', async () => {
+    await fakeBrowser.storage.sync.set({
+      notificationSettings: { ...v1, ackTimeoutMinutes: { '1': -3, '2': 60, '3': 0, '4': 0 } },
+      notificationSettings$: { v: 2 },
+    });
+    const read = await notificationSettingsItem.get();
+    expect(read).toEqual({ ...v1, ackTimeoutMinutes: { '1': 15, '2': 60, '3': 0, '4': 0 } });
+    expect(problems.map((p) => p.reason).join('\n')).toMatch(/ackTimeoutMinutes\.1: 0 \(off\) or more minutes/);
+  });
+
+  it('refuses to save a timeout longer than a day, naming the severity', async () => {
+    await expect(notificationSettingsItem.set({ ...defaultNotificationSettings, ackTimeoutMinutes: { '1': 15, '2': 2000, '3': 0, '4': 0 } })).rejects.toThrow(
+      /ackTimeoutMinutes\.2: at most 1440 minutes/,
+    );
+  });
+});

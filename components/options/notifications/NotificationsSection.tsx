@@ -68,6 +68,19 @@ export function NotificationsSection({ store, policy }: { store: SettingsStore<N
         </fieldset>
         <NullableTextInput label={t('optionsQuietTimeZone')} path={['quietHours', 'timeZone']} editing={editing} placeholder={t('optionsBrowserTimeZone')} />
       </fieldset>
+      <fieldset class="ew-group" data-options="ack-timeouts">
+        <legend>{t('optionsAckTimeouts')}</legend>
+        <p class="ew-help">{t('optionsAckTimeoutsHelp')}</p>
+        {(['1', '2', '3', '4'] as const).map((severity) => (
+          <NumberInput
+            key={severity}
+            label={t('optionsAckTimeoutFor', severity)}
+            path={['ackTimeoutMinutes', severity]}
+            editing={editing}
+            min={0}
+          />
+        ))}
+      </fieldset>
       <fieldset class="ew-group">
         <legend>{t('optionsSoundAndReminders')}</legend>
         <CheckboxInput label={t('optionsSound')} path={['sound']} editing={editing} />
