@@ -72,6 +72,9 @@ export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone
       <style>{timelineStyles}</style>
       <header class="ew-options-header">
         <h1>{t('optionsTitle')}</h1>
+        <a class="ew-button ew-forecast-link" href="forecast.html">
+          {t('optionsForecastLink')}
+        </a>
       </header>
       <nav role="tablist" aria-label={t('optionsTitle')} class="ew-tabs" onKeyDown={onKeyDown}>
         {optionsTabs.map((id) => (

@@ -4,6 +4,9 @@ import { countdownWords } from '../../lib/countdown/countdown-words';
 import { t } from '../../lib/i18n';
 import { filterQueue, showEverything, type QueueFilter, type QueueItem } from '../../lib/queue';
 import { timelineStyles } from '../timeline';
+import { ForecastTab, type ForecastActions } from '../forecast';
+import { PopupTabs, type PopupTab } from './PopupTabs';
+import type { ForecastItem } from '../../lib/messages/forecast-view';
 import { EmptyQueue } from './EmptyQueue';
 import { usePopupClock } from './popup-clock';
 import type { PopupActions, PopupData } from './popup-types';
@@ -18,6 +21,13 @@ export interface PopupAppProps {
   loadError: ReadonlySignal<string | null>;
   actions: PopupActions;
   engineerTimeZone: string;
+  /** The "Next 24 h" tab (issue 15); absent: the queue alone. */
+  forecast?: {
+    actions: ForecastActions;
+    openFullPage: () => void;
+    /** One ticket's coming events, for its "Add to calendar". */
+    ticketEvents: (ticket: QueueItem['ticket']) => Promise<{ items: ForecastItem[]; now: number }>;
+  };
 }
 
 const MINUTE = 60_000;
@@ -30,7 +40,7 @@ const busyKey = (item: QueueItem, role: string) => `${item.key}|${role}`;
  * resolved it (lib/view-model), and one ticket's timeline. It filters and ticks countdowns; it
  * never evaluates, sorts or looks people up itself.
  */
-export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAppProps) {
+export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast }: PopupAppProps) {
   const clock = usePopupClock();
   const words = useMemo(countdownWords, []);
   const minute = useComputed(() => Math.floor(clock.now.value / MINUTE));
@@ -39,6 +49,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
   const selected = useSignal<string | null>(null);
   const status = useSignal('');
   const recordOnTicket = useSignal(true);
+  const tab = useSignal<PopupTab>('queue');
 
   const items = useComputed(() => data.value?.items ?? []);
   const visible = useComputed(() => filterQueue(items.value, filter.value));
@@ -113,7 +124,13 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
           ⚙
         </button>
       </header>
-      <main hidden={!!selectedItem}>
+      {forecast && !selectedItem ? <PopupTabs tab={tab.value} onChange={(next) => (tab.value = next)} /> : null}
+      {forecast && !selectedItem && tab.value === 'forecast' ? (
+        <div id="ew-tabpanel-forecast" role="tabpanel" aria-labelledby="ew-tab-forecast">
+          <ForecastTab actions={forecast.actions} onOpenFullPage={forecast.openFullPage} />
+        </div>
+      ) : null}
+      <main hidden={!!selectedItem || tab.value === 'forecast'} id="ew-tabpanel-queue" role={forecast ? 'tabpanel' : undefined} aria-labelledby={forecast ? 'ew-tab-queue' : undefined}>
         {openCount.value > 0 ? <QueueToolbar filter={filter.value} onChange={(next) => (filter.value = next)} /> : null}
         {filter.value.scope === 'mine' && !current.mineConfigured ? <p class="ew-hint">{t('popupMineNotConfigured')}</p> : null}
         <p class="ew-visually-hidden" role="status" aria-live="polite">
@@ -169,6 +186,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone }: PopupAp
           handlers={handlers}
           busyRoles={busyRolesOf(selectedItem)}
           onBack={back}
+          {...(forecast ? { ticketEvents: forecast.ticketEvents } : {})}
         />
       ) : null}
       <p class="ew-status" role="status" aria-live="polite">

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
+import type { ForecastItem } from '../../lib/messages/forecast-view';
+import { TicketCalendarLink } from '../forecast';
 import { t } from '../../lib/i18n';
 import type { Policy } from '../../lib/policy/schema';
 import type { QueueItem } from '../../lib/queue';
@@ -20,13 +22,17 @@ interface TicketDetailProps {
   handlers: RowHandlers;
   busyRoles: ReadonlySet<string>;
   onBack: () => void;
+  /** This ticket's coming events for "Add to calendar"; absent: no calendar link. */
+  ticketEvents?: (ticket: QueueItem['ticket']) => Promise<{ items: ForecastItem[]; now: number }>;
 }
 
 /** One ticket in full: who to tell, and the timeline with the why behind every number. */
-export function TicketDetail({ item, policy, now, engineerTimeZone, actions, handlers, busyRoles, onBack }: TicketDetailProps) {
+export function TicketDetail({ item, policy, now, engineerTimeZone, actions, handlers, busyRoles, onBack, ticketEvents }: TicketDetailProps) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
   const { ticket, evaluation } = item;
+  // One load per ticket shown, not per render.
+  const loadEvents = useCallback(() => (ticketEvents ? ticketEvents(ticket) : Promise.resolve({ items: [], now: now.getTime() })), [item.key]);
   const roleNames = Object.fromEntries(Object.entries(policy.roles).map(([id, role]) => [id, role.name]));
   return (
     <section
@@ -46,6 +52,7 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
         <button type="button" class="ew-button" onClick={() => void actions.openTicket(ticket)}>
           {t('popupOpenTicket', t(ticket.system === 'zendesk' ? 'helpdeskZendesk' : 'helpdeskJira'))}
         </button>
+        {ticketEvents ? <TicketCalendarLink ticketLabel={`${ticket.system}-${ticket.id}`} load={loadEvents} /> : null}
         <button
           type="button"
           class="ew-button ew-stop-watching"

@@ -4,11 +4,22 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { browserTimeZone } from '../../lib/i18n';
 import { browserPopupActions } from './popup-actions';
 import { loadPopupData } from './popup-data';
+import { browserForecastActions, forecastPageUrl, ticketEvents } from '../forecast/forecast-actions';
 import './popup.css';
 
 const source = loadPopupData();
 document.documentElement.lang = browser.i18n.getUILanguage();
 render(
-  <PopupApp data={source.data} loadError={source.loadError} actions={browserPopupActions()} engineerTimeZone={browserTimeZone()} />,
+  <PopupApp
+    data={source.data}
+    loadError={source.loadError}
+    actions={browserPopupActions()}
+    engineerTimeZone={browserTimeZone()}
+    forecast={{
+      actions: browserForecastActions(),
+      openFullPage: () => void browser.tabs.create({ url: forecastPageUrl() }).then(() => window.close()),
+      ticketEvents,
+    }}
+  />,
   document.getElementById('app')!,
 );

@@ -12,6 +12,7 @@ import { refreshWatchedTickets } from './refresh';
 import { createSerialQueue } from './serial-queue';
 import { runWake, type WakeResult } from './wake';
 import { createWakeAfterReads } from './wake-after-reads';
+import { HANDOFF_ALARM, runHandoffNotice } from './handoff-notice';
 
 /**
  * The background as one object built from its dependencies. It keeps nothing in memory that
@@ -47,7 +48,13 @@ export function backgroundIdle(): Promise<void> {
 
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
-  const requestWake = () => queue.coalesce('wake', () => runWake(deps));
+  const requestWake = () =>
+    queue.coalesce('wake', async () => {
+      const result = await runWake(deps);
+      // The handoff notice follows the settings and the policy, which every wake re-reads too.
+      await runHandoffNotice(deps).catch((error: unknown) => deps.ports.log('handoff notice failed', error));
+      return result;
+    });
   const nowMs = () => deps.ports.now().getTime();
   const setTimer = deps.setTimer ?? defaultTimer;
   const runtime: HandlerRuntime = {
@@ -73,6 +80,10 @@ export function createBackground(deps: BackgroundDeps): Background {
   return {
     start: requestWake,
     async onAlarm(alarm) {
+      if (alarm.name === HANDOFF_ALARM) {
+        await queue.run(() => runHandoffNotice(deps)).catch(log('handoff notice failed'));
+        return null;
+      }
       if (alarm.name !== WAKE_ALARM) return null;
       // Network first, outside the queue: messages stay answered while the helpdesk is slow.
       await refreshWatchedTickets(deps).catch(log('background refresh failed'));

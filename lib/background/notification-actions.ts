@@ -42,6 +42,8 @@ export async function onNotificationClicked(runtime: ActionRuntime, notification
   const { ports } = runtime.deps;
   const found = await entryFor(notificationId);
   if (found) await openTicketTab(ports, found.entry.ticket.url, { system: found.entry.ticket.system, id: found.entry.ticket.id });
+  // The handoff notice opens the forecast page, where the handoff can be read and copied.
+  else if (notificationId.startsWith('handoff|')) await ports.tabs.open(`${ports.extension.baseUrl}forecast.html`);
   await ports.notifications.clear(notificationId);
 }
 

@@ -23,7 +23,7 @@ const helpdeskSystemSchema = z.enum(['zendesk', 'jira']);
 const rawBodySchema = z.record(z.string(), z.unknown());
 
 /** Which stored settings changed; the background re-reads them, re-evaluates and re-arms. */
-export const settingsAreaSchema = z.enum(['notifications', 'general', 'sites', 'mappings', 'policy', 'directory']);
+export const settingsAreaSchema = z.enum(['notifications', 'general', 'sites', 'mappings', 'policy', 'directory', 'forecast']);
 export type SettingsArea = z.infer<typeof settingsAreaSchema>;
 
 export const messageSchema = z.discriminatedUnion('type', [

@@ -201,3 +201,15 @@ export function forecastEventOf(item: ForecastItem): ForecastEvent {
     officeId: item.officeId,
   };
 }
+
+/** The handoff notice's words: the office and its close in the title, the tickets and what each owes first in the body. */
+export function handoffNotification(handoff: HandoffView, words: Pick<ViewWords, 't'> & { formatTime: (at: Date) => string }): { title: string; message: string } {
+  const title = words.t('notifHandoffTitle', [handoff.officeName, words.formatTime(new Date(handoff.closesAt))]);
+  if (handoff.tickets.length === 0) return { title, message: words.t('notifHandoffNothing') };
+  const items = handoff.tickets.map((ticket) => {
+    const first = ticket.due[0]?.item;
+    const label = forecastTicketLabel({ system: first?.system ?? 'zendesk', ticketId: ticket.ticketId });
+    return first ? `${label} ${forecastWhat(first, words)} ${words.formatTime(new Date(first.at))}` : label;
+  });
+  return { title, message: words.t('notifHandoffMessage', items.join('; ')) };
+}
