@@ -35,6 +35,11 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
       </header>
       {view.source === 'dom' ? <p class="ew-notice">{t('inpageFromPageNotice')}</p> : null}
       <ul class="ew-explanation">
+        {view.ackTimeouts.map((timeout) => (
+          <li key={`ack-timeout-${timeout.level}`} class="ew-ack-timeout" data-ew="ack-timeout">
+            {t(timeout.directorAdded ? 'inpageAckTimeoutDirectorAdded' : 'inpageAckTimeout', [String(timeout.minutes), String(timeout.level)])}
+          </li>
+        ))}
         {view.explanation.map((line) => (
           <li key={line}>{line}</li>
         ))}

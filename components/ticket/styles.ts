@@ -69,6 +69,7 @@ export const ticketUiCss = `${sharedCss}
 .ew-heading { margin: 12px 0 4px; font-size: 12px; text-transform: uppercase; color: var(--ew-muted); }
 .ew-notice { margin: 8px 0; padding: 6px 8px; border-radius: 4px; border: 1px solid var(--ew-warning); }
 .ew-explanation, .ew-people, .ew-timeline { margin: 4px 0; padding-left: 18px; }
+.ew-ack-timeout { font-weight: 600; color: var(--ew-notify); }
 .ew-zones, .ew-muted { color: var(--ew-muted); }
 .ew-step { display: flex; flex-wrap: wrap; gap: 6px; }
 .ew-step-name { font-weight: 600; }

@@ -10,7 +10,14 @@ import type { Policy } from '../policy/schema';
 import { directoryItem } from '../storage/directory-item';
 import { currentUsersItem } from '../storage/current-users';
 import { getEffectivePolicy } from '../storage/policy-source';
-import { fieldMappingsItem, generalSettingsItem, type FieldMappings, type GeneralSettings } from '../storage/settings';
+import {
+  fieldMappingsItem,
+  generalSettingsItem,
+  notificationSettingsItem,
+  type FieldMappings,
+  type GeneralSettings,
+  type NotificationSettings,
+} from '../storage/settings';
 import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
@@ -46,6 +53,7 @@ interface ViewContext {
   general: GeneralSettings;
   mappings: FieldMappings;
   directory: Directory;
+  ackTimeouts: NotificationSettings['ackTimeoutMinutes'];
 }
 
 /** The customer organisation: the ticket's own field when the mapper filled it, else what was stored. */
@@ -134,13 +142,14 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
   }
 
   async function context(): Promise<ViewContext> {
-    const [policy, general, mappings, directory] = await Promise.all([
+    const [policy, general, mappings, directory, notifications] = await Promise.all([
       getEffectivePolicy(deps.policyParsing),
       generalSettingsItem.get(),
       fieldMappingsItem.get(),
       directoryItem.get(),
+      notificationSettingsItem.get(),
     ]);
-    return { policy: policy.policy, general, mappings, directory };
+    return { policy: policy.policy, general, mappings, directory, ackTimeouts: notifications.ackTimeoutMinutes };
   }
 
   function viewOf(
@@ -157,6 +166,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       now,
       organization: organizationOf(ticket, entry),
       words: viewWords(ports),
+      ackTimeouts: ctx.ackTimeouts,
     };
     return pageTicketView(ticket, evaluation, viewContext, { ...read, ackNoteMode: ctx.general.ackNoteMode });
   }

@@ -90,6 +90,11 @@ export const readPageTicketView = fields({
   clockStart: when,
   pausedSince: when,
   explanation: strings,
+  /**
+   * Levels whose roles were still not acknowledged `minutes` after the level started: notified
+   * again, with the on-duty Escalation Director added unless the director is the role (issue 15 item 6).
+   */
+  ackTimeouts: listOf(fields({ level: integer, minutes: integer, directorAdded: flag })),
   timeline: listOf(readTimelineStep),
   people: listOf(readPerson),
   /** From the read this view was made of; null when the background had no fresh read (a view asked again). */

@@ -78,6 +78,8 @@ export interface TicketView {
   clockStart: Date | null;
   pausedSince: Date | null;
   explanation: string[];
+  /** Levels notified again after their acknowledgement timeout (issue 15 item 6). */
+  ackTimeouts: Array<{ level: number; minutes: number; directorAdded: boolean }>;
   timeline: TimelineStep[];
   people: PersonToNotify[];
   nativeSla: NativeSlaComparison[];

@@ -3,6 +3,7 @@ import type { Evaluation, Ticket } from '../engine/types';
 import type { NativeSlaTarget } from '../helpdesks/contract';
 import type { AckNoteMode, PagePerson, PageRowView, PageTicketView, PageTimelineStep } from '../messages/page-view';
 import type { Policy } from '../policy/schema';
+import { type AckTimeoutMinutes, ackTimeoutsOf } from '../alarms/ack-timeouts';
 import { escalationMessage } from './escalation-message';
 import { roleName, roleToTell, type PeopleContext } from './people';
 import type { ViewWords } from './words';
@@ -15,6 +16,8 @@ import type { ViewWords } from './words';
 /** Everything a view is built from besides the ticket and its evaluation. */
 export interface ViewContext extends PeopleContext {
   words: ViewWords;
+  /** The engineer's acknowledgement timeouts (notification settings); absent: none said. */
+  ackTimeouts?: AckTimeoutMinutes;
 }
 
 /** What the read behind a ticket view brought. */
@@ -64,8 +67,26 @@ function people(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext): PageP
   return [...due, ...onRequest];
 }
 
+/**
+ * Levels whose roles went unacknowledged past their timeout (the background notified them again,
+ * adding the Escalation Director), and when the next such timeout falls.
+ */
+function ackTimeoutView(evaluation: Evaluation, ctx: ViewContext): { passed: PageTicketView['ackTimeouts']; nextAt: Date | null } {
+  const nowMs = ctx.now.getTime();
+  const timeouts = ackTimeoutsOf(evaluation, ctx.ackTimeouts);
+  const passed = timeouts
+    .filter((timeout) => timeout.at.getTime() <= nowMs)
+    .map((timeout) => ({ level: timeout.level, minutes: timeout.minutes, directorAdded: timeout.directorAdded }));
+  const nextAt = timeouts.find((timeout) => timeout.at.getTime() > nowMs)?.at ?? null;
+  return { passed, nextAt };
+}
+
+const earliest = (...instants: Array<Date | null>): Date | null =>
+  instants.reduce<Date | null>((first, at) => (at !== null && (first === null || at.getTime() < first.getTime()) ? at : first), null);
+
 export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext, read: TicketRead): PageTicketView {
   const { policy, now } = ctx;
+  const ackTimeouts = ackTimeoutView(evaluation, ctx);
   const current = evaluation.levels.find((entry) => entry.level === evaluation.level);
   const next = evaluation.nextLevel;
   const office = ownValue(policy.offices, evaluation.officeId);
@@ -91,13 +112,15 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     clockStart: ms(evaluation.clockStart),
     pausedSince: ms(evaluation.pausedSince),
     explanation: evaluation.explanation,
+    ackTimeouts: ackTimeouts.passed,
     timeline: timeline(evaluation, policy),
     people: people(ticket, evaluation, ctx),
     nativeSla: read.nativeSla?.map((target) => ({ ...target, breachAt: ms(target.breachAt) })) ?? null,
     source: read.source,
     officeName: office?.name ?? evaluation.officeId,
     officeTimeZone: evaluation.timeZone,
-    refreshAt: ms(nextStateChangeAt(evaluation, now)),
+    // A timeout passing changes what the panel says: ask again then too.
+    refreshAt: ms(earliest(nextStateChangeAt(evaluation, now), ackTimeouts.nextAt)),
     // A page read has no history to read a note back from: notes only for API data.
     ackNoteMode: read.source === 'api' ? read.ackNoteMode : 'off',
   };

@@ -98,3 +98,27 @@ describe('the view a page renders, built from a ticket and its evaluation', () =
     expect(pageTicketView(repliedTicket(), evaluation, viewContext(NOW), extras()).refreshAt).toBe(minutes(20).getTime());
   });
 });
+
+describe('acknowledgement timeouts in the ticket view (issue 15 item 6)', () => {
+  const timeouts = { ackTimeouts: { '1': 15, '2': 60, '3': 0, '4': 0 } };
+
+  test('a level still pending 15 min after it started says it was notified again, the Escalation Director added', () => {
+    const ticket = makeTicket('1', 1, 140); // level 2 started 20 min ago
+    const view = pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), viewContext(NOW, timeouts), extras());
+    expect(view.ackTimeouts).toEqual([{ level: 2, minutes: 15, directorAdded: true }]);
+    expect(pageTicketViewSchema.parse(view)).toEqual(view);
+  });
+
+  test('nothing is said once the role is acknowledged, or when timeouts are off', () => {
+    const ticket = makeTicket('1', 1, 140);
+    expect(pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, ['sales-rep']), viewContext(NOW, timeouts), extras()).ackTimeouts).toEqual([]);
+    expect(pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), viewContext(NOW), extras()).ackTimeouts).toEqual([]);
+  });
+
+  test('before the timeout the page is told to ask again at that minute', () => {
+    const ticket = makeTicket('1', 1, 130); // level 2 started 10 min ago: its timeout is in 5 min
+    const view = pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), viewContext(NOW, timeouts), extras());
+    expect(view.ackTimeouts).toEqual([]);
+    expect(view.refreshAt).toBe(minutes(5).getTime());
+  });
+});

@@ -40,6 +40,12 @@ describe('TicketPanel', () => {
   });
   afterEach(cleanup);
 
+  test('explains an acknowledgement timeout first: notified again, Escalation Director added', () => {
+    renderPanel(ticketView({ ackTimeouts: [{ level: 2, minutes: 15, directorAdded: true }] }));
+    const lines = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(lines[0]).toBe('Not acknowledged 15 min after Level 2 started: notified again, Escalation Director added');
+  });
+
   test('lists the explanation lines', () => {
     const { panel } = renderPanel();
     const lines = [...panel.querySelectorAll('.ew-explanation li')].map((li) => li.textContent);

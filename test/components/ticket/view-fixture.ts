@@ -26,6 +26,7 @@ export function ticketView(overrides: Partial<TicketView> = {}): TicketView {
     clockStart: minutes(-130),
     pausedSince: null,
     explanation: ['Sev 1 since 07:50', '2 h 10 min counted', 'level 2 since 09:50'],
+    ackTimeouts: [],
     timeline: [
       { level: 1, id: 'l1', name: 'Level 1 support', at: minutes(-130), phase: 'reached', scheduled: true, notifyNames: [] },
       { level: 2, id: 'l2', name: 'Level 2 support', at: minutes(-10), phase: 'reached', scheduled: true, notifyNames: ['Sales Rep'] },
