@@ -13,6 +13,7 @@ import { createSerialQueue } from './serial-queue';
 import { runWake, type WakeResult } from './wake';
 import { createWakeAfterReads } from './wake-after-reads';
 import { HANDOFF_ALARM, runHandoffNotice } from './handoff-notice';
+import { createWakeIndex } from './wake-index';
 
 /**
  * The background as one object built from its dependencies. It keeps nothing in memory that
@@ -48,9 +49,11 @@ export function backgroundIdle(): Promise<void> {
 
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
+  // Which tickets a wake must evaluate, kept while this background lives (a new worker starts empty).
+  const wakeIndex = createWakeIndex();
   const requestWake = () =>
     queue.coalesce('wake', async () => {
-      const result = await runWake(deps);
+      const result = await runWake(deps, wakeIndex);
       // The handoff notice follows the settings and the policy, which every wake re-reads too.
       await runHandoffNotice(deps).catch((error: unknown) => deps.ports.log('handoff notice failed', error));
       return result;

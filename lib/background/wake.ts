@@ -14,13 +14,16 @@ import { type HeldNotification, healthItem, recordWake, type WakeRecord } from '
 import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
 import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
 import { watchedTicketsItem } from '../storage/watched-tickets';
+import { entryAt, type WatchedStore } from '../storage/watched-ticket-schema';
+import { nextStateChangeAt } from '../view-model/ticket-view';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
 import { defaultRefreshLimits, nextRefreshAt } from './refresh-plan';
+import { createWakeIndex, type WakeIndex } from './wake-index';
 
 /**
- * One wake of the background: evaluate every watched ticket, build the notifications due, record
+ * One wake of the background: evaluate the watched tickets that are due (wake-index.ts), build the notifications due, record
  * them as shown (BEFORE showing them: a restart in between can lose one, never duplicate one),
  * show them, update the toolbar badge and re-arm the single alarm for the next instant that
  * matters. Callers run it inside the background's serial queue.
@@ -229,7 +232,29 @@ async function recordHealth(deps: BackgroundDeps, wake: WakeRecord): Promise<voi
   }
 }
 
-export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
+/** Evaluated tickets in the store's order (as a wake over every ticket lists them). */
+function inStoreOrder(store: WatchedStore, items: readonly EvaluatedTicket[]): EvaluatedTicket[] {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  return Object.keys(store).flatMap((key) => byKey.get(key) ?? []);
+}
+
+/** Indexes a ticket just evaluated, with what the wake recorded as shown: its next alarm and when to look again. */
+function indexTicket(index: WakeIndex, item: EvaluatedTicket, after: WatchedStore, now: Date, options: DueOptions): void {
+  const entry = entryAt(after, item.key);
+  if (!entry) return;
+  const stored = { ...item, entry, shown: entry.shown };
+  index.record(stored, entry, {
+    alarmAt: nextWakeAt([stored], now, options),
+    recheckAt: nextStateChangeAt(item.evaluation, now),
+    open: dueEventsOf(stored, now, options).length > 0,
+  });
+}
+
+/**
+ * One wake. `index` (the background's, kept between wakes) says which tickets need evaluating;
+ * a new one evaluates every ticket.
+ */
+export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWakeIndex()): Promise<WakeResult> {
   const { ports } = deps;
   const now = ports.now();
   let shown: string[] = [];
@@ -246,20 +271,24 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
 
     const before = await watchedTicketsItem.get();
     const pruned = pruneStore(before, now, limits);
-    const evaluated = alarmSafeTickets(
-      evaluateStore(pruned.store, context.policy.policy, now, deps, onRefused),
+    // Only the tickets that are new, changed or due are evaluated; the others keep their evaluation.
+    const selection = index.select(pruned.store, [context.policy.policy, JSON.stringify(options)], now);
+    const fresh = alarmSafeTickets(
+      evaluateStore(selection.toEvaluate, context.policy.policy, now, deps, onRefused),
       lastCheckedAt,
       now,
       options,
       ports.log,
       onRefused,
     );
+    const evaluated = inStoreOrder(pruned.store, [...selection.kept, ...fresh]);
     for (const key of pruned.forgotten) {
       const entry = before[key];
       const oversized = entry !== undefined && key.length + JSON.stringify(entry).length > limits.maxEntryChars;
       if (oversized) onRefused(key, entry.origin, `larger than ${limits.maxEntryChars} characters; dropped from the store`);
     }
-    const plan = dueNotifications(evaluated, lastCheckedAt, now, options);
+    // A kept ticket has nothing due (its next instant is still ahead): the due ones are all fresh.
+    const plan = dueNotifications(fresh, lastCheckedAt, now, options);
     const contentContext: ContentContext = {
       t: ports.t,
       policy: context.policy.policy,
@@ -279,14 +308,12 @@ export async function runWake(deps: BackgroundDeps): Promise<WakeResult> {
     shown = await showAll(deps, built.contents, context.notifications.sound);
     badge = await setBadge(deps, evaluated);
 
-    const withShown = evaluated
-      .filter((item) => after[item.key])
-      .map((item) => ({ ...item, shown: after[item.key]?.shown ?? item.shown }));
+    for (const item of fresh) indexTicket(index, item, after, now, options);
     const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
     const refreshAt = nextRefreshAt(after, context.state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
     // A notification that could not be built is tried again soon (the fault may be fixed by then).
     const retry = built.failed.length > 0 ? new Date(now.getTime() + FAILED_NOTIFICATION_RETRY_MS) : null;
-    next = nextWakeAt(withShown, now, options, [refreshAt, retry]);
+    next = nextWakeAt([], now, options, [index.earliestAlarm(Object.keys(after)), refreshAt, retry]);
   } catch (error) {
     ports.log('wake failed', error);
   } finally {

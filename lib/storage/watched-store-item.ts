@@ -266,7 +266,9 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
         const changed = change(current);
         // The very same store back means "no change": nothing to write.
         if (changed === current) return { next: changed, written: Promise.resolve() };
-        return { next: changed, written: apply(options.validateChanged(changed, current), current) };
+        // The store as validated and kept: the same entry objects later reads hand out.
+        const validated = options.validateChanged(changed, current);
+        return { next: validated, written: apply(validated, current) };
       });
       if (updateOptions?.durable === false) written.catch((error: unknown) => report(`write failed: ${messageOf(error)}`));
       else await written;
