@@ -217,7 +217,10 @@ describe('a wake evaluates the due tickets only', () => {
     // Which tickets have an instant in (t1, t2], by the engine and the alarm rules on their own.
     const t2 = new Date(T0 + 25 * MINUTE);
     const stored = await watchedTicketsItem.get();
-    const options = dueOptions({ reminderMinutes: defaultNotificationSettings.reminderMinutes });
+    const options = dueOptions({
+      reminderMinutes: defaultNotificationSettings.reminderMinutes,
+      ackTimeouts: defaultNotificationSettings.ackTimeoutMinutes,
+    });
     const due = Object.values(stored)
       .filter((entry) => {
         const ticket = ticketFromJson(entry.ticket);
