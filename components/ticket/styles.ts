@@ -26,6 +26,7 @@ const sharedCss = `
 .ew-state-stopped { --ew-state: var(--ew-stopped); }
 .ew-state-unknown { --ew-state: var(--ew-unknown); border-style: dashed; }
 .ew-state-checking { --ew-state: var(--ew-border); border-style: dotted; }
+.ew-state-unavailable { --ew-state: var(--ew-border); border-style: dashed; color: var(--ew-muted); }
 .ew-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 

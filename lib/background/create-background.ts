@@ -5,6 +5,7 @@ import { helpdeskSitesItem } from '../storage/settings';
 import { isWatchedOrigin } from '../storage/watched-origins';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
 import { createHistoryReads } from './history-reads';
+import { tellTicketsChanged } from './ticket-changed';
 import { createMessageHandlers, type HandlerRuntime } from './message-handlers';
 import { storeHistoryReads } from './page-handlers';
 import { onNotificationButtonClicked, onNotificationClicked } from './notification-actions';
@@ -72,6 +73,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       setTimer,
       ...(deps.limits?.history ? { budget: deps.limits.history } : {}),
       onRead: (reads) => storeHistoryReads(runtime, reads),
+      // Its rows stop "checking" at once: they ask again and are answered why the history is unavailable.
+      onUnavailable: (job) => tellTicketsChanged(deps.ports, job.origin, [{ system: job.system, id: job.id }]),
       log: (text) => deps.ports.log(text),
     }),
   };

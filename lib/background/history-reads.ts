@@ -1,5 +1,6 @@
 import type { HelpdeskSystem } from '../engine/types';
 import { HelpdeskError, type HelpdeskIo } from '../helpdesks/contract';
+import type { UnavailableReason } from '../view-model/state';
 
 /**
  * The background's reads of a ticket's full history for the rows a list page shows, when the
@@ -66,6 +67,8 @@ export interface HistoryReadsDeps {
   budget?: HistoryBudget;
   /** Reads that finished, in batches (one store write for many rows). */
   onRead: (reads: HistoryRead[]) => Promise<void>;
+  /** A read failed for good at this version (404, 403, …): its rows can be told so at once. */
+  onUnavailable?: (job: HistoryJob) => Promise<void>;
   log: (text: string) => void;
 }
 
@@ -75,6 +78,8 @@ export interface HistoryReads {
   /** Queues reads of these rows' histories, in order, skipping versions already read, queued or running. */
   request(jobs: readonly HistoryJob[]): void;
   status(key: string, version: string): HistoryStatus;
+  /** Why this version's history cannot be read, when asking again will not help; else null. */
+  unavailable(key: string, version: string): UnavailableReason | null;
   /** Requests sent so far per origin (diagnostics, the scale script). */
   requestsSent(origin: string): number;
   /** Resolves once nothing is queued, running or waiting to be written (tests). */
@@ -101,12 +106,13 @@ export function createHistoryReads(deps: HistoryReadsDeps): HistoryReads {
   const running = new Map<string, HistoryJob>();
   /** The newest version read per key; versions that failed, and when they may be tried again. */
   const read = new Map<string, string>();
-  const failed = new Map<string, { version: string; retryAtMs: number }>();
+  const failed = new Map<string, { version: string; retryAtMs: number; kind: string }>();
   const buckets = new Map<string, Bucket>();
   let pendingWrites: HistoryRead[] = [];
   let writing: Promise<void> | null = null;
   let cancelWait: (() => void) | null = null;
   let idleWaiters: Array<() => void> = [];
+  const telling = new Set<Promise<void>>();
 
   function bucketOf(origin: string): Bucket {
     let bucket = buckets.get(origin);
@@ -225,7 +231,8 @@ export function createHistoryReads(deps: HistoryReadsDeps): HistoryReads {
         } else {
           // A ticket gone or not readable is not asked again at this version; a slow or failing server after a while.
           const retryAtMs = PERMANENT.has(kind) ? Number.POSITIVE_INFINITY : deps.nowMs() + TRANSIENT_RETRY_MS;
-          failed.set(job.key, { version: job.version, retryAtMs });
+          failed.set(job.key, { version: job.version, retryAtMs, kind });
+          if (PERMANENT.has(kind) && deps.onUnavailable) tell(deps.onUnavailable(job));
         }
         deps.log(`history of ${job.key} not read (${kind}): ${error instanceof Error ? error.message : String(error)}`);
         pump();
@@ -248,16 +255,34 @@ export function createHistoryReads(deps: HistoryReadsDeps): HistoryReads {
       });
   }
 
+  /** Telling the tabs a history is unavailable: idle waits for it like for a write. */
+  function tell(notice: Promise<void>): void {
+    const settled = notice
+      .catch((error: unknown) => deps.log(`telling the tabs failed: ${String(error)}`))
+      .finally(() => {
+        telling.delete(settled);
+        settleIdle();
+      });
+    telling.add(settled);
+  }
+
   function settleIdle(): void {
-    if (queue.length > 0 || running.size > 0 || writing || pendingWrites.length > 0) return;
+    if (queue.length > 0 || running.size > 0 || writing || pendingWrites.length > 0 || telling.size > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const done of waiters) done();
   }
 
+  function unavailable(key: string, version: string): UnavailableReason | null {
+    const failure = failed.get(key);
+    if (status(key, version) !== 'failed' || !failure || !PERMANENT.has(failure.kind)) return null;
+    return failure.kind === 'notFound' || failure.kind === 'forbidden' ? failure.kind : 'unreadable';
+  }
+
   return {
     request,
     status,
+    unavailable,
     requestsSent: (origin) => buckets.get(origin)?.sent ?? 0,
     idle: () =>
       new Promise<void>((resolve) => {

@@ -22,7 +22,7 @@ import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { healthItem, recordOriginError, recordRefused } from '../storage/health';
-import { checkingRowView, pageRowView, pageTicketView } from '../view-model/ticket-view';
+import { checkingRowView, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
 import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
 import type { HistoryJob, HistoryRead } from './history-reads';
@@ -275,6 +275,8 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
             rows.push(rowOf(ticket, entry));
           } else if (entry?.source === 'api' && entry.version !== undefined && asNewAs(entry.version, version)) {
             rows.push(rowOf(ticketFromJson(entry.ticket), entry));
+          } else if (runtime.historyReads.unavailable(key, version) !== null) {
+            rows.push(unavailableRowView(ticket.id, runtime.historyReads.unavailable(key, version) ?? 'unreadable'));
           } else {
             rows.push(checkingRowView(ticket.id));
             const restBase = ticket.system === 'jira' ? siteBaseOf(new URL(ticket.url)) : origin;
@@ -284,6 +286,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           problems.push({ index, error: malformedMessage(error) ?? (error instanceof Error ? error.message : String(error)) });
         }
       });
+      for (const id of new Set(message.missing ?? [])) rows.push(unavailableRowView(id, 'notReturned'));
       if (problems.length > 0) {
         ports.log(`tickets:ingest-many from ${origin}: ${problems.map((p) => p.error).join('; ')}`);
         await noteRefused(origin, problems.map((p) => ({ ticket: `${message.system} list row ${p.index + 1}`, reason: p.error })), now);

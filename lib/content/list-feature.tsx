@@ -112,7 +112,11 @@ export function startListFeature<Mapping>(
       const origin = helpdesk.restBase(doc, new URL(deps.win.location.href));
       const reads = await helpdesk.fetchRawTickets(ids, { fetch: deps.fetch, origin, signal: scope.signal }, current.mapping);
       if (scope.disposed) return;
-      const { rows: views, problems } = reads.length > 0 ? await deps.background.ingestMany(reads) : { rows: [], problems: [] };
+      // Rows the list read left out (deleted, or not visible to the agent) are answered too: their history is unavailable.
+      const returned = new Set(reads.map((read) => read.id));
+      const missing = ids.filter((id) => !returned.has(id));
+      const { rows: views, problems } =
+        reads.length + missing.length > 0 ? await deps.background.ingestMany(reads, missing) : { rows: [], problems: [] };
       if (scope.disposed) return;
       // A row the background could not read stays bare, like one the agent may not see; the log names it.
       if (problems.length > 0) deps.log('list-rows', problems.join('; '));

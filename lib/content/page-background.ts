@@ -34,7 +34,8 @@ export interface PageBackground<Mapping> {
   /** REST bodies of one ticket → stored, evaluated, answered as a view; or why they do not parse. */
   ingest(read: RawTicketRead, fetchedAt: Date): Promise<IngestOutcome>;
   /** A list batch (≤ 100 reads) → one row view per ticket that parsed; `problems` name the others. */
-  ingestMany(reads: RawTicketRead[]): Promise<{ rows: ReceivedRow[]; problems: string[] }>;
+  /** `missing`: ids asked for that the list read left out; answered as rows whose history is unavailable. */
+  ingestMany(reads: RawTicketRead[], missing?: readonly string[]): Promise<{ rows: ReceivedRow[]; problems: string[] }>;
   /** What the page read from the DOM (the API failed) → stored, evaluated, answered as a view. */
   seen(ticket: Ticket, fetchedAt: Date): Promise<ReceivedView>;
   /** The view of a ticket already read, evaluated now; null when the background no longer has it. */
@@ -72,11 +73,15 @@ export function backgroundOverMessages<Mapping>(system: Ticket['system'], transp
         const reply = readIngestAnswer(data, path);
         return reply.kind === 'malformed' ? reply : { kind: 'view', shown: receivedView(reply.view) };
       }),
-    ingestMany: (reads) =>
-      askBackground(transport, { type: 'tickets:ingest-many', system, raws: reads.map((read) => read.raw) }, (data, path) => {
-        const reply = readIngestManyAnswer(data, path);
-        return { rows: reply.rows.map(receivedRow), problems: reply.problems.map(({ index, error }) => `${reads[index]?.id ?? index}: ${error}`) };
-      }),
+    ingestMany: (reads, missing = []) =>
+      askBackground(
+        transport,
+        { type: 'tickets:ingest-many', system, raws: reads.map((read) => read.raw), ...(missing.length > 0 ? { missing: [...missing] } : {}) },
+        (data, path) => {
+          const reply = readIngestManyAnswer(data, path);
+          return { rows: reply.rows.map(receivedRow), problems: reply.problems.map(({ index, error }) => `${reads[index]?.id ?? index}: ${error}`) };
+        },
+      ),
     seen: (ticket, fetchedAt) =>
       askBackground(
         transport,

@@ -82,6 +82,6 @@ export function readRow(value: unknown, path: string): ReceivedRow {
   return receivedRow(readPageRowView(value, path));
 }
 
-export function receivedRow({ id, state, deadlineAt, refreshAt }: PageRowView): ReceivedRow {
-  return { id, state, nextDeadlineAt: dateOrNull(deadlineAt), refreshAt: dateOrNull(refreshAt) };
+export function receivedRow({ id, state, deadlineAt, refreshAt, unavailable }: PageRowView): ReceivedRow {
+  return { id, state, nextDeadlineAt: dateOrNull(deadlineAt), refreshAt: dateOrNull(refreshAt), unavailable };
 }

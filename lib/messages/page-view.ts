@@ -18,8 +18,10 @@ const strings = listOf(text);
 export const ackNoteModes = ['off', 'ask', 'always'] as const;
 export type AckNoteMode = (typeof ackNoteModes)[number];
 
-/** Every state a page can show; 'checking' only on a row whose history is not known yet. */
-const viewState = oneOf(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok', 'checking'] as const);
+/** Every state a page can show; 'checking' only on a row whose history is not known yet, 'unavailable' on one the helpdesk will not give. */
+const viewState = oneOf(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok', 'checking', 'unavailable'] as const);
+/** lib/view-model/state.ts UNAVAILABLE_REASONS (written out: pages do not import the view model). */
+const unavailableReason = oneOf(['notFound', 'forbidden', 'notReturned', 'unreadable'] as const);
 const evaluationState = oneOf(['unknown', 'stopped', 'paused', 'overdue', 'notify', 'warning', 'ok'] as const);
 
 const readTimelineStep = fields({
@@ -117,6 +119,8 @@ export const readPageRowView = fields({
   deadlineAt: when,
   /** The next instant the state can change without new data: the row is read again then. */
   refreshAt: when,
+  /** Why the row's history is unavailable (state 'unavailable'), else null. */
+  unavailable: nullable(unavailableReason),
 });
 export type PageRowView = Infer<typeof readPageRowView>;
 

@@ -89,6 +89,8 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('tickets:ingest-many'),
     system: helpdeskSystemSchema,
     raws: z.array(rawBodySchema).max(100),
+    /** Ids the page asked the helpdesk for that the list read left out (deleted, or not visible to the agent). */
+    missing: z.array(z.string().min(1).max(100)).max(100).optional(),
   }),
   /** A helpdesk page asks again for the view of a ticket it showed (a deadline passed, an acknowledgement). */
   z.strictObject({ type: z.literal('ticket:view'), ticket: ticketRef }),

@@ -3,7 +3,7 @@
  * surface shows — the ticket badge and panel, a view's row, the popup's row, the notification and
  * the copy / email message — with one state word each and one urgency order.
  */
-export { stateWordKey, VIEW_STATES, EVALUATION_STATES, type ViewState } from './state';
+export { stateWordKey, unavailableReasonKey, VIEW_STATES, EVALUATION_STATES, UNAVAILABLE_REASONS, type ViewState, type UnavailableReason } from './state';
 export { compareUrgency, sortByUrgency, urgencyGroup, urgencyInstant, type Ranked } from './urgency';
 export { roleToTell, rolesToTell, roleName, holderNames, type Holder, type RoleToTell, type PeopleContext } from './people';
 export {
@@ -15,7 +15,7 @@ export {
   type EscalationMessageInput,
   type EscalationRecipient,
 } from './escalation-message';
-export { pageTicketView, pageRowView, checkingRowView, nextStateChangeAt, type ViewContext, type TicketRead } from './ticket-view';
+export { pageTicketView, pageRowView, checkingRowView, unavailableRowView, nextStateChangeAt, type ViewContext, type TicketRead } from './ticket-view';
 export { renderNotification, peopleLines, ticketLabel, type ContentContext, type NotificationContent, type Translate } from './notification-text';
 export type { ViewWords } from './words';
 export type { RowBadgeView, TicketView, PersonToNotify, TimelineStep, NativeSlaComparison, AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from './rendered-view';

@@ -1,6 +1,6 @@
 import type { EvaluationState, HelpdeskSystem, Severity } from '../engine/types';
 import type { Holder } from './people';
-import type { ViewState } from './state';
+import type { UnavailableReason, ViewState } from './state';
 
 /**
  * What the in-page components render: the background's view (ticket-view.ts, sent as
@@ -13,6 +13,8 @@ export interface RowBadgeView {
   state: ViewState;
   /** The next deadline of any kind (level, response, update), the missed one when overdue; null when none runs. */
   nextDeadlineAt: Date | null;
+  /** Why the history is unavailable (state 'unavailable'): the badge says it in its tooltip. */
+  unavailable: UnavailableReason | null;
 }
 
 export type TimelinePhase = 'reached' | 'next' | 'later';

@@ -6,6 +6,7 @@ import type { Policy } from '../policy/schema';
 import { type AckTimeoutMinutes, ackTimeoutsOf } from '../alarms/ack-timeouts';
 import { escalationMessage } from './escalation-message';
 import { roleName, roleToTell, type PeopleContext } from './people';
+import type { UnavailableReason } from './state';
 import type { ViewWords } from './words';
 
 /**
@@ -131,7 +132,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
  * ticket is overdue (so the row says "overdue 12 min"), else the next one ahead.
  */
 export function pageRowView(evaluation: Evaluation, now: Date): PageRowView {
-  const row = { id: evaluation.ticketId, state: evaluation.state, refreshAt: ms(nextStateChangeAt(evaluation, now)) };
+  const row = { id: evaluation.ticketId, state: evaluation.state, refreshAt: ms(nextStateChangeAt(evaluation, now)), unavailable: null };
   if (evaluation.state === 'overdue') {
     const missed = [evaluation.nextUpdateDueAt, evaluation.respondedAt ? null : evaluation.responseDueAt]
       .filter((at): at is Date => at !== null && at.getTime() <= now.getTime())
@@ -146,7 +147,16 @@ export function pageRowView(evaluation: Evaluation, now: Date): PageRowView {
  * once the history is in (`refreshAt` null: nothing to wait for on the clock).
  */
 export function checkingRowView(id: string): PageRowView {
-  return { id, state: 'checking', deadlineAt: null, refreshAt: null };
+  return { id, state: 'checking', deadlineAt: null, refreshAt: null, unavailable: null };
+}
+
+/**
+ * A row whose history the helpdesk will not give (404, 403, left out of the list read): final
+ * and neutral — no countdown, never "overdue", not read again at this version — with the reason
+ * the badge explains.
+ */
+export function unavailableRowView(id: string, reason: UnavailableReason): PageRowView {
+  return { id, state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: reason };
 }
 
 /**

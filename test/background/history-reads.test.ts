@@ -25,6 +25,7 @@ function rig(budget: HistoryBudget = { burst: 100, perMinute: 25, inFlight: 4 })
   const pending: Pending[] = [];
   const stored: HistoryRead[][] = [];
   const logs: string[] = [];
+  const unavailable: string[] = [];
   const fetch: typeof globalThis.fetch = (input) =>
     new Promise((resolve) => {
       pending.push({
@@ -50,6 +51,9 @@ function rig(budget: HistoryBudget = { burst: 100, perMinute: 25, inFlight: 4 })
       stored.push(batch);
     },
     log: (text) => logs.push(text),
+    onUnavailable: async (j) => {
+      unavailable.push(j.id);
+    },
   });
   /** Moves the clock and fires the timers due. */
   const advance = (ms: number) => {
@@ -66,10 +70,35 @@ function rig(budget: HistoryBudget = { burst: 100, perMinute: 25, inFlight: 4 })
     await settle();
     await settle();
   };
-  return { reads, pending, stored, logs, advance, answerAll, settle, storedIds: () => stored.flat().map((read) => read.job.id) };
+  return { reads, pending, stored, logs, unavailable, advance, answerAll, settle, storedIds: () => stored.flat().map((read) => read.job.id) };
 }
 
 describe('history reads for list rows', () => {
+  it('a history the helpdesk refuses (403) or does not have (404) is unavailable for good at that version, and said at once; a failing server is not', async () => {
+    const r = rig();
+    r.reads.request([job('1'), job('2'), job('3')]);
+    r.pending[0]?.answer(403);
+    r.pending[1]?.answer(404);
+    r.pending[2]?.answer(500);
+    await r.settle();
+    await r.settle();
+    expect(r.reads.unavailable('zendesk:1', '2026-07-14T06:00:00Z')).toBe('forbidden');
+    expect(r.reads.unavailable('zendesk:2', '2026-07-14T06:00:00Z')).toBe('notFound');
+    expect(r.unavailable).toEqual(['1', '2']);
+    // A newer version of the ticket is another history: not unavailable until read.
+    expect(r.reads.unavailable('zendesk:1', '2026-07-14T08:00:00Z')).toBeNull();
+    // A 5xx is retried (the fetcher's own retries, then after a minute): never final.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      r.advance(60_000);
+      await r.settle();
+      await r.answerAll(500);
+    }
+    await r.reads.idle();
+    expect(r.reads.status('zendesk:3', '2026-07-14T06:00:00Z')).toBe('failed');
+    expect(r.reads.unavailable('zendesk:3', '2026-07-14T06:00:00Z')).toBeNull();
+    expect(r.unavailable).toEqual(['1', '2']);
+  });
+
   it('keeps at most `inFlight` reads running, starting the next as one finishes', async () => {
     const r = rig({ burst: 100, perMinute: 25, inFlight: 4 });
     r.reads.request(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((id) => job(id)));

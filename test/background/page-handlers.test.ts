@@ -224,7 +224,7 @@ describe('list rows tell the truth (issue 11)', () => {
     await fakeBrowser.tabs.create({ url: VIEW_TAB_URL });
 
     const first = await rowsOf([{ ticket: full.ticket }]);
-    expect(first).toEqual([{ id: '35436', state: 'checking', deadlineAt: null, refreshAt: null }]);
+    expect(first).toEqual([{ id: '35436', state: 'checking', deadlineAt: null, refreshAt: null, unavailable: null }]);
 
     await background.historyIdle();
     expect(requests).toEqual(['https://acme.zendesk.com/api/v2/tickets/35436/audits.json?include=users']);
@@ -242,6 +242,46 @@ describe('list rows tell the truth (issue 11)', () => {
     await rowsOf([{ ticket: full.ticket }]);
     await background.historyIdle();
     expect(requests).toHaveLength(1);
+  });
+
+  it('a row whose history the helpdesk refuses (403) or does not have (404) leaves "checking" for a final, neutral "unavailable", and is not read again', async () => {
+    for (const [status, reason] of [
+      [403, 'forbidden'],
+      [404, 'notFound'],
+    ] as const) {
+      const full = ticket35436();
+      const ticket = { ...full.ticket, updated_at: `2026-07-14T06:0${status - 400}:00Z` };
+      const requests: string[] = [];
+      world.ports.fetch = async (input) => {
+        requests.push(String(input));
+        return new Response(JSON.stringify({ error: 'RecordNotFound' }), { status, headers: { 'Content-Type': 'application/json' } });
+      };
+      await fakeBrowser.tabs.create({ url: VIEW_TAB_URL });
+      world.sentToTabs.length = 0;
+      expect((await rowsOf([{ ticket }]))[0]?.state).toBe('checking');
+      await background.historyIdle();
+      // The view tab is told at once, so the row does not wait for its 20 s re-ask.
+      expect(world.sentToTabs.map((sent) => sent.message)).toContainEqual({ type: 'content:ticket-changed', ticket: { system: 'zendesk', id: '35436' } });
+      const again = await rowsOf([{ ticket }]);
+      expect(again).toEqual([{ id: '35436', state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: reason }]);
+      await background.historyIdle();
+      expect(requests).toHaveLength(1);
+      expect((await watchedTicketsItem.get())['zendesk:35436@https://acme.zendesk.com']).toBeUndefined();
+    }
+  });
+
+  it('rows the list read left out (deleted, or not visible to the agent) are answered as unavailable, in both helpdesks', async () => {
+    const zendeskRows = dataOf<{ rows: unknown[] }>(
+      await background.onMessage({ type: 'tickets:ingest-many', system: 'zendesk', raws: [], missing: ['35999'] }, contentSender(VIEW_TAB_URL, 7)),
+    ).rows;
+    expect(zendeskRows).toEqual([{ id: '35999', state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: 'notReturned' }]);
+    const jiraRows = dataOf<{ rows: unknown[] }>(
+      await background.onMessage(
+        { type: 'tickets:ingest-many', system: 'jira', raws: [], missing: ['OPS-404'] },
+        contentSender('https://acme.atlassian.net/jira/servicedesk/projects/OPS/queues/1', 7),
+      ),
+    ).rows;
+    expect(jiraRows).toEqual([{ id: 'OPS-404', state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: 'notReturned' }]);
   });
 
   it('a row uses the stored history of an opened ticket at once when it is as new as the row', async () => {

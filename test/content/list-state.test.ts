@@ -15,6 +15,7 @@ const row = (id: string, state: ReceivedRow['state'], refreshAt: number | null =
   state,
   nextDeadlineAt: null,
   refreshAt: refreshAt === null ? null : new Date(refreshAt),
+  unavailable: null,
 });
 
 function listOf(ids: string[]) {

@@ -45,12 +45,20 @@ describe("the page's checks of the background's answers (no zod in pages)", () =
   });
 
   test('a row view', () => {
-    expect(readRow({ id: '7', state: 'ok', deadlineAt: 1000, refreshAt: null }, 'row')).toEqual({
+    expect(readRow({ id: '7', state: 'ok', deadlineAt: 1000, refreshAt: null, unavailable: null }, 'row')).toEqual({
       id: '7',
       state: 'ok',
       nextDeadlineAt: new Date(1000),
       refreshAt: null,
+      unavailable: null,
     });
+    expect(readRow({ id: '8', state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: 'notFound' }, 'row')).toMatchObject({
+      state: 'unavailable',
+      unavailable: 'notFound',
+    });
+    expect(() => readRow({ id: '8', state: 'unavailable', deadlineAt: null, refreshAt: null, unavailable: 'gone' }, 'rows[1]')).toThrow(
+      'rows[1].unavailable: expected one of notFound, forbidden, notReturned, unreadable',
+    );
     expect(() => readRow({ id: '7', state: 'ok' }, 'rows[3]')).toThrow('rows[3].deadlineAt: expected a number');
   });
 

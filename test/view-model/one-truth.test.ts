@@ -6,6 +6,7 @@ import { readPageRowView, readPageTicketView } from '../../lib/messages/page-vie
 import { popupRowSchema } from '../../lib/messages/popup-row';
 import {
   checkingRowView,
+  unavailableRowView,
   escalationMessage,
   pageRowView,
   pageTicketView,
@@ -75,7 +76,17 @@ describe('the same evaluation gives the same state on every surface', () => {
   });
 
   test('a row whose history is not known yet is "checking", with no countdown, and pages accept it', () => {
-    expect(readPageRowView(wire(checkingRowView('35436')), 'row')).toEqual({ id: '35436', state: 'checking', deadlineAt: null, refreshAt: null });
+    expect(readPageRowView(wire(checkingRowView('35436')), 'row')).toEqual({ id: '35436', state: 'checking', deadlineAt: null, refreshAt: null, unavailable: null });
+  });
+
+  test('a row whose history the helpdesk will not give is "unavailable" with its reason, no countdown, and pages accept it', () => {
+    expect(readPageRowView(wire(unavailableRowView('35436', 'forbidden')), 'row')).toEqual({
+      id: '35436',
+      state: 'unavailable',
+      deadlineAt: null,
+      refreshAt: null,
+      unavailable: 'forbidden',
+    });
   });
 });
 

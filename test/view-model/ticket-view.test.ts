@@ -85,6 +85,7 @@ describe('the view a page renders, built from a ticket and its evaluation', () =
       state: running.state,
       deadlineAt: running.nextDeadline?.at.getTime() ?? null,
       refreshAt: nextStateChangeAt(running, NOW)?.getTime() ?? null,
+      unavailable: null,
     });
     const unanswered = evaluate(makeTicket('2', 1, 130), defaultPolicy, NOW, []);
     expect(unanswered.state).toBe('overdue');

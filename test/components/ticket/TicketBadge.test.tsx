@@ -141,12 +141,25 @@ describe('RowBadge', () => {
   test('shows the state colour and the time to the next deadline', () => {
     const { container } = render(
       <ClockContext.Provider value={manualClock()}>
-        <RowBadge view={{ state: 'warning', nextDeadlineAt: new Date(NOW.getTime() + 12 * 60_000) }} />
+        <RowBadge view={{ state: 'warning', nextDeadlineAt: new Date(NOW.getTime() + 12 * 60_000), unavailable: null }} />
       </ClockContext.Provider>,
     );
     const badge = container.querySelector('.ew-row-badge');
     expect(badge?.classList.contains('ew-state-warning')).toBe(true);
     expect(badge?.querySelector('.ew-countdown')?.textContent).toBe('12 min');
     expect(badge?.getAttribute('title')).toBe('Deadline soon');
+  });
+
+  test('a row whose history is unavailable says so in words, why in its tooltip, and counts nothing down', () => {
+    const { container } = render(
+      <ClockContext.Provider value={manualClock()}>
+        <RowBadge view={{ state: 'unavailable', nextDeadlineAt: null, unavailable: 'forbidden' }} />
+      </ClockContext.Provider>,
+    );
+    const badge = container.querySelector('.ew-row-badge');
+    expect(badge?.classList.contains('ew-state-unavailable')).toBe(true);
+    expect(badge?.textContent).toBe('History unavailable');
+    expect(badge?.getAttribute('title')).toMatch(/^History unavailable: your helpdesk role may not read this ticket's history \(403\)/);
+    expect(badge?.querySelector('.ew-countdown')).toBeNull();
   });
 });
