@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n';
-import { badgeSummary, stateLabel, whoToTell } from './badge-summary';
+import { badgeSummary, ticketStateLabel, whoToTell } from './badge-summary';
 import { Countdown } from './Countdown';
 import type { TicketView } from '../../lib/view-model/rendered-view';
 
@@ -32,7 +32,7 @@ export function TicketBadge({ view, expanded, onToggle, panelId }: TicketBadgePr
       tabIndex={0}
       aria-expanded={expanded}
       aria-controls={panelId}
-      aria-label={t('inpageBadgeAriaLabel', [badgeSummary(view), stateLabel(view.state)])}
+      aria-label={t('inpageBadgeAriaLabel', [badgeSummary(view), ticketStateLabel(view)])}
       title={t('inpageBadgeTitle')}
       onClick={onToggle}
       onKeyDown={onKeyDown}
@@ -49,7 +49,7 @@ export function TicketBadge({ view, expanded, onToggle, panelId }: TicketBadgePr
           {t('inpageBadgeNextUpdate')} <Countdown until={view.nextUpdateDueAt} />
         </span>
       ) : null}
-      {showClocks ? null : <span class="ew-state-word">{stateLabel(view.state)}</span>}
+      {showClocks ? null : <span class="ew-state-word">{ticketStateLabel(view)}</span>}
       {/* Last, so that when the badge runs out of room the names give way (ellipsis), never the clocks. */}
       {tell ? <span class="ew-who">{tell}</span> : null}
       {view.source === 'dom' ? (

@@ -3,8 +3,8 @@ import type { TicketView } from '../../lib/view-model/rendered-view';
 import { stateWordKey, type ViewState } from '../../lib/view-model/state';
 
 /** "Sev 1 · L2 · Sales Rep" (a hot account: "Sev 1 · hot account · L2 · Sales Rep"): severity, level, who that level brings in. */
-export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'> & { hotAccount?: boolean }): string {
-  if (view.severity === null) return t('inpageBadgeSeverityUnknown');
+export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'levelRoleNames'> & { hotAccount?: boolean; unread?: TicketView['unread'] }): string {
+  if (view.severity === null) return t(view.unread?.includes('severity') ? 'inpageBadgeSeverityUnread' : 'inpageBadgeSeverityUnknown');
   const parts = [view.hotAccount ? t('inpageBadgeSeverityHotAccount', view.severity) : t('inpageBadgeSeverity', view.severity)];
   if (view.level > 0) parts.push(t('inpageBadgeLevelShort', view.level));
   if (view.levelRoleNames.length > 0) parts.push(view.levelRoleNames.join(', '));
@@ -14,6 +14,16 @@ export function badgeSummary(view: Pick<TicketView, 'severity' | 'level' | 'leve
 /** The state in words, for people who cannot tell the colours apart and for screen readers: one word per state on every surface. */
 export function stateLabel(state: ViewState): string {
   return t(stateWordKey(state));
+}
+
+/**
+ * The ticket badge's state word: a page read that could not read the creation time or the
+ * severity says that, rather than "no severity set" (issue 13).
+ */
+export function ticketStateLabel(view: Pick<TicketView, 'state' | 'unread'>): string {
+  if (view.state === 'unknown' && view.unread.includes('createdAt')) return t('inpageStateCreatedUnknown');
+  if (view.state === 'unknown' && view.unread.includes('severity')) return t('inpageStateSeverityUnread');
+  return stateLabel(view.state);
 }
 
 /** How agents write the ticket's id: "#35436" on Zendesk, "OPS-42" on Jira. */

@@ -1,4 +1,4 @@
-import { ticketFromJson, ticketToJson } from '../engine/ticket-schema';
+import { ticketFromJson, ticketToJson, type TicketJson } from '../engine/ticket-schema';
 import type { Ticket } from '../engine/types';
 import { HelpdeskError, type FetchedTicket, type NativeSlaTarget } from '../helpdesks/contract';
 import { siteBaseOf } from '../helpdesks/jira/url';
@@ -18,7 +18,7 @@ import {
   type GeneralSettings,
   type NotificationSettings,
 } from '../storage/settings';
-import { recordSeenTicket, type SeenTicket } from '../storage/watched-store';
+import { keepEarliestCreation, recordSeenTicket, type SeenTicket } from '../storage/watched-store';
 import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { healthItem, recordOriginError, recordRefused } from '../storage/health';
@@ -213,9 +213,9 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           now,
         ),
       ]);
-      // A page read shows the creation time the store kept: a lazily loaded conversation never moves it later.
-      const kept = entry?.source === 'dom' && message.source === 'dom' ? Date.parse(entry.ticket.createdAt) : Number.NaN;
-      const ticket = kept < message.ticket.createdAt.getTime() ? { ...message.ticket, createdAt: new Date(kept) } : message.ticket;
+      // A page read shows the creation time the store knows (read from the API, or from an earlier
+      // page read that saw more): a lazily loaded conversation never moves it later, nor hides it.
+      const ticket = message.source === 'dom' && entry ? withKnownCreation(message.ticket, entry.ticket) : message.ticket;
       const view = viewOf(ticket, entry, ctx, { source: message.source, nativeSla: [] }, now);
       return { key: watchedTicketKey(message.ticket), view };
     },
@@ -316,4 +316,10 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       return { mapping: bodyReaders[message.system](ctx.mappings[message.system]).mapping, ackNoteMode: ctx.general.ackNoteMode };
     },
   };
+}
+
+function withKnownCreation(ticket: Ticket, stored: TicketJson): Ticket {
+  const kept = keepEarliestCreation(ticketToJson(ticket), stored);
+  const { unread: _unread, ...rest } = ticket;
+  return { ...rest, createdAt: new Date(kept.createdAt), ...(kept.unread ? { unread: kept.unread } : {}) };
 }

@@ -73,7 +73,7 @@ export function startTicketFeature<Mapping>(
       case 'askView':
         return void askView();
       case 'readPage':
-        return void readPage();
+        return void readPage(effect.askApi);
       case 'arm': {
         timers.get(effect.timer)?.();
         const timer = effect.timer;
@@ -208,15 +208,21 @@ export function startTicketFeature<Mapping>(
     if (host) markBadgeVisible();
   }
 
-  /** The API is out: what the page shows, without history, evaluated by the background. */
-  async function readPage(): Promise<void> {
+  /** The ticket's own REST fields (no history) for the page read; null when that request fails too. */
+  const restFields = (mapping: Mapping): Promise<unknown> =>
+    helpdesk.fetchRawFields?.(ticketId, io(), mapping).catch((error: unknown) => deps.log('fields', error)) ?? Promise.resolve(null);
+
+  /** The full read failed: what the page shows, without history, its fields from REST when that answers; evaluated by the background. */
+  async function readPage(askApi: boolean): Promise<void> {
     const current = await config.catch(() => null);
+    if (scope.disposed || !current) return;
+    const fields = askApi ? await restFields(current.mapping) : null;
     // The page must have rendered the ticket before it can be read.
     await placement.placed;
-    if (scope.disposed || !current) return;
+    if (scope.disposed) return;
     let ticket;
     try {
-      ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping);
+      ticket = helpdesk.readTicketFromPage(doc, new URL(win.location.href), current.mapping, fields);
     } catch (pageError) {
       // The page changed shape: say so quietly. Slow API retries, if any, may still replace it.
       deps.log('page', pageError);

@@ -34,8 +34,11 @@ export type TicketEffect =
   | { kind: 'read' }
   /** Ask the background for the view again, without a request to the helpdesk; answers viewAnswered. */
   | { kind: 'askView' }
-  /** The API is out: read what the page shows; answers shown, pageUnreadable or backgroundUnavailable. */
-  | { kind: 'readPage' }
+  /**
+   * The full read failed: read what the page shows, with the ticket's own REST fields first when
+   * `askApi` (not while rate limited); answers shown, pageUnreadable or backgroundUnavailable.
+   */
+  | { kind: 'readPage'; askApi: boolean }
   /** (Re-)arm the named timer; it answers timerFired. An armed timer of that name is replaced. */
   | { kind: 'arm'; timer: TimerName; inMs: number }
   | { kind: 'disarm'; timer: TimerName }
@@ -132,7 +135,7 @@ function afterFailure(state: TicketState, error: HelpdeskError): TicketStep {
   }
   // Keep the last good data through a passing outage; a sign-in problem is always said.
   if (showingApiData(state) && plan.badge !== 'signIn' && plan.badge !== null) return { state: next, effects };
-  if (plan.tryPage) return { state: next, effects: [...effects, { kind: 'readPage' }] };
+  if (plan.tryPage) return { state: next, effects: [...effects, { kind: 'readPage', askApi: error.kind !== 'rateLimited' }] };
   if (plan.badge) return { state: { ...next, display: { kind: 'error', badge: plan.badge } }, effects: [...effects, { kind: 'render' }] };
   return { state: { ...next, display: { kind: 'nothing' } }, effects: [...effects, { kind: 'render' }, { kind: 'decidedNothing' }] };
 }

@@ -10,7 +10,7 @@ import {
   type Target,
 } from './compiled-policy';
 import { CountedClock, UNKNOWN, warnStartOf } from './counted-time';
-import { explainEvaluation, explainUnknownSeverity } from './explain';
+import { explainEvaluation, explainUnknownCreation, explainUnknownSeverity } from './explain';
 import { readHistoryAt, type TicketHistoryAtNow } from './ticket-history';
 import type { Evaluation, EvaluationState, LevelTimelineEntry, Ticket, UpcomingDeadline, UpdateRule } from './types';
 
@@ -66,7 +66,14 @@ function evaluateTicket(
   const nowMs = now.getTime();
   const cal = calendarFor(policy, ticket.office);
   const history = readHistoryAt(ticket, nowMs, compiled.pausing);
-  if (history.severity === null) return unknownSeverityEvaluation(ticket, cal, nowMs, history, compiled);
+  // A page read that could not tell when the ticket was opened: no clock can be placed (issue 13).
+  if (ticket.unread?.includes('createdAt')) {
+    return unknownClockEvaluation(ticket, cal, history, compiled, history.severity, explainUnknownCreation(cal, nowMs, history));
+  }
+  if (history.severity === null) {
+    const unreadable = ticket.unread?.includes('severity') === true;
+    return unknownClockEvaluation(ticket, cal, history, compiled, null, explainUnknownSeverity(cal, nowMs, history, unreadable));
+  }
 
   const severity = history.severity;
   const severityPolicy = severityPolicyOf(compiled, severity);
@@ -262,16 +269,18 @@ function levelTimeline(
   return timeline;
 }
 
-function unknownSeverityEvaluation(
+/** No clock runs: the severity is unknown (unset or unreadable), or the creation time is. */
+function unknownClockEvaluation(
   ticket: Ticket,
   cal: OfficeCalendar,
-  nowMs: number,
   history: TicketHistoryAtNow,
   compiled: CompiledPolicy,
+  severity: Evaluation['severity'],
+  explanation: string[],
 ): Evaluation {
   return {
     ticketId: ticket.id,
-    severity: null,
+    severity,
     state: 'unknown',
     clockStart: null,
     level: 0,
@@ -282,7 +291,7 @@ function unknownSeverityEvaluation(
     nextUpdateDueAt: null,
     notify: [],
     pending: [],
-    explanation: explainUnknownSeverity(cal, nowMs, history),
+    explanation,
     officeId: cal.id,
     timeZone: cal.timeZone,
     status: history.status,

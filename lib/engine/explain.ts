@@ -135,11 +135,18 @@ function notifyLineText(roles: CumulativeRoles, pending: readonly string[], role
   return `notify ${roles.notifyText} (${acknowledgement})`;
 }
 
-export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {
+export function explainUnknownSeverity(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow, unreadable = false): string[] {
   const text = new OfficeTimeText(cal, nowMs);
-  const lines = ['no severity set: no clock runs until one is'];
+  const lines = [unreadable ? 'severity not readable from the page (the helpdesk API could not be read): no clock runs until it is' : 'no severity set: no clock runs until one is'];
   if (history.severityBefore !== null) lines.push(`severity cleared at ${text.instant(history.severitySince)} (was Sev ${history.severityBefore})`);
   pushStatusLine(lines, history, text);
+  return lines;
+}
+
+/** A page read that could not tell when the ticket was opened: no clock, and why is in the ticket's gaps. */
+export function explainUnknownCreation(cal: OfficeCalendar, nowMs: number, history: TicketHistoryAtNow): string[] {
+  const lines = ['opened at an unknown time (the helpdesk API could not be read): no clock runs until it is known'];
+  pushStatusLine(lines, history, new OfficeTimeText(cal, nowMs));
   return lines;
 }
 

@@ -1,4 +1,4 @@
-import type { HelpdeskSystem, Severity, Status, Ticket } from './types';
+import type { HelpdeskSystem, Severity, Status, Ticket, UnreadField } from './types';
 
 /**
  * A ticket as JSON, the form in which it crosses extension boundaries (messages, storage):
@@ -28,6 +28,7 @@ export interface TicketJson {
   organization?: string | null;
   assignee?: string | null;
   gaps?: string[];
+  unread?: UnreadField[];
 }
 
 export function ticketToJson(ticket: Ticket): TicketJson {

@@ -36,6 +36,7 @@ export const ticketJsonSchema = z.strictObject({
   organization: z.string().nullable().optional(),
   assignee: z.string().nullable().optional(),
   gaps: z.array(z.string()).optional(),
+  unread: z.array(z.enum(['createdAt', 'severity'])).optional(),
 }) satisfies z.ZodType<Ticket, TicketJson>;
 
 export function ticketFromJson(json: unknown): Ticket {

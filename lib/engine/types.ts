@@ -40,7 +40,17 @@ export interface Ticket {
    * the ticket is still read and evaluated, and these lines are added to the explanation.
    */
   gaps?: string[];
+  /**
+   * What a page read could not read (issue 13): the value is not known, not absent. `createdAt`
+   * unknown (the page shows no machine-readable creation time, or only part of a lazily loaded
+   * conversation): `createdAt` is then only the earliest instant the page showed and no clock
+   * runs. `severity` unknown (the priority shown in a language we do not read): `severity` is
+   * null, and the explanation says why rather than "no severity set". `gaps` says the reason.
+   */
+  unread?: UnreadField[];
 }
+
+export type UnreadField = 'createdAt' | 'severity';
 
 export type EvaluationState = 'unknown' | 'stopped' | 'paused' | 'overdue' | 'notify' | 'warning' | 'ok';
 

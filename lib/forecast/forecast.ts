@@ -98,7 +98,7 @@ function forecastTicket(
   acknowledged: readonly string[],
 ): ForecastEvent[] {
   const evaluation = evaluate(ticket, policy, new Date(nowMs), acknowledged);
-  if (evaluation.severity === null || evaluation.state === 'stopped' || evaluation.state === 'paused') return [];
+  if (evaluation.severity === null || evaluation.state === 'unknown' || evaluation.state === 'stopped' || evaluation.state === 'paused') return [];
   const inWindow = (at: Date | null): at is Date => at !== null && at.getTime() > nowMs && at.getTime() <= untilMs;
   const base = {
     system: ticket.system,

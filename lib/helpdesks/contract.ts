@@ -99,8 +99,17 @@ export interface HelpdeskInPage<Mapping = unknown> {
   fetchRawTicket(id: string, io: HelpdeskIo, mapping: Mapping): Promise<RawTicketRead>;
   /** Many tickets for list views, batched under the hood; tickets the agent cannot see are left out. */
   fetchRawTickets(ids: string[], io: HelpdeskIo, mapping: Mapping): Promise<RawTicketRead[]>;
-  /** Fallback: what the page shows, without history. Throws HelpdeskError('malformed') when the page changed shape. */
-  readTicketFromPage(doc: Document, url: URL, mapping: Mapping): Ticket;
+  /**
+   * For the page read, when the full read failed: the ticket's own fields in one light request
+   * without history (JSON only), so that its creation time, status and severity come from the
+   * API, never from words in the page's language (issue 13). Throws HelpdeskError.
+   */
+  fetchRawFields?(id: string, io: HelpdeskIo, mapping: Mapping): Promise<unknown>;
+  /**
+   * Fallback: what the page shows, without history; `fields` (fetchRawFields' answer) wins over
+   * the page wherever it has a value. Throws HelpdeskError('malformed') when the page changed shape.
+   */
+  readTicketFromPage(doc: Document, url: URL, mapping: Mapping, fields?: unknown): Ticket;
   /** Ticket ids of the rows of a list page, with the row element to decorate. */
   readListRows(doc: Document | Element): Array<{ id: string; row: Element }>;
   /** The element next to which the ticket badge is mounted, or null when not (yet) rendered. */

@@ -9,13 +9,11 @@ import { HelpdeskError, type HelpdeskErrorKind, type HelpdeskIo } from './contra
  * `next_page` link cannot send the agent's cookies anywhere else.
  */
 
-export interface GetJsonOptions<T> {
+export interface GetJsonOptions {
   /** Per attempt. */
   timeoutMs?: number;
   /** Extra attempts after the first, for 429, 5xx, time-outs and network errors. */
   retries?: number;
-  /** Parse the body; a mismatch is a 'malformed' error naming the path. */
-  schema?: z.ZodType<T>;
   /** A Retry-After longer than this is not waited for: the error goes to the caller, who can schedule. */
   maxRetryAfterMs?: number;
 }
@@ -79,7 +77,11 @@ export function sameOriginUrl(url: string, io: Pick<HelpdeskIo, 'origin'>): URL 
   return resolved;
 }
 
-export async function getJson<T = unknown>(url: string, io: HelpdeskIo, options: GetJsonOptions<T> = {}): Promise<T> {
+/**
+ * The body as JSON, unparsed: pages carry no zod, and the background parses bodies with
+ * parseOrMalformed (keeping the schema code out of the content scripts' budget).
+ */
+export async function getJson<T = unknown>(url: string, io: HelpdeskIo, options: GetJsonOptions = {}): Promise<T> {
   const target = sameOriginUrl(url, io);
   const retries = options.retries ?? DEFAULT_RETRIES;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
@@ -88,7 +90,7 @@ export async function getJson<T = unknown>(url: string, io: HelpdeskIo, options:
   for (let attempt = 0; ; attempt++) {
     try {
       const body = await requestOnce('GET', target, io, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-      return options.schema ? parseBody(options.schema, body, target) : (body as T);
+      return body as T;
     } catch (error) {
       if (!(error instanceof HelpdeskError) || attempt >= retries) throw error;
       const delay = retryDelayMs(attempt, error, random);
@@ -112,14 +114,6 @@ export async function sendJson(
 ): Promise<unknown> {
   const target = sameOriginUrl(url, io);
   return requestOnce(method, target, io, { body, headers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-}
-
-function parseBody<T>(schema: z.ZodType<T>, body: unknown, url: URL): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new HelpdeskError('malformed', `${url.pathname}: ${describeSchemaError(result.error)}`);
-  }
-  return result.data;
 }
 
 interface RequestInitParts {

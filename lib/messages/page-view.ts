@@ -103,6 +103,8 @@ export const readPageTicketView = fields({
   nativeSla: nullable(listOf(readNativeTarget)),
   /** 'dom': read from the page because the API failed; no history behind it. */
   source: oneOf(['api', 'dom'] as const),
+  /** What that page read could not read (its creation time, its severity): unknown, and said so on the badge. */
+  unread: listOf(oneOf(['createdAt', 'severity'] as const)),
   officeName: text,
   officeTimeZone: text,
   /** The next instant the state can change without new data (a deadline or a warning): ask again then. */

@@ -54,13 +54,23 @@ export function capHistory(ticket: TicketJson): TicketJson {
 }
 
 /**
- * A page read's creation time is its earliest message on screen; conversations load lazily, so a
- * later read can show fewer of them. The creation time already known for the ticket never moves
- * later because of a page read (issue 13).
+ * A page read's creation time can be only the earliest message on screen (conversations load
+ * lazily) or not known at all (`unread` createdAt). The creation time already known for the
+ * ticket never moves later because of a page read, and a known one replaces an unknown one
+ * (issue 13).
  */
-function keepEarliestCreation(ticket: TicketJson, existing: WatchedTicket | undefined, source: SeenTicket['source']): TicketJson {
-  if (source !== 'dom' || existing === undefined) return ticket;
-  return Date.parse(existing.ticket.createdAt) < Date.parse(ticket.createdAt) ? { ...ticket, createdAt: existing.ticket.createdAt } : ticket;
+export function keepEarliestCreation(ticket: TicketJson, existing: Pick<TicketJson, 'createdAt' | 'unread'> | undefined): TicketJson {
+  if (existing === undefined) return ticket;
+  const existingKnown = !existing.unread?.includes('createdAt');
+  const incomingKnown = !ticket.unread?.includes('createdAt');
+  if (incomingKnown && !existingKnown) return ticket;
+  const earlier = Date.parse(existing.createdAt) < Date.parse(ticket.createdAt);
+  if (!earlier && incomingKnown === existingKnown) return ticket;
+  if (!existingKnown) return earlier ? { ...ticket, createdAt: existing.createdAt } : ticket;
+  // The known creation time stands: the page's reading (unknown, or later) gives way to it.
+  const unread = (ticket.unread ?? []).filter((field) => field !== 'createdAt');
+  const { unread: _dropped, ...rest } = ticket;
+  return { ...rest, createdAt: existing.createdAt, ...(unread.length > 0 ? { unread } : {}) };
 }
 
 export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Date): WatchedStore {
@@ -78,7 +88,7 @@ export function recordSeenTicket(store: WatchedStore, seen: SeenTicket, now: Dat
     firstSeenAt: nowIso,
     lastRefreshAttemptAt: null,
     ...existing,
-    ticket: keepEarliestCreation(ticket, existing, seen.source),
+    ticket: seen.source === 'dom' ? keepEarliestCreation(ticket, existing?.ticket) : ticket,
     source: seen.source,
     origin: seen.origin,
     fetchedAt: seen.fetchedAt.toISOString(),

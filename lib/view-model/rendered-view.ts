@@ -87,6 +87,8 @@ export interface TicketView {
   nativeSla: NativeSlaComparison[];
   /** 'dom': read from the page because the API failed; no history behind it. */
   source: 'api' | 'dom';
+  /** What that page read could not read: unknown, not absent (issue 13). */
+  unread: Array<'createdAt' | 'severity'>;
   officeName: string;
   officeTimeZone: string;
 }

@@ -118,6 +118,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     people: people(ticket, evaluation, ctx),
     nativeSla: read.nativeSla?.map((target) => ({ ...target, breachAt: ms(target.breachAt) })) ?? null,
     source: read.source,
+    unread: ticket.unread ?? [],
     officeName: office?.name ?? evaluation.officeId,
     officeTimeZone: evaluation.timeZone,
     // A timeout passing changes what the panel says: ask again then too.

@@ -114,6 +114,13 @@ describe('when the helpdesk says no', () => {
     expect(kinds(fail(started().state, new HelpdeskError('timeout', 'slow')).effects)).toEqual(['arm:retry', 'readPage']);
   });
 
+  it('the page read asks the API for the ticket\'s own fields first, except while rate limited (issue 13)', () => {
+    const pageRead = (error: HelpdeskError) => fail(started().state, error).effects.find((effect) => effect.kind === 'readPage');
+    expect(pageRead(new HelpdeskError('server', '503'))).toEqual({ kind: 'readPage', askApi: true });
+    expect(pageRead(new HelpdeskError('malformed', 'audits'))).toEqual({ kind: 'readPage', askApi: true });
+    expect(pageRead(new HelpdeskError('rateLimited', 'slow down', 429, 7_000))).toEqual({ kind: 'readPage', askApi: false });
+  });
+
   it("429: retries when the helpdesk's Retry-After says", () => {
     expect(armed(fail(started().state, new HelpdeskError('rateLimited', 'slow down', 429, 7_000)).effects, 'retry')?.inMs).toBe(7_000);
   });

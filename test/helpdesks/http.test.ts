@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { HelpdeskError, type HelpdeskIo } from '../../lib/helpdesks/contract';
-import { getJson, parseRetryAfter, retryDelayMs, sendJson } from '../../lib/helpdesks/http';
+import { getJson, parseOrMalformed, parseRetryAfter, retryDelayMs, sendJson } from '../../lib/helpdesks/http';
 
 const origin = 'https://acme.zendesk.com';
 
@@ -134,12 +134,13 @@ describe('getJson', () => {
     expect(error.message).toContain('text/html');
   });
 
-  it('names the path of a body that does not match the schema', async () => {
+  it('names the path of a body that does not match the schema (parsed by the background, not by getJson)', async () => {
     const schema = z.object({ ticket: z.object({ id: z.number() }) });
     const { io } = fakeIo([json({ ticket: { id: 'seven' } })]);
-    const error = await failure(getJson('/api/v2/tickets/7.json', io, { schema }));
+    const body = await getJson('/api/v2/tickets/7.json', io);
+    const error = await failure(Promise.resolve().then(() => parseOrMalformed(schema, body, 'ticket body')));
     expect(error.kind).toBe('malformed');
-    expect(error.message).toMatch(/ticket\.id/);
+    expect(error.message).toMatch(/ticket body\.ticket\.id/);
   });
 
   it.each([

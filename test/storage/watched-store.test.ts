@@ -39,6 +39,23 @@ describe('recording a seen ticket', () => {
     expect(api[key]?.ticket.createdAt).toBe('2026-07-14T02:00:00.000Z');
   });
 
+  it('a page read whose creation is unknown takes the creation already known; a known one replaces an unknown one (issue 13)', () => {
+    const key = 'zendesk:35436@https://acme.zendesk.com';
+    const later = new Date(now.getTime() + 60_000);
+    const unknownAt = (createdAt: string) => ({ ...ticketJson({ createdAt }), unread: ['createdAt' as const], gaps: ['partly loaded'] });
+    const full = recordSeenTicket({}, { ticket: ticketJson({ createdAt: '2026-07-14T01:30:00.000Z' }), source: 'dom', origin, fetchedAt: now }, now);
+    const partial = recordSeenTicket(full, { ticket: unknownAt('2026-07-14T06:00:00.000Z'), source: 'dom', origin, fetchedAt: later }, later);
+    expect(partial[key]?.ticket.createdAt).toBe('2026-07-14T01:30:00.000Z');
+    expect(partial[key]?.ticket.unread).toBeUndefined();
+    // First seen partial: unknown, and stays so while only partial reads come…
+    const cold = recordSeenTicket({}, { ticket: unknownAt('2026-07-14T06:00:00.000Z'), source: 'dom', origin, fetchedAt: now }, now);
+    expect(cold[key]?.ticket.unread).toEqual(['createdAt']);
+    // …until a read that knows it.
+    const known = recordSeenTicket(cold, { ticket: ticketJson({ createdAt: '2026-07-14T08:00:00.000Z' }), source: 'dom', origin, fetchedAt: later }, later);
+    expect(known[key]?.ticket).toMatchObject({ createdAt: '2026-07-14T08:00:00.000Z' });
+    expect(known[key]?.ticket.unread).toBeUndefined();
+  });
+
   it('older data never replaces newer data', () => {
     const fresh = recordSeenTicket({}, { ticket: ticketJson({ title: 'new' }), source: 'api', origin, fetchedAt: now }, now);
     const stale = new Date(now.getTime() - 60_000);

@@ -1,6 +1,7 @@
-import type { Ticket } from '../../engine/types';
+import type { Ticket, UnreadField } from '../../engine/types';
 import { HelpdeskError } from '../contract';
 import { parseJiraInstant } from './instant';
+import { jiraRestFacts } from './page-fields';
 import type { JiraMapping } from './mapping';
 import { hasLabel, officeFromLabels, severityFromValue, statusFromJira } from './mapping-rules';
 import {
@@ -61,20 +62,13 @@ export function siteBaseOfPage(doc: Document, url: URL): string {
   return contextPath === null ? siteBaseOf(url) : url.origin + contextPath;
 }
 
-/** A date the page shows: `<time datetime>`, a `datetime`/`title` attribute, or ISO text. */
+/**
+ * A date the page shows in a machine-readable attribute: `<time datetime>` or a `datetime`
+ * attribute, never its text, which is in the agent's language ("25 mars 2026 à 10:56").
+ */
 function readInstant(element: Element | null): Date | null {
-  if (element === null) return null;
-  const candidates = [
-    element.querySelector('time[datetime]')?.getAttribute('datetime'),
-    element.getAttribute('datetime'),
-    element.getAttribute('title'),
-    text(element),
-  ];
-  for (const candidate of candidates) {
-    const date = candidate ? parseJiraInstant(candidate.trim()) : null;
-    if (date) return date;
-  }
-  return null;
+  const value = element?.querySelector('time[datetime]')?.getAttribute('datetime') ?? element?.getAttribute('datetime');
+  return value ? parseJiraInstant(value.trim()) : null;
 }
 
 function expectKey(shown: string | null, expected: string | null, where: string): string {
@@ -94,66 +88,68 @@ function cloudScope(doc: Document): ParentNode {
   return modal ?? doc;
 }
 
-export function readTicketFromPage(doc: Document, url: URL, mapping: JiraMapping): Ticket {
+/**
+ * `fields`: the issue's own REST fields (page-fields.ts) when that light request answered: its
+ * creation time, status and severity win over the page's. What must come from the page is read
+ * from attributes where there are any; words in the page's language that cannot be read leave
+ * the value unknown and said (`unread`, `gaps`), never guessed.
+ */
+export function readTicketFromPage(doc: Document, url: URL, mapping: JiraMapping, fields?: unknown): Ticket {
   const page = parsePage(url);
   const urlKey = page.kind === 'other' ? null : (page.ticketId ?? null);
-  return isDataCenterPage(doc) ? readDataCenter(doc, url, urlKey, mapping) : readCloud(doc, url, urlKey, mapping);
-}
-
-function readCloud(doc: Document, url: URL, urlKey: string | null, mapping: JiraMapping): Ticket {
-  const scope = cloudScope(doc);
-  const key = expectKey(text(scope.querySelector(cloudIssueView.key)), urlKey, 'breadcrumb');
-  const byPriority = mapping.severity.source === 'priority';
-  const found = allFound({
-    summary: text(scope.querySelector(cloudIssueView.summary)),
-    created: readInstant(scope.querySelector(cloudIssueView.created)),
-    status: text(scope.querySelector(cloudIssueView.status)),
-    // Cloud's custom field markup is not known well enough to read: that severity stays unknown.
-    priority: byPriority ? text(scope.querySelector(cloudIssueView.priority)) : '',
-  });
-  return {
-    system: 'jira',
-    id: key,
-    url: issueUrl(siteBaseOf(url), key),
-    title: found.summary,
-    createdAt: found.created,
-    severity: byPriority ? severityFromValue(found.priority, mapping.severity) : null,
-    status: statusFromJira(found.status, undefined, mapping),
-    office: null, // labels have no known selector on Cloud
-    workaround: false,
-    history: [],
-  };
-}
-
-function readDataCenter(doc: Document, url: URL, urlKey: string | null, mapping: JiraMapping): Ticket {
-  const shownKey = doc.querySelector(dataCenterIssueView.keyMeta)?.getAttribute('content') ?? text(doc.querySelector(dataCenterIssueView.key));
-  const key = expectKey(shownKey ?? null, urlKey, 'issue key');
+  const rest = jiraRestFacts(fields, mapping);
+  const dataCenter = isDataCenterPage(doc);
+  const scope = dataCenter ? doc : cloudScope(doc);
+  const shownKey = dataCenter ? (doc.querySelector(dataCenterIssueView.keyMeta)?.getAttribute('content') ?? text(doc.querySelector(dataCenterIssueView.key))) : text(scope.querySelector(cloudIssueView.key));
+  const key = expectKey(shownKey, urlKey, dataCenter ? 'issue key' : 'breadcrumb');
+  const view = dataCenter ? dataCenterIssueView : cloudIssueView;
   const source = mapping.severity;
   const found = allFound({
-    summary: text(doc.querySelector(dataCenterIssueView.summary)),
-    created: readInstant(doc.querySelector(dataCenterIssueView.created)),
-    status: text(doc.querySelector(dataCenterIssueView.status)),
-    priority: source.source === 'priority' ? text(doc.querySelector(dataCenterIssueView.priority)) : '',
+    summary: rest.title ?? text(scope.querySelector(view.summary)),
+    status: rest.status ? '' : text(scope.querySelector(view.status)),
+    priority: rest.severity !== undefined || source.source !== 'priority' ? '' : text(scope.querySelector(view.priority)),
   });
-  // A custom field by id has a known element; by name it cannot be found, and is unknown.
+  const gaps: string[] = [];
+  const unread: UnreadField[] = [];
+  const created = rest.createdAt ?? readInstant(scope.querySelector(view.created));
+  // Cloud shows it only as text in the agent's language: unknown (the explanation says so).
+  if (created === null) unread.push('createdAt');
+  // A custom field by id has a known element on Data Center only; by name it cannot be found.
   const severityText =
     source.source === 'priority'
       ? found.priority
-      : /^customfield_\d+$/.test(source.field)
+      : dataCenter && /^customfield_\d+$/.test(source.field)
         ? text(doc.querySelector(dataCenterCustomField(source.field)))
         : null;
-  const labels = [...doc.querySelectorAll(dataCenterIssueView.labels)].flatMap((l) => text(l) ?? []);
+  let severity = rest.severity;
+  if (severity === undefined) {
+    severity = severityFromValue(severityText, source);
+    if (severity === null && severityText !== null && /\p{L}/u.test(severityText) && severityText.toLowerCase() !== 'none') {
+      unread.push('severity');
+      gaps.push(`severity shown on the page as "${severityText}", not a mapped value`);
+    }
+  }
+  let status = rest.status;
+  if (status === undefined) {
+    status = statusFromJira(found.status, undefined, mapping);
+    if (status === 'active') gaps.push(`status "${found.status}": category unknown, counted as active`);
+  }
+  // Cloud's labels have no known selector; Data Center's are lozenges (inferred).
+  const labels = rest.labels ?? (dataCenter ? [...doc.querySelectorAll(dataCenterIssueView.labels)].flatMap((l) => text(l) ?? []) : []);
   return {
     system: 'jira',
     id: key,
-    url: issueUrl(siteBaseOfPage(doc, url), key),
+    url: issueUrl(dataCenter ? siteBaseOfPage(doc, url) : siteBaseOf(url), key),
     title: found.summary,
-    createdAt: found.created,
-    severity: severityFromValue(severityText, source),
-    status: statusFromJira(found.status, undefined, mapping),
+    // Unknown: the epoch stands in, and no clock runs (the engine reads `unread`).
+    createdAt: created ?? new Date(0),
+    severity,
+    status,
     office: officeFromLabels(labels, mapping),
     workaround: hasLabel(labels, mapping.workaroundLabel),
     history: [],
+    ...(gaps.length > 0 ? { gaps } : {}),
+    ...(unread.length > 0 ? { unread } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { isJsonObject } from '../json-shape';
 import { apiVersionFor, restUrl } from './rest-paths';
 import { findBadgeAnchor, readListRows, readTicketFromPage, siteBaseOfPage } from './dom';
 import type { JiraMapping } from './mapping';
+import { fetchJiraFields } from './page-fields';
 import { fetchRawIssue, fetchRawIssues } from './rest-reads';
 import { parsePage } from './url';
 
@@ -18,6 +19,7 @@ export const jiraInPage: HelpdeskInPage<JiraMapping> = {
   restBase: siteBaseOfPage,
   fetchRawTicket: (id, io, mapping) => withCurrentUser(fetchRawIssue(id, io, mapping), currentUserOnce(io, (at) => jiraMe(at, mapping))),
   fetchRawTickets: fetchRawIssues,
+  fetchRawFields: fetchJiraFields,
   readTicketFromPage,
   readListRows,
   findBadgeAnchor,

@@ -1,9 +1,10 @@
-import type { Severity, Ticket } from '../../engine/types';
+import type { Severity, Ticket, UnreadField } from '../../engine/types';
 import { HelpdeskError } from '../contract';
 import type { ZendeskMapping } from './mapping';
 import { officeFromTags, severityFromTags, statusFromZendesk, type ZendeskStatus } from './mapping-rules';
 import type { ZendeskPriority } from './schemas';
 import * as selectors from './selectors';
+import { zendeskRestFacts } from './page-fields';
 import { agentTicketUrl, parsePage } from './url';
 
 /**
@@ -19,30 +20,51 @@ export interface PageTicket {
   withoutHistory: true;
 }
 
-export function readPageTicket(doc: Document, url: URL, mapping: ZendeskMapping): PageTicket {
+/**
+ * `fields`: the ticket's own REST fields (page-fields.ts) when that light request answered: its
+ * creation time, status and severity win over the page's, which are read only for what it could
+ * not give. Without it, nothing is taken from words in the page's language: the status from the
+ * status badge's test id, the priority only when shown in English (else the severity is unread,
+ * and said), the creation time from the earliest message only when the whole conversation is on
+ * the page (else unread, and said).
+ */
+export function readPageTicket(doc: Document, url: URL, mapping: ZendeskMapping, fields?: unknown): PageTicket {
   const page = parsePage(url);
   if (page.kind !== 'ticket') throw new HelpdeskError('malformed', `${url.pathname} is not a ticket page`);
+  const rest = zendeskRestFacts(fields, mapping);
   const subject = shownSubjectInput(doc, page.ticketId);
-  if (subject === null) throw missing('subject of the open ticket', selectors.subjectInput);
-  const pane = ticketPane(subject);
-  const tags = [...pane.querySelectorAll(selectors.selectedTag)].map(tagText).filter(Boolean);
+  if (subject === null && rest.title === undefined) throw missing('subject of the open ticket', selectors.subjectInput);
+  let pane: Element | undefined;
+  // The pane is looked for only when something must come from it.
+  const onPage = (): Element => (pane ??= subject === null ? raise(missing('subject of the open ticket', selectors.subjectInput)) : ticketPane(subject));
+  const tags = rest.tags ?? [...onPage().querySelectorAll(selectors.selectedTag)].map(tagText).filter(Boolean);
+  const gaps: string[] = [];
+  const unread: UnreadField[] = [];
+  const severity = rest.severity !== undefined ? rest.severity : severityShown(onPage(), tags, mapping, gaps, unread);
+  const createdAt = rest.createdAt ?? creationShown(onPage(), gaps, unread);
   const ticket: Ticket = {
     system: 'zendesk',
     id: page.ticketId,
     url: agentTicketUrl(url.origin, page.ticketId),
-    title: subject.value,
-    createdAt: earliestMessageTime(pane),
-    severity: severityShown(pane, tags, mapping),
-    status: statusFromZendesk(statusShown(pane), mapping),
+    title: rest.title ?? subject?.value ?? '',
+    createdAt,
+    severity,
+    status: rest.status ?? statusFromZendesk(statusShown(onPage()), mapping),
     office: officeFromTags(tags, mapping.officeTagPrefix),
     workaround: tags.includes(mapping.workaroundTag),
     history: [],
+    ...(gaps.length > 0 ? { gaps } : {}),
+    ...(unread.length > 0 ? { unread } : {}),
   };
   return { ticket, source: 'dom', withoutHistory: true };
 }
 
-export function readTicketFromPage(doc: Document, url: URL, mapping: ZendeskMapping): Ticket {
-  return readPageTicket(doc, url, mapping).ticket;
+function raise(error: Error): never {
+  throw error;
+}
+
+export function readTicketFromPage(doc: Document, url: URL, mapping: ZendeskMapping, fields?: unknown): Ticket {
+  return readPageTicket(doc, url, mapping, fields).ticket;
 }
 
 /**
@@ -182,12 +204,18 @@ function statusFromBadges(root: Element): ZendeskStatus | null {
   return null;
 }
 
-function severityShown(pane: Element, tags: string[], mapping: ZendeskMapping): Severity | null {
+function severityShown(pane: Element, tags: string[], mapping: ZendeskMapping, gaps: string[], unread: UnreadField[]): Severity | null {
   const source = mapping.severity;
   switch (source.source) {
     case 'priority': {
-      const priority = priorityShown(pane);
-      return priority === null ? null : (source.values[priority] ?? null);
+      const shown = priorityShown(pane);
+      if (shown.priority !== null) return source.values[shown.priority] ?? null;
+      // A word in another language: the priority is there, but not read (no attribute names it).
+      if (/\p{L}/u.test(shown.text)) {
+        unread.push('severity');
+        gaps.push(`priority shown on the page as "${shown.text}", read only in English`);
+      }
+      return null;
     }
     case 'customField': {
       const field = pane.querySelector(selectors.dropdownCustomField(source.fieldId));
@@ -200,13 +228,13 @@ function severityShown(pane: Element, tags: string[], mapping: ZendeskMapping): 
   }
 }
 
-function priorityShown(pane: Element): ZendeskPriority | null {
+function priorityShown(pane: Element): { priority: ZendeskPriority | null; text: string } {
   const select = pane.querySelector(selectors.prioritySelect);
   if (select === null) throw missing('priority', selectors.prioritySelect);
   const shown = select.querySelector(selectors.comboboxValue);
   if (shown === null) throw missing('priority value', selectors.priorityValue);
   const word = /\b(urgent|high|normal|low)\b/i.exec(text(shown))?.[1];
-  return word === undefined ? null : (word.toLowerCase() as ZendeskPriority);
+  return { priority: word === undefined ? null : (word.toLowerCase() as ZendeskPriority), text: text(shown) };
 }
 
 /**
@@ -228,10 +256,24 @@ function tagLike(value: string): string {
     .replace(/^_|_$/g, '');
 }
 
-function earliestMessageTime(pane: Element): Date {
+/**
+ * The earliest message on the page is the ticket's creation only when the whole conversation is
+ * there. A long one loads lazily, behind a control to show earlier messages: then the creation
+ * time is unknown (the earliest message shown is kept only as a bound) and said so.
+ */
+function creationShown(pane: Element, gaps: string[], unread: UnreadField[]): Date {
   const times = [...pane.querySelectorAll(selectors.commentTime)]
     .map((element) => Date.parse(element.getAttribute('datetime') ?? ''))
     .filter((time) => !Number.isNaN(time));
   if (times.length === 0) throw missing('message times', selectors.commentTime);
+  if (conversationIsPartial(pane)) {
+    unread.push('createdAt');
+    gaps.push('only the newest messages of the conversation are loaded on the page');
+  }
   return new Date(Math.min(...times));
+}
+
+/** A control in the conversation log outside every message: the one that loads earlier messages. */
+function conversationIsPartial(pane: Element): boolean {
+  return [...pane.querySelectorAll(selectors.conversationControl)].some((control) => control.closest(selectors.commentItem) === null);
 }

@@ -4,6 +4,7 @@ import { getJson } from '../http';
 import { isJsonObject } from '../json-shape';
 import { findBadgeAnchor, readListRows, readTicketFromPage } from './dom';
 import type { ZendeskMapping } from './mapping';
+import { fetchZendeskFields } from './page-fields';
 import { fetchRawTicket, fetchRawTickets } from './rest-reads';
 import { parsePage } from './url';
 
@@ -14,6 +15,7 @@ export const zendeskInPage: HelpdeskInPage<ZendeskMapping> = {
   restBase: (_doc, url) => url.origin,
   fetchRawTicket: (id, io) => withCurrentUser(fetchRawTicket(id, io), currentUserOnce(io, zendeskMe)),
   fetchRawTickets: (ids, io) => fetchRawTickets(ids, io),
+  fetchRawFields: (id, io) => fetchZendeskFields(id, io),
   readTicketFromPage,
   readListRows,
   findBadgeAnchor,

@@ -45,8 +45,14 @@ export const conversationLog = testId('omni-log-container');
 export const commentItem = testId('omni-log-comment-item');
 export const internalNoteTag = testId('omni-log-internal-note-tag');
 export const agentAvatarBadge = testId('omni-log-avatar-badge-AgentBadge');
-/** Assumed: each message carries a standard <time datetime>; the earliest is the ticket's creation. */
+/** Assumed: each message carries a standard <time datetime>; the earliest is the ticket's creation when all are loaded. */
 export const commentTime = `${commentItem} time[datetime]`;
+/**
+ * Assumed, no public source names it: a long conversation shows its newest messages and a button
+ * to load earlier ones. Any button in the log outside every message counts as that control, so
+ * an unknown control makes the creation time unknown, never wrong (test/fixtures/zendesk/SOURCES.md).
+ */
+export const conversationControl = `${conversationLog} button`;
 
 export const listRow = testId('generic-table-row');
 export const listIdCell = testId('generic-table-cells-id');

@@ -65,6 +65,17 @@ describe('TicketBadge', () => {
     expect(badge.getAttribute('aria-label')).toMatch(/^Escalation: /);
   });
 
+  test('a page read that could not read the creation or the severity says so, not "no severity set" (issue 13)', () => {
+    const created = renderBadge(ticketView({ state: 'unknown', level: 0, levelRoleNames: [], unread: ['createdAt'], source: 'dom' })).badge;
+    expect(created.textContent).toContain('Sev 1');
+    expect(created.textContent).toContain('Opening time unknown');
+    expect(created.textContent).not.toContain('No severity');
+    cleanup();
+    const severity = renderBadge(ticketView({ state: 'unknown', severity: null, level: 0, levelRoleNames: [], unread: ['severity'], source: 'dom' })).badge;
+    expect(severity.textContent).toContain('Severity not readable');
+    expect(severity.textContent).not.toContain('No severity');
+  });
+
   test('paused, solved and unknown tickets show no running countdown', () => {
     for (const state of ['paused', 'stopped', 'unknown'] as const) {
       const { container, unmount } = renderBadge(ticketView({ state }));

@@ -36,6 +36,7 @@ export function ticketView(overrides: Partial<TicketView> = {}): TicketView {
     people: [{ roleId: 'sales-rep', name: 'Sales Rep', holders: [{ name: 'Jane Doe', email: 'jane.doe@example.com' }], level: 2, pending: true, onRequest: false }],
     nativeSla: [],
     source: 'api',
+    unread: [],
     officeName: 'Corporate Headquarters',
     officeTimeZone: 'America/Los_Angeles',
     ...overrides,

@@ -11,6 +11,7 @@ import {
 } from '../../../lib/helpdesks/jira/dom';
 import { jiraMappingDefaults, type JiraMapping } from '../../../lib/helpdesks/jira/mapping';
 import { at, severityField } from './expected-tickets';
+import { jiraJson } from './fixtures';
 import { jiraPage } from './page';
 
 function malformed(read: () => unknown): HelpdeskError {
@@ -24,20 +25,62 @@ function malformed(read: () => unknown): HelpdeskError {
 }
 
 describe('readTicketFromPage', () => {
-  it('Cloud issue view: what the page shows, without history', () => {
+  it('Cloud issue view without REST: the created date is only text, so it is unknown and said; status and priority in English are read', () => {
     const url = new URL('https://acme.atlassian.net/browse/OPS-42');
     expect(readTicketFromPage(jiraPage('cloud-issue-view.html'), url, jiraMappingDefaults)).toEqual({
       system: 'jira',
       id: 'OPS-42',
       url: 'https://acme.atlassian.net/browse/OPS-42',
       title: 'Checkout gateway down for all Shanghai users',
-      createdAt: at('2026-07-14T09:30:00Z'),
+      createdAt: new Date(0),
       severity: 1, // Highest
       status: 'waiting', // Waiting for customer
       office: null,
       workaround: false,
       history: [],
+      unread: ['createdAt'],
     });
+  });
+
+  it('Cloud issue view with the REST fields: created, status category, priority and labels from the API, not the page', () => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-42');
+    const fields = jiraJson('cloud-ops-42.fields.json').fields;
+    expect(readTicketFromPage(jiraPage('cloud-issue-view.html'), url, jiraMappingDefaults, fields)).toEqual({
+      system: 'jira',
+      id: 'OPS-42',
+      url: 'https://acme.atlassian.net/browse/OPS-42',
+      title: 'Checkout gateway down for all Shanghai users',
+      createdAt: at('2026-07-14T09:30:00Z'),
+      severity: 2, // High, from REST (the page shows an older Highest)
+      status: 'active', // In Progress (indeterminate)
+      office: 'shanghai',
+      workaround: true,
+      history: [],
+    });
+  });
+
+  it.each(['de', 'ja'])('Cloud issue view in %s: with the REST fields every value is read whatever the words', (language) => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-42');
+    const fields = jiraJson('cloud-ops-42.fields.json').fields;
+    const ticket = readTicketFromPage(jiraPage(`cloud-issue-view.${language}.html`), url, jiraMappingDefaults, fields);
+    expect(ticket).toMatchObject({ createdAt: at('2026-07-14T09:30:00Z'), severity: 2, status: 'active' });
+    expect(ticket.unread).toBeUndefined();
+    expect(ticket.gaps).toBeUndefined();
+  });
+
+  it.each([
+    ['de', 'Höchste', 'Warten auf Kunden'],
+    ['ja', '最高', '顧客の対応待ち'],
+  ])('Cloud issue view in %s without REST: created and severity unknown and said, status counted active and said, nothing guessed', (language, priority, status) => {
+    const url = new URL('https://acme.atlassian.net/browse/OPS-42');
+    const ticket = readTicketFromPage(jiraPage(`cloud-issue-view.${language}.html`), url, jiraMappingDefaults);
+    expect(ticket.severity).toBeNull();
+    expect(ticket.status).toBe('active');
+    expect(ticket.unread).toEqual(['createdAt', 'severity']);
+    expect(ticket.gaps).toEqual([
+      expect.stringContaining(`severity shown on the page as "${priority}"`),
+      expect.stringContaining(`status "${status}": category unknown, counted as active`),
+    ]);
   });
 
   it('Cloud modal over a board: reads the modal, not the cards', () => {
@@ -64,6 +107,7 @@ describe('readTicketFromPage', () => {
       office: 'taichung',
       workaround: false,
       history: [],
+      gaps: [expect.stringMatching(/^status ".+": category unknown, counted as active$/)],
     });
   });
 
@@ -88,19 +132,28 @@ describe('readTicketFromPage', () => {
     ['no summary', (d) => d.querySelector('h1')?.remove(), /summary not found/],
     ['no status', (d) => d.querySelector('[data-testid$="status-button.status-button"]')?.remove(), /status not found/],
     ['no breadcrumb key', (d) => d.querySelector('[data-testid$="current-issue.item"]')?.remove(), /issue key \(breadcrumb\) not found/],
-    ['no created date', (d) => d.querySelector('time[datetime="2026-07-14T09:30:00.000+0000"]')?.remove(), /created not found/],
   ])('Cloud issue view with %s is malformed', (_rule, change, message) => {
     const doc = jiraPage('cloud-issue-view.html');
     change(doc);
     expect(malformed(() => readTicketFromPage(doc, new URL('https://acme.atlassian.net/browse/OPS-42'), jiraMappingDefaults)).message).toMatch(message);
   });
 
-  it('a Data Center page without its status and created date names both', () => {
+  it('a Data Center page without its status names it; without its created date that is unknown and said', () => {
     const doc = jiraPage('dc-issue.html');
-    doc.querySelector('#status-val')?.remove();
     doc.querySelector('#created-val')?.remove();
     const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
-    expect(malformed(() => readTicketFromPage(doc, url, jiraMappingDefaults)).message).toMatch(/created, status not found/);
+    expect(readTicketFromPage(doc, url, jiraMappingDefaults).unread).toEqual(['createdAt']);
+    doc.querySelector('#status-val')?.remove();
+    expect(malformed(() => readTicketFromPage(doc, url, jiraMappingDefaults)).message).toMatch(/status not found/);
+  });
+
+  it("a Data Center date is read from its <time datetime>, never from the text shown", () => {
+    const doc = jiraPage('dc-issue.html');
+    const time = doc.querySelector('#created-val time');
+    time?.removeAttribute('datetime');
+    time!.textContent = '2026-07-13T09:00+0800';
+    const url = new URL('https://jira.corp.example/jira/browse/SUP-7');
+    expect(readTicketFromPage(doc, url, jiraMappingDefaults).unread).toEqual(['createdAt']);
   });
 
   it('a view still showing the previous issue after a route change is not read as the new one', () => {

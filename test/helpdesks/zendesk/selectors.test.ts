@@ -32,6 +32,7 @@ const expectedOnTicketPage: Record<string, number> = {
   internalNoteTag: 1,
   agentAvatarBadge: 4, // Li Na ×2 and Sam Ortiz on 35436, Li Na on 35437
   commentTime: 7,
+  conversationControl: 0, // both conversations are whole: no control to load earlier messages
   listRow: 0,
   listIdCell: 0,
   listSubjectCell: 0,
