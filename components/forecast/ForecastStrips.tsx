@@ -8,6 +8,8 @@ interface ForecastStripsProps {
   from: number;
   until: number;
   engineerTimeZone: string;
+  /** Hours between axis labels (wider apart where the strip is narrow). */
+  tickHours?: number;
 }
 
 const VIEW_WIDTH = 1000;
@@ -27,14 +29,19 @@ const dayKindLabel = {
  * plain SVG (a few rects and lines per office need no chart library). Words (hours, day kinds,
  * office names) are HTML beside and over the SVG, so they never stretch with it.
  */
-export function ForecastStrips({ offices, events, from, until, engineerTimeZone }: ForecastStripsProps) {
+export function ForecastStrips({ offices, events, from, until, engineerTimeZone, tickHours = 3 }: ForecastStripsProps) {
   const span = Math.max(1, until - from);
   const x = (ms: number) => ((Math.min(Math.max(ms, from), until) - from) / span) * VIEW_WIDTH;
   const percent = (ms: number) => `${((Math.min(Math.max(ms, from), until) - from) / span) * 100}%`;
   const locale = uiLanguage();
   const ticks: number[] = [];
-  const firstTick = Math.ceil(from / (3 * HOUR_MS)) * 3 * HOUR_MS;
-  for (let at = firstTick; at < until; at += 3 * HOUR_MS) ticks.push(at);
+  // Labels at whole hours of the engineer's clock (zones off by half an hour included), none so
+  // close to either end that it would clip.
+  const HALF_HOUR = HOUR_MS / 2;
+  for (let at = Math.ceil(from / HALF_HOUR) * HALF_HOUR; at < until - HOUR_MS; at += HALF_HOUR) {
+    const [hour, minute] = formatInstant(new Date(at), engineerTimeZone, 'en-GB', 'time').split(':').map(Number);
+    if (at - from >= HALF_HOUR && minute === 0 && (hour ?? 0) % tickHours === 0) ticks.push(at);
+  }
   return (
     <figure class="ew-strips" aria-label={t('forecastStripsLabel')}>
       <div class="ew-strip-axis" aria-hidden="true">

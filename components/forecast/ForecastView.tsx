@@ -70,7 +70,19 @@ export function ForecastView({ answer, actions, engineerTimeZone = browserTimeZo
           disabled={events.length === 0}
         />
       </div>
-      <ForecastStrips offices={strips} events={events} from={answer.now} until={answer.until} engineerTimeZone={engineerTimeZone} />
+      <ForecastStrips
+        offices={strips}
+        events={events}
+        from={answer.now}
+        until={answer.until}
+        engineerTimeZone={engineerTimeZone}
+        tickHours={variant === 'popup' ? 6 : 3}
+      />
+      {rows.length === 0 ? (
+        <p class="ew-forecast-empty">{office === null ? t('forecastEmpty') : t('forecastEmptyOffice', officeNames.get(office) ?? office)}</p>
+      ) : (
+        <ForecastList rows={rows} officeNames={officeNames} engineerTimeZone={engineerTimeZone} onOpenTicket={(item) => void actions.openTicket(item)} />
+      )}
       {handoffs.map((handoff) => (
         <HandoffSummary
           key={handoff.officeId}
@@ -81,11 +93,6 @@ export function ForecastView({ answer, actions, engineerTimeZone = browserTimeZo
           {...(variant === 'popup' ? { limit: 3 } : {})}
         />
       ))}
-      {rows.length === 0 ? (
-        <p class="ew-forecast-empty">{office === null ? t('forecastEmpty') : t('forecastEmptyOffice', officeNames.get(office) ?? office)}</p>
-      ) : (
-        <ForecastList rows={rows} officeNames={officeNames} engineerTimeZone={engineerTimeZone} onOpenTicket={(item) => void actions.openTicket(item)} />
-      )}
       <p class="ew-forecast-status" role="status" aria-live="polite">
         {status}
       </p>

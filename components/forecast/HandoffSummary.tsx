@@ -35,10 +35,12 @@ export function HandoffSummary({ handoff, officeNames, officeTimeZone, onCopy, l
         </button>
       </div>
       {handoff.tickets.length === 0 ? (
-        <p class="ew-handoff-nothing">{t('forecastHandoffNothing', handoff.officeName)}</p>
+        <p class="ew-handoff-nothing">
+          {t('forecastHandoffNothing', handoff.officeName)} {t('forecastHandoffZone', officeTimeZone)}
+        </p>
       ) : (
         <>
-          <p class="ew-handoff-count">{t('forecastHandoffTickets', handoff.tickets.length)}</p>
+          <p class="ew-handoff-count">{t('forecastHandoffTickets', [handoff.tickets.length, officeTimeZone])}</p>
           <ul class="ew-handoff-tickets">
             {shown.map((ticket) => (
               <li key={ticket.ticketKey} class="ew-handoff-ticket">
@@ -66,7 +68,7 @@ export function HandoffSummary({ handoff, officeNames, officeTimeZone, onCopy, l
               </li>
             ))}
           </ul>
-          {shown.length < handoff.tickets.length ? <p class="ew-handoff-more">+{handoff.tickets.length - shown.length}</p> : null}
+          {shown.length < handoff.tickets.length ? <p class="ew-handoff-more">{t('forecastHandoffMore', handoff.tickets.length - shown.length)}</p> : null}
         </>
       )}
     </section>

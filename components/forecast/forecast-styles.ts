@@ -4,6 +4,8 @@
  */
 export const forecastStyles = `
 .ew-forecast { display: flex; flex-direction: column; gap: 8px; padding: 8px 10px; min-width: 0; }
+/* The popup tab scrolls as a whole: no part of it is squeezed to fit. */
+.ew-forecast > * { flex-shrink: 0; }
 .ew-forecast-popup { max-height: 520px; overflow-y: auto; }
 .ew-forecast-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; }
 .ew-forecast-office-filter select { font: inherit; max-width: 220px; }
@@ -12,7 +14,6 @@ export const forecastStyles = `
 .ew-forecast-page .ew-strip-axis, .ew-forecast-page .ew-strip-row { grid-template-columns: minmax(120px, 16%) 1fr; }
 .ew-strip-ticks { position: relative; height: 14px; font-size: 10px; color: var(--ew-muted, #5b6474); overflow: hidden; }
 .ew-strip-tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; font-variant-numeric: tabular-nums; }
-.ew-strip-tick:first-child { transform: none; }
 .ew-strip-label { display: flex; flex-direction: column; min-width: 0; font-size: 11px; line-height: 1.15; }
 .ew-strip-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .ew-strip-local { color: var(--ew-muted, #5b6474); font-variant-numeric: tabular-nums; }

@@ -1,0 +1,194 @@
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicy, forecast, ticketFromZendesk, type ForecastEvent } from '../../lib/index';
+import { eventUid } from '../../lib/forecast/ics';
+import { simRequest } from '../simulator/client';
+import type { SimTicket } from '../simulator/seed';
+import type { HelpdeskSimulator } from '../simulator/server';
+import { openExtensionPage, readPopupRows } from './extension-probes';
+import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readStripMarks, screenshotOf } from './forecast-probes';
+import { browsersAvailable, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
+import { waitForBadge } from './page-probes';
+
+/**
+ * Issue 15 item 7: the forecast view against the simulator's controllable clock, in Chromium and
+ * Firefox. A Sev 1 ticket five minutes from level 2 is in the forecast; the clock moves ten
+ * minutes on, the ticket is read again, and level 2 leaves the forecast for the queue's current
+ * state. The forecast's calendar file parses (ical.js) and carries the engine's instants.
+ */
+
+const ZD_HOST = 'acme.zendesk.com';
+const NEAR = 41001; // HQ, answered 30 minutes ago, level 2 in 5 minutes
+const SHANGHAI = 41002; // Shanghai, at level 2 with the Sales Rep to tell (the panel's "Add people" opens an extension page)
+const available = browsersAvailable();
+
+function seed(sim: HelpdeskSimulator): void {
+  const nowMin = sim.clock.minutesOf(new Date());
+  const tickets: SimTicket[] = [
+    {
+      id: NEAR,
+      subject: 'Checkout fails for EU customers',
+      organization: 'Globex',
+      createdMin: nowMin - 115,
+      priority: 'urgent',
+      status: 'open',
+      tags: ['office_hq'],
+      events: [{ atMin: nowMin - 30, type: 'agentReply', body: 'We are on it; next update within the hour.' }],
+    },
+    {
+      id: SHANGHAI,
+      subject: 'Nightly sync stuck since the upgrade',
+      organization: 'Initech',
+      createdMin: nowMin - 130,
+      priority: 'urgent',
+      status: 'open',
+      tags: ['office_shanghai'],
+      events: [{ atMin: nowMin - 20, type: 'agentReply', body: 'Investigating; next update within the hour.' }],
+    },
+  ];
+  for (const ticket of tickets) sim.tickets.set(ticket.id, ticket);
+}
+
+/** What the engine forecasts for the simulator's tickets now, from the same REST bodies the extension reads. */
+async function engineForecast(sim: HelpdeskSimulator, now: Date): Promise<ForecastEvent[]> {
+  const get = async (path: string) => (await simRequest(sim.port, ZD_HOST, path)).json<Record<string, unknown>>();
+  const tickets = [];
+  for (const id of [NEAR, SHANGHAI]) {
+    const { ticket, users } = (await get(`/api/v2/tickets/${id}.json?include=users`)) as { ticket: object; users: object[] };
+    const { audits } = (await get(`/api/v2/tickets/${id}/audits.json?include=users`)) as { audits: object[] };
+    tickets.push(ticketFromZendesk({ ticket, audits, users }));
+  }
+  return forecast(tickets, defaultPolicy, now, new Date(now.getTime() + 24 * 3_600_000));
+}
+
+async function openTicket(browser: Browser, id: number): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`https://${ZD_HOST}/agent/tickets/${id}`);
+  await waitForBadge(page, (badge) => badge.state !== null, 30_000);
+  return page;
+}
+
+const level2Uid = `zendesk-${NEAR}-level-2@${ZD_HOST}`;
+const level3Uid = `zendesk-${NEAR}-level-3@${ZD_HOST}`;
+
+interface Surfaces {
+  browser: Browser;
+  /** The forecast page, opened by whatever means the browser allows. */
+  openForecastPage(ticketPage: Page): Promise<Page>;
+  /** Sends an open extension page to the popup's document. */
+  showPopup(page: Page): Promise<Page>;
+  name: string;
+}
+
+async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<void> {
+  const { browser, name } = surfaces;
+  const near = await openTicket(browser, NEAR);
+  const shanghai = await openTicket(browser, SHANGHAI);
+
+  // 1. The forecast page: level 2 of the HQ ticket five minutes ahead, as the engine says.
+  const page = await surfaces.openForecastPage(shanghai);
+  await page.setViewport({ width: 1280, height: 900 });
+  const expected = await engineForecast(sim, new Date());
+  expect(expected.map(eventUid)).toContain(level2Uid);
+  const shown = await waitUntil(() => readForecastEvents(page), (events) => events.some((event) => event.uid === level2Uid), 20_000, 'level 2 in the forecast');
+  expect(shown.map((event) => event.uid).sort()).toEqual(expected.map(eventUid).sort());
+  expect(shown.find((event) => event.uid === level2Uid)?.text).toMatch(/#41001 Checkout fails.*Level 2.*Corporate Headquarters.*Sales Rep: nobody in the directory/);
+  const marks = await readStripMarks(page);
+  expect(marks.hq).toBe(expected.filter((event) => event.officeId === 'hq').length);
+  expect(marks.shanghai).toBe(expected.filter((event) => event.officeId === 'shanghai').length);
+  const handoffs = await readHandoffs(page);
+  expect(handoffs.find((handoff) => handoff.office === 'hq')?.text).toContain('#41001 Checkout fails for EU customers');
+  expect(handoffs.find((handoff) => handoff.office === 'shanghai')?.text).toContain('#41002 Nightly sync stuck');
+  await screenshot(page, `${name}-forecast-page`);
+  await screenshotOf(page, '.ew-handoff[data-office="hq"]', `${name}-forecast-handoff`);
+
+  // 2. The calendar file: every forecast event once, at the engine's instant, with its stable UID.
+  const file = await downloadCalendar(page);
+  expect(file.fileName).toBe('escalation-forecast-all.ics');
+  const vevents = new ICAL.Component(ICAL.parse(file.text)).getAllSubcomponents('vevent');
+  const byUid = new Map(vevents.map((vevent) => [String(vevent.getFirstPropertyValue('uid')), vevent]));
+  expect([...byUid.keys()].sort()).toEqual(expected.map(eventUid).sort());
+  const level3 = expected.find((event) => eventUid(event) === level3Uid)!;
+  expect((byUid.get(level3Uid)!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime()).toBe(level3.at.getTime());
+  expect(String(byUid.get(level3Uid)!.getFirstPropertyValue('summary'))).toBe('#41001 Sev 1 → Level 3: notify District Sales Manager');
+
+  // 3. Ten minutes later (the simulator's clock) the ticket is read again: level 2 has started.
+  // Advancing moves every instant of the ticket back, its updated_at too, which a real helpdesk
+  // never does (and the extension rightly refuses an older version): a colleague's internal note
+  // makes this read the newest version, as any change would.
+  sim.clock.advance(10);
+  sim.tickets.get(NEAR)!.events.push({ atMin: sim.clock.minutesOf(new Date()), type: 'internalNote', body: 'Customer confirms the impact.' });
+  await near.reload();
+  await waitForBadge(near, (badge) => badge.state === 'notify', 30_000);
+  const after = await waitUntil(() => readForecastEvents(page), (events) => !events.some((event) => event.uid === level2Uid), 20_000, 'level 2 gone from the forecast');
+  expect(after.map((event) => event.uid)).toContain(level3Uid);
+
+  // …and is in the queue's current state: notify, the Sales Rep to tell.
+  const popup = await surfaces.showPopup(page);
+  const rows = await waitUntil(() => readPopupRows(popup), (list) => list.some((row) => row.id.includes(String(NEAR))), 20_000, 'the ticket in the queue');
+  const row = rows.find((candidate) => candidate.id.includes(String(NEAR)));
+  expect(row?.state).toBe('notify');
+  expect(row?.people).toMatch(/Sales Rep/);
+
+  // The popup's "Next 24 h" tab shows the same forecast, without level 2.
+  await popup.click('#ew-tab-forecast');
+  const tabEvents = await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
+  expect(tabEvents.map((event) => event.uid)).not.toContain(level2Uid);
+  expect(tabEvents.map((event) => event.uid)).toContain(level3Uid);
+  await screenshot(popup, `${name}-popup-forecast-tab`);
+}
+
+describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () => {
+  let sim: HelpdeskSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ tickets: [] });
+    seed(sim);
+  });
+  afterAll(() => sim?.close());
+
+  it('forecast page, handoff, calendar file; the clock passes level 2 and it moves into the queue', async () => {
+    const session = await launchChromium(sim);
+    try {
+      await forecastStory(sim, {
+        browser: session.browser,
+        name: 'chromium',
+        openForecastPage: async () => {
+          const page = await session.browser.newPage();
+          await page.goto(`chrome-extension://${session.extensionId}/forecast.html`);
+          return page;
+        },
+        showPopup: () => openExtensionPage(session, 'popup.html'),
+      });
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+});
+
+describe.skipIf(!available.firefox)('Forecast view in Firefox (issue 15)', () => {
+  let sim: HelpdeskSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ tickets: [] });
+    seed(sim);
+  });
+  afterAll(() => sim?.close());
+
+  it('forecast page, handoff, calendar file; the clock passes level 2 and it moves into the queue', async () => {
+    const session = await launchFirefox(sim);
+    try {
+      await forecastStory(sim, {
+        browser: session.browser,
+        name: 'firefox',
+        openForecastPage: (ticketPage) => openExtensionPageFromPanel(session.browser, ticketPage, 'forecast.html'),
+        showPopup: async (page) => {
+          await page.setViewport({ width: 440, height: 600 });
+          await navigateExtensionPage(page, 'popup.html');
+          return page;
+        },
+      });
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+});
