@@ -12,6 +12,7 @@ import type { SenderKind } from '../messages/sender';
 import { keyOfRef } from './ticket-ref';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
+import { recordAcknowledgementOf } from './escalation-recording';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
 import type { WakeAfterReads } from './wake-after-reads';
@@ -115,6 +116,14 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
       const entryAfter = store[key];
       const acknowledgement = entryAfter ? ownValue(entryAfter.acknowledged, message.role) : undefined;
       if (!acknowledgement) throw new Error(`ticket ${key} is no longer watched`);
+      await recordAcknowledgementOf(deps, key, entry, {
+        role: message.role,
+        at: now,
+        how: 'button',
+        noteWritten: by === 'ticket',
+        person: message.person,
+        channel: message.channel ?? null,
+      });
       afterChange();
       // Other tabs showing the ticket ask for its view again; the asking page does so itself.
       void tellTicketChanged(ports, entry.origin, message.ticket, sender.kind === 'content' ? sender.tabId : undefined);

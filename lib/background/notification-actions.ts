@@ -4,6 +4,7 @@ import { acknowledgeRole, snoozeTicket } from '../storage/watched-store';
 import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
+import { recordAcknowledgementOf } from './escalation-recording';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
 import type { SerialQueue } from './serial-queue';
@@ -70,6 +71,8 @@ export async function onNotificationButtonClicked(runtime: ActionRuntime, notifi
           : 'not requested';
       if (general.ackNoteMode === 'always' && error) ports.log(`note for ${key} ${role} not written: ${error}`);
       await queue.run(() => watchedTicketsItem.update((s) => acknowledgeRole(s, key, role, error === null ? 'ticket' : 'local', now)));
+      // Answered on the notification itself: an acknowledgement "by reply", as on-call tools call it.
+      await recordAcknowledgementOf(deps, key, entry, { role, at: now, how: 'reply', noteWritten: error === null });
     }
   }
   await runtime.requestWake();

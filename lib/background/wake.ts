@@ -19,6 +19,7 @@ import { nextStateChangeAt } from '../view-model/ticket-view';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
+import { recordWakeEscalations } from './escalation-recording';
 import { defaultRefreshLimits, nextRefreshAt } from './refresh-plan';
 import { createWakeIndex, type WakeIndex } from './wake-index';
 
@@ -306,6 +307,7 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
 
     await takeDownAnswered(deps, evaluated);
     shown = await showAll(deps, built.contents, context.notifications.sound);
+    await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now });
     badge = await setBadge(deps, evaluated);
 
     for (const item of fresh) indexTicket(index, item, after, now, options);

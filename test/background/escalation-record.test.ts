@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type Background, backgroundIdle, createBackground, WAKE_ALARM } from '../../lib/background';
+import type { TicketJson } from '../../lib/engine/ticket-schema';
+import { directoryItem, setStorageProblemSink } from '../../lib/storage';
+import { escalationRecordItem } from '../../lib/storage/escalation-record';
+import { sev1 } from '../alarms/alarm-fixtures';
+import { sampleDirectory } from '../people/directory-fixture';
+import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender } from './fake-ports';
+
+/** The background keeps the escalation record as it works (issue 15 item 5). */
+
+const KEY = 'zendesk:35436@https://acme.zendesk.com';
+let world: FakeWorld;
+
+afterEach(() => backgroundIdle());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  setStorageProblemSink(() => undefined);
+  world = fakeWorld('2026-07-14T09:59:00Z');
+  await directoryItem.set(sampleDirectory());
+});
+
+async function report(background: Background, ticket: TicketJson = sev1()) {
+  const reply = await background.onMessage({ type: 'ticket:seen', ticket, source: 'api', fetchedAt: world.clock.now.toISOString() }, contentSender(ticket.url));
+  expect(reply.ok).toBe(true);
+  await background.start();
+}
+
+async function fireAlarm(background: Background) {
+  const alarm = await fakeBrowser.alarms.get(WAKE_ALARM);
+  if (!alarm) throw new Error('no alarm armed');
+  world.clock.now = new Date(alarm.scheduledTime);
+  await background.onAlarm({ name: WAKE_ALARM });
+}
+
+describe('the escalation record', () => {
+  it('records level 2 and its notification at 10:00, the re-notification at 10:15 naming the director, then the acknowledgement with its delay', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00 level 2
+    await fireAlarm(background); // 10:15 acknowledgement timeout
+    world.clock.now = new Date('2026-07-14T10:21:00Z');
+    const reply = await background.onMessage(
+      { type: 'ticket:acknowledge', ticket: { system: 'zendesk', id: '35436' }, role: 'sales-rep', person: 'Jane Doe', channel: 'phone' },
+      popupSender(),
+    );
+    expect(reply.ok).toBe(true);
+    const ticket = (await escalationRecordItem.get())[KEY];
+    expect(ticket?.levels.map((l) => `${l.levelId}@${l.at.slice(11, 16)}`)).toEqual(['l1@08:00', 'l2@10:00']);
+    expect(ticket?.notifications.map((n) => `${n.kind}@${n.at.slice(11, 16)} ${n.roles.join(',')}`)).toEqual([
+      'response@09:59 ', // first seen at 09:59: the first response is overdue, level 2 a minute away
+      'warn-level@09:59 sales-rep',
+      'level@10:00 sales-rep',
+      'ack-timeout@10:15 sales-rep,escalation-director',
+    ]);
+    expect(ticket?.acknowledgements).toEqual([
+      { role: 'sales-rep', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:21:00.000Z', how: 'button', person: 'Jane Doe', channel: 'phone', noteWritten: false },
+    ]);
+  });
+
+  it('an acknowledgement from the notification is "reply", naming who holds the role when nobody was named', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background, sev1({ organization: 'Acme Corp' }));
+    await fireAlarm(background); // 10:00
+    world.clock.now = new Date('2026-07-14T10:03:00Z');
+    await background.onNotificationButtonClicked(`${KEY}|level|l2|2026-07-14T08:00:00.000Z`, 0);
+    const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
+    expect(acks).toEqual([
+      { role: 'sales-rep', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:03:00.000Z', how: 'reply', person: 'Jane Doe', channel: null, noteWritten: false },
+    ]);
+  });
+
+  it("a teammate's note read with the ticket is recorded as 'note', once", async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    world.clock.now = new Date('2026-07-14T10:09:00Z');
+    const noted = sev1({ history: [{ at: '2026-07-14T08:00:00.000Z', kind: 'severity', to: 1 }, { at: '2026-07-14T10:08:00.000Z', kind: 'notified', role: 'sales-rep' }] });
+    await report(background, noted);
+    world.clock.now = new Date('2026-07-14T10:10:00Z');
+    await report(background, noted);
+    const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
+    expect(acks).toEqual([
+      { role: 'sales-rep', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:08:00.000Z', how: 'note', person: null, channel: null, noteWritten: true },
+    ]);
+  });
+
+  it('a wake with nothing new does not write the record', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background);
+    const before = (await fakeBrowser.storage.local.get('escalationRecord')).escalationRecord;
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('escalationRecord' in changes) writes++;
+    });
+    world.clock.now = new Date('2026-07-14T10:05:00Z');
+    await background.start();
+    expect(writes).toBe(0);
+    expect((await fakeBrowser.storage.local.get('escalationRecord')).escalationRecord).toEqual(before);
+  });
+});
