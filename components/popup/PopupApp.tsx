@@ -7,7 +7,9 @@ import { timelineStyles } from '../timeline';
 import { ForecastTab, type ForecastActions } from '../forecast';
 import { PopupTabs, type PopupTab } from './PopupTabs';
 import type { ForecastItem } from '../../lib/messages/forecast-view';
+import { popupMessage } from '../../lib/view-model/popup-row';
 import { EmptyQueue } from './EmptyQueue';
+import { popupWords } from './popup-words';
 import { usePopupClock } from './popup-clock';
 import type { PopupActions, PopupData } from './popup-types';
 import { QueueRow, queueRowHeight, rowTitleId, type RowHandlers } from './QueueRow';
@@ -43,6 +45,7 @@ const busyKey = (item: QueueItem, role: string) => `${item.key}|${role}`;
 export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast }: PopupAppProps) {
   const clock = usePopupClock();
   const words = useMemo(countdownWords, []);
+  const messageWords = useMemo(popupWords, []);
   const minute = useComputed(() => Math.floor(clock.now.value / MINUTE));
   const busy = useSignal<ReadonlySet<string>>(new Set());
   const filter = useSignal<QueueFilter>(showEverything);
@@ -88,10 +91,12 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
           busy.value = next;
         });
     },
+    messageOf: (item) => popupMessage(item, { policy, now: new Date(clock.now.value), words: messageWords }),
     onCopy: (item) => {
-      if (!item.message) return;
+      const message = handlers.messageOf(item);
+      if (!message) return;
       actions
-        .copyText(`${item.message.subject}\n\n${item.message.body}`)
+        .copyText(`${message.subject}\n\n${message.body}`)
         .then(() => {
           status.value = t('popupCopied', item.ticket.id);
         })

@@ -2,7 +2,9 @@ import type { CountdownWords } from '../../lib/countdown';
 import { t } from '../../lib/i18n';
 import type { QueueItem } from '../../lib/queue';
 import { stateLabel } from '../ticket/badge-summary';
+import type { EscalationMessage } from '../../lib/view-model/escalation-message';
 import { HelpdeskIcon } from './HelpdeskIcon';
+import { MessageActions } from './MessageActions';
 import { NotifiedFacts, PeopleToNotify } from './PeopleToNotify';
 import { RowCountdown } from './RowCountdown';
 import { SeverityChip } from './SeverityChip';
@@ -11,6 +13,8 @@ export interface RowHandlers {
   onSelect: (item: QueueItem) => void;
   onMarkNotified: (item: QueueItem, role: string, person: string | null) => void;
   onCopy: (item: QueueItem) => void;
+  /** The row's copy / email message, composed now (on demand, never for every row). */
+  messageOf: (item: QueueItem) => EscalationMessage | null;
   onAddPeople: () => void;
 }
 
@@ -79,16 +83,7 @@ export function QueueRow({ item, words, engineerTimeZone, handlers, busyRoles }:
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
             onAddPeople={handlers.onAddPeople}
           />
-          {item.message ? (
-            <span class="ew-row-actions">
-              <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)} aria-label={t('popupCopyMessageLabel', ticket.id)}>
-                {t('popupCopyMessage')}
-              </button>
-              <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer" aria-label={t('popupEmailLabel', ticket.id)}>
-                {t('popupEmail')}
-              </a>
-            </span>
-          ) : null}
+          <MessageActions ticketId={ticket.id} compose={() => handlers.messageOf(item)} onCopy={() => handlers.onCopy(item)} />
         </div>
       ) : null}
       <NotifiedFacts item={item} engineerTimeZone={engineerTimeZone} />

@@ -6,6 +6,7 @@ import type { Policy } from '../../lib/policy/schema';
 import type { QueueItem } from '../../lib/queue';
 import { TicketTimeline } from '../timeline';
 import { HelpdeskIcon } from './HelpdeskIcon';
+import { MessageActions } from './MessageActions';
 import { NotifiedFacts, PeopleToNotify } from './PeopleToNotify';
 import { SeverityChip } from './SeverityChip';
 import type { RowHandlers } from './QueueRow';
@@ -80,15 +81,8 @@ export function TicketDetail({ item, policy, now, engineerTimeZone, actions, han
             onMarkNotified={(role, person) => handlers.onMarkNotified(item, role, person)}
             onAddPeople={handlers.onAddPeople}
           />
-          {item.message ? (
-            <>
-              <button type="button" class="ew-button" onClick={() => handlers.onCopy(item)}>
-                {t('popupCopyMessage')}
-              </button>{' '}
-              <a class="ew-button" href={item.message.mailto} target="_blank" rel="noopener noreferrer">
-                {t('popupEmail')}
-              </a>
-            </>
+          {item.toTell.length > 0 ? (
+            <MessageActions ticketId={ticket.id} compose={() => handlers.messageOf(item)} onCopy={() => handlers.onCopy(item)} labelled={false} />
           ) : null}
         </div>
       ) : null}

@@ -71,8 +71,6 @@ export const popupRowSchema = z.strictObject({
   toTell: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), holders: z.array(holderSchema) })),
   /** Roles already told: a fact, shown as text. */
   notified: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), at: iso, onTicket: z.boolean() })),
-  /** The copy / email message to every role still to tell; null when nobody is left. */
-  message: z.strictObject({ subject: z.string(), body: z.string(), mailto: z.string() }).nullable(),
   /** Why the last background refresh failed; the data is then as old as the last read. */
   refreshError: z.string().nullable(),
   /** Watched only because a view showed it (its history was read for the row), never opened in a tab. */

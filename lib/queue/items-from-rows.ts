@@ -12,7 +12,6 @@ export function queueItemsFromRows(rows: readonly PopupRow[]): QueueItem[] {
     mine: row.mine,
     toTell: row.toTell,
     notified: row.notified.map((told) => ({ ...told, at: new Date(told.at) })),
-    message: row.message,
     refreshError: row.refreshError,
     fromView: row.fromView,
   }));

@@ -1,5 +1,4 @@
 import type { Evaluation, Ticket } from '../engine/types';
-import type { EscalationMessage } from '../view-model/escalation-message';
 import type { RoleToTell } from '../view-model/people';
 
 /**
@@ -17,8 +16,6 @@ export interface QueueItem {
   toTell: RoleToTell[];
   /** Roles already told, with when: a fact. */
   notified: Array<{ roleId: string; roleName: string; at: Date; onTicket: boolean }>;
-  /** The copy / email message to every role still to tell. */
-  message: EscalationMessage | null;
   /** Why the last background refresh failed. */
   refreshError: string | null;
   /** Watched only because a view showed it (its history was read for the row), never opened. */

@@ -19,5 +19,5 @@ export { pageTicketView, pageRowView, checkingRowView, unavailableRowView, nextS
 export { renderNotification, peopleLines, ticketLabel, type ContentContext, type NotificationContent, type Translate } from './notification-text';
 export type { ViewWords } from './words';
 export type { RowBadgeView, TicketView, PersonToNotify, TimelineStep, NativeSlaComparison, AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from './rendered-view';
-export { popupRow, type PopupRowInput } from './popup-row';
+export { popupRow, popupMessage, type PopupRowInput } from './popup-row';
 export { evaluationToJson, evaluationFromJson } from './evaluation-json';

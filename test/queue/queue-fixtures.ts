@@ -98,7 +98,6 @@ export function queueItem(spec: QueueItemSpec): QueueItem {
     mine: spec.mine ?? true,
     toTell: [],
     notified: [],
-    message: null,
     refreshError: null,
   };
 }

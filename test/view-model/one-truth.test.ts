@@ -12,6 +12,7 @@ import {
   pageTicketView,
   peopleLines,
   popupRow,
+  popupMessage as popupRowMessage,
   rolesToTell,
   stateWordKey,
   type ContentContext,
@@ -115,7 +116,9 @@ function surfaces(directory: Directory, organization: string | null) {
     roles: rolesToTell(ctx, level4Evaluation, level4Evaluation.pending),
     words: englishWords,
   });
-  return { view, lines, popupMessage, popup };
+  // The popup composes its row's message when the engineer uses it, from the row the background sent.
+  const onDemand = popupRowMessage({ ticket: level4, evaluation: level4Evaluation, toTell: popup.toTell }, { policy: defaultPolicy, now: NOW, words: englishWords });
+  return { view, lines, popupMessage, popup, onDemand };
 }
 
 describe('people, not only roles', () => {
@@ -129,11 +132,13 @@ describe('people, not only roles', () => {
     ['district-sales-manager', 'Dana Wu', 'dana.wu@example.com', "the office's holder of the role"],
     ['escalation-director', 'Lee Chen', 'lee.chen@example.com', 'the Escalation Director on duty, before the office holder'],
   ])('%s: %s (%s) — %s', (role, name, email) => {
-    const { view, lines, popupMessage, popup } = surfaces(seededDirectory(), 'Acme Corp');
+    const { view, lines, popupMessage, popup, onDemand } = surfaces(seededDirectory(), 'Acme Corp');
     const person = view.people.find((p) => p.roleId === role);
     // The popup row names the same holder.
     expect(popup.toTell.find((r) => r.roleId === role)?.holders).toEqual([{ name, email }]);
-    expect(popup.message?.mailto).toBe(popupMessage.mailto);
+    expect(onDemand?.mailto).toBe(popupMessage.mailto);
+    // The list the background sends carries no message: it is composed for one row when used.
+    expect(Object.keys(popup)).not.toContain('message');
     expect(person?.holders).toEqual([{ name, email }]);
     // The panel's email to this role goes to this person.
     expect(person?.message.mailto.startsWith(`mailto:${email}?`)).toBe(true);

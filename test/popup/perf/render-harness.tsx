@@ -179,7 +179,7 @@ async function measurePopup(count: number, keep = false): Promise<Measurement> {
 async function measureUnwindowed(count: number): Promise<{ tickets: number; renderedRows: number; mountMs: number; toPaintMs: number }> {
   const root = freshRoot();
   const items = backgroundRows(count);
-  const handlers: RowHandlers = { onSelect: () => undefined, onMarkNotified: () => undefined, onCopy: () => undefined, onAddPeople: () => undefined };
+  const handlers: RowHandlers = { onSelect: () => undefined, onMarkNotified: () => undefined, onCopy: () => undefined, messageOf: () => null, onAddPeople: () => undefined };
   const start = performance.now();
   render(
     <PopupClockContext.Provider value={frozenClock()}>
