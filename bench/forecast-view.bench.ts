@@ -48,3 +48,9 @@ for (const run of ['cold', 'warm 1', 'warm 2', 'warm 3']) {
   const events = forecast(tickets.map((t) => t.ticket), policy, now, new Date(now.getTime() + 24 * 3_600_000));
   console.log(`forecast() alone, 24 h: ${(performance.now() - start).toFixed(0)} ms, ${events.length} events`);
 }
+
+{
+  const answer = forecastView({ tickets, policy, directory: { roles: {}, salesReps: [], directorRotations: {} }, now, hours: 24, myOffice: null, words });
+  const kb = (value: unknown) => `${(JSON.stringify(value).length / 1024).toFixed(0)} KB`;
+  console.log(`answer parts: events ${kb(answer.events)} (${answer.events.length}), later ${kb(answer.later)} (${answer.later.length}), handoffs without text ${kb(answer.handoffs.map((h) => ({ ...h, text: '' })))}, handoff texts ${kb(answer.handoffs.map((h) => h.text))}, strips ${kb(answer.offices)}`);
+}

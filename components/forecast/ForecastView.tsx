@@ -87,6 +87,7 @@ export function ForecastView({ answer, actions, engineerTimeZone = browserTimeZo
         <HandoffSummary
           key={handoff.officeId}
           handoff={handoff}
+          answer={answer}
           officeNames={officeNames}
           officeTimeZone={zoneOf(handoff.officeId)}
           onCopy={copy}

@@ -1,9 +1,11 @@
 import { formatInstant, t, uiLanguage } from '../../lib/i18n';
-import type { HandoffView } from '../../lib/messages/forecast-view';
+import { handoffItem, type ForecastAnswer, type HandoffView } from '../../lib/messages/forecast-view';
 import { forecastTicketLabel, forecastWhat, forecastWhom } from '../../lib/view-model/forecast-view';
 
 interface HandoffSummaryProps {
   handoff: HandoffView;
+  /** The answer's events, which the handoff names by index. */
+  answer: Pick<ForecastAnswer, 'events' | 'later'>;
   officeNames: ReadonlyMap<string, string>;
   /** Times as the handing-over office reads them. */
   officeTimeZone: string;
@@ -17,7 +19,7 @@ interface HandoffSummaryProps {
  * due meanwhile with what is due, whom to tell and which office is open then; "Copy as text"
  * gives the same summary for the team chat (composed once, by the background).
  */
-export function HandoffSummary({ handoff, officeNames, officeTimeZone, onCopy, limit }: HandoffSummaryProps) {
+export function HandoffSummary({ handoff, answer, officeNames, officeTimeZone, onCopy, limit }: HandoffSummaryProps) {
   const locale = uiLanguage();
   const when = (ms: number) => formatInstant(new Date(ms), officeTimeZone, locale);
   const office = (id: string) => officeNames.get(id) ?? id;
@@ -45,11 +47,12 @@ export function HandoffSummary({ handoff, officeNames, officeTimeZone, onCopy, l
             {shown.map((ticket) => (
               <li key={ticket.ticketKey} class="ew-handoff-ticket">
                 <span class="ew-handoff-ticket-title" title={ticket.title}>
-                  {forecastTicketLabel({ system: ticket.due[0]?.item.system ?? 'zendesk', ticketId: ticket.ticketId })} {ticket.title}
+                  {forecastTicketLabel(ticket)} {ticket.title}
                 </span>
                 <ul class="ew-handoff-due">
                   {ticket.due.map((due, index) => {
-                    const whom = forecastWhom(due.item, { t });
+                    const item = handoffItem(answer, due.event);
+                    const whom = forecastWhom(item, { t });
                     const cover =
                       due.openOfficeIds.length > 0
                         ? t('forecastOpenThen', due.openOfficeIds.map(office).join(', '))
@@ -57,8 +60,8 @@ export function HandoffSummary({ handoff, officeNames, officeTimeZone, onCopy, l
                           ? t('forecastNobodyOpen', [office(due.nextOpening.officeId), when(due.nextOpening.at)])
                           : t('forecastNobodyOpenEver');
                     return (
-                      <li key={`${due.item.uid}-${index}`}>
-                        <span class="ew-forecast-time">{when(due.item.at)}</span> {forecastWhat(due.item, { t })}
+                      <li key={`${item.uid}-${index}`}>
+                        <span class="ew-forecast-time">{when(item.at)}</span> {forecastWhat(item, { t })}
                         {whom ? <span class="ew-handoff-whom"> — {whom}</span> : null}
                         <span class="ew-handoff-cover"> — {cover}</span>
                       </li>

@@ -56,7 +56,7 @@ async function showNotice(deps: Pick<BackgroundDeps, 'ports' | 'policyParsing'>,
   const answer = await forecastAnswer(deps, {}, { kind: 'extension-page' });
   const handoff = answer.handoffs.find((candidate) => candidate.officeId === office);
   if (!handoff) return null;
-  const { title, message } = handoffNotification(handoff, { t: viewWords(ports).t, formatTime: ports.formatTime });
+  const { title, message } = handoffNotification(handoff, answer, { t: viewWords(ports).t, formatTime: ports.formatTime });
   const id = `handoff|${key}`;
   try {
     await ports.notifications.show(id, { title, message, requireInteraction: false, silent: false, buttons: [] });

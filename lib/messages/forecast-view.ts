@@ -49,7 +49,8 @@ export const readOfficeStrip = fields({
 export type OfficeStripView = Infer<typeof readOfficeStrip>;
 
 const readHandoffDue = fields({
-  item: readForecastItem,
+  /** The event: its index in the answer's `events` followed by its `later` (each item is sent once). */
+  event: integer,
   /** Offices open when it falls due (the ticket's own office included when it is). */
   openOfficeIds: strings,
   /** When none is open: the first to open after it. */
@@ -65,7 +66,7 @@ export const readHandoffView = fields({
   closesAt: epochMs,
   reopensAt: nullable(epochMs),
   openNow: flag,
-  tickets: listOf(fields({ ticketKey: text, ticketId: text, title: text, url: text, nextDueAt: epochMs, due: listOf(readHandoffDue) })),
+  tickets: listOf(fields({ ticketKey: text, system: oneOf<HelpdeskSystem>(['zendesk', 'jira']), ticketId: text, title: text, url: text, nextDueAt: epochMs, due: listOf(readHandoffDue) })),
   /** The summary as plain text for the team chat, in the UI language. */
   text: text,
 });
@@ -77,10 +78,19 @@ export const readForecastAnswer = fields({
   /** The engineer's office from the settings, when the policy has it; null: every office. */
   myOffice: nullable(text),
   offices: listOf(readOfficeStrip),
-  /** Sorted by instant (SPEC §3 order). */
+  /** The window's events, sorted by instant (SPEC §3 order). */
   events: listOf(readForecastItem),
+  /** Events after the window that a handoff names (an office reopening days later); sorted likewise. */
+  later: listOf(readForecastItem),
   handoffs: listOf(readHandoffView),
   /** The next instant the answer changes without new data (the first event passing): ask again then. */
   refreshAt: nullable(epochMs),
 });
 export type ForecastAnswer = Infer<typeof readForecastAnswer>;
+
+/** The item a handoff's due entry names (see `event` above); throws on an index the answer does not have. */
+export function handoffItem(answer: Pick<ForecastAnswer, 'events' | 'later'>, index: number): ForecastItem {
+  const item = index < answer.events.length ? answer.events[index] : answer.later[index - answer.events.length];
+  if (!item) throw new RangeError(`forecast answer: no event ${index}`);
+  return item;
+}

@@ -3,7 +3,7 @@ import { eventUid } from '../forecast/ics';
 import { forecast, type ForecastEvent } from '../forecast/forecast';
 import { handoffFor, handoffHorizon } from '../forecast/handoff';
 import { officeStrip } from '../forecast/office-day';
-import type { ForecastAnswer, ForecastItem, HandoffView } from '../messages/forecast-view';
+import { handoffItem, type ForecastAnswer, type ForecastItem, type HandoffView } from '../messages/forecast-view';
 import type { Directory } from '../people';
 import type { Policy } from '../policy/schema';
 import { rolesToTell } from './people';
@@ -81,8 +81,12 @@ export function forecastView(input: ForecastViewInput): ForecastAnswer {
       toTell: rolesToTell(people, { officeId: event.officeId }, event.notify),
     };
   };
-  const items = new Map(events.map((event) => [event, itemOf(event)]));
   const inWindow = events.filter((event) => event.at.getTime() <= untilMs);
+  const later = events.filter((event) => event.at.getTime() > untilMs);
+  // Each event is sent once: handoffs name them by index into events, then later.
+  const indexOf = new Map([...inWindow, ...later].map((event, index) => [event, index]));
+  const items = new Map(events.map((event) => [event, itemOf(event)]));
+  const listed = { events: inWindow.map((event) => items.get(event)!), later: later.map((event) => items.get(event)!) };
   const handoffs: HandoffView[] = [];
   if (withHandoffs) {
     for (const officeId of officeIds) {
@@ -97,18 +101,19 @@ export function forecastView(input: ForecastViewInput): ForecastAnswer {
         openNow: handoff.openNow,
         tickets: handoff.tickets.map((ticket) => ({
           ticketKey: items.get(ticket.due[0]!.event)!.ticketKey,
+          system: ticket.system,
           ticketId: ticket.ticketId,
           title: ticket.title,
           url: ticket.url,
           nextDueAt: ticket.nextDueAt.getTime(),
           due: ticket.due.map(({ event, coverage }) => ({
-            item: items.get(event)!,
+            event: indexOf.get(event)!,
             openOfficeIds: coverage.openOfficeIds,
             nextOpening: coverage.nextOpening ? { officeId: coverage.nextOpening.officeId, at: coverage.nextOpening.at.getTime() } : null,
           })),
         })),
       };
-      handoffs.push({ ...view, text: handoffText(view, policy, words) });
+      handoffs.push({ ...view, text: handoffText(view, listed, policy, words) });
     }
   }
   return {
@@ -127,7 +132,7 @@ export function forecastView(input: ForecastViewInput): ForecastAnswer {
           };
         })
       : [],
-    events: inWindow.map((event) => items.get(event)!),
+    ...listed,
     handoffs,
     refreshAt: events[0]?.at.getTime() ?? null,
   };
@@ -158,7 +163,12 @@ export function forecastWhom(item: Pick<ForecastItem, 'toTell'>, words: Pick<Vie
 }
 
 /** The handoff as plain text for the team chat, times in the handing-over office's own zone. */
-export function handoffText(handoff: Omit<HandoffView, 'text'>, policy: Policy, words: ViewWords): string {
+export function handoffText(
+  handoff: Omit<HandoffView, 'text'>,
+  answer: Pick<ForecastAnswer, 'events' | 'later'>,
+  policy: Policy,
+  words: ViewWords,
+): string {
   const zone = policy.offices[handoff.officeId]?.timeZone ?? 'UTC';
   const when = (ms: number) => words.formatInstant(new Date(ms), zone);
   const lines = [
@@ -168,16 +178,17 @@ export function handoffText(handoff: Omit<HandoffView, 'text'>, policy: Policy, 
   ];
   if (handoff.tickets.length === 0) lines.push(words.t('forecastHandoffNothing', handoff.officeName));
   for (const ticket of handoff.tickets) {
-    lines.push('', `${forecastTicketLabel({ system: ticket.due[0]?.item.system ?? 'zendesk', ticketId: ticket.ticketId })} ${ticket.title}`, ticket.url);
+    lines.push('', `${forecastTicketLabel({ system: ticket.system, ticketId: ticket.ticketId })} ${ticket.title}`, ticket.url);
     for (const due of ticket.due) {
+      const item = handoffItem(answer, due.event);
       const cover =
         due.openOfficeIds.length > 0
           ? words.t('forecastOpenThen', due.openOfficeIds.map((id) => officeName(policy, id)).join(', '))
           : due.nextOpening
             ? words.t('forecastNobodyOpen', [officeName(policy, due.nextOpening.officeId), when(due.nextOpening.at)])
             : words.t('forecastNobodyOpenEver');
-      const whom = forecastWhom(due.item, words);
-      lines.push(`  • ${when(due.item.at)} ${forecastWhat(due.item, words)}${whom ? ` — ${whom}` : ''} — ${cover}`);
+      const whom = forecastWhom(item, words);
+      lines.push(`  • ${when(item.at)} ${forecastWhat(item, words)}${whom ? ` — ${whom}` : ''} — ${cover}`);
     }
   }
   return lines.join('\n');
@@ -203,12 +214,12 @@ export function forecastEventOf(item: ForecastItem): ForecastEvent {
 }
 
 /** The handoff notice's words: the office and its close in the title, the tickets and what each owes first in the body. */
-export function handoffNotification(handoff: HandoffView, words: Pick<ViewWords, 't'> & { formatTime: (at: Date) => string }): { title: string; message: string } {
+export function handoffNotification(handoff: HandoffView, answer: Pick<ForecastAnswer, 'events' | 'later'>, words: Pick<ViewWords, 't'> & { formatTime: (at: Date) => string }): { title: string; message: string } {
   const title = words.t('notifHandoffTitle', [handoff.officeName, words.formatTime(new Date(handoff.closesAt))]);
   if (handoff.tickets.length === 0) return { title, message: words.t('notifHandoffNothing') };
   const items = handoff.tickets.map((ticket) => {
-    const first = ticket.due[0]?.item;
-    const label = forecastTicketLabel({ system: first?.system ?? 'zendesk', ticketId: ticket.ticketId });
+    const first = ticket.due[0] ? handoffItem(answer, ticket.due[0].event) : undefined;
+    const label = forecastTicketLabel({ system: ticket.system, ticketId: ticket.ticketId });
     return first ? `${label} ${forecastWhat(first, words)} ${words.formatTime(new Date(first.at))}` : label;
   });
   return { title, message: words.t('notifHandoffMessage', items.join('; ')) };

@@ -131,6 +131,18 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   expect(row?.state).toBe('notify');
   expect(row?.people).toMatch(/Sales Rep/);
 
+  // The ticket's own "Add to calendar" in its detail: its events only, its file.
+  await popup.click(`.ew-list-item[aria-posinset="${rows.indexOf(row!) + 1}"] .ew-row-title`);
+  await popup.waitForSelector('.ew-detail a.ew-calendar-link', { timeout: 15_000 });
+  const ticketFile = await downloadCalendar(popup, '.ew-detail a.ew-calendar-link');
+  expect(ticketFile.fileName).toBe(`escalation-zendesk-${NEAR}.ics`);
+  const ticketUids = new ICAL.Component(ICAL.parse(ticketFile.text)).getAllSubcomponents('vevent').map((vevent) => String(vevent.getFirstPropertyValue('uid')));
+  expect(ticketUids).toContain(level3Uid);
+  expect(ticketUids).not.toContain(level2Uid);
+  expect(ticketUids.every((uid) => uid.startsWith(`zendesk-${NEAR}-`))).toBe(true);
+  await popup.keyboard.press('Escape');
+  await popup.waitForSelector('#ew-tab-forecast', { timeout: 10_000 });
+
   // The popup's "Next 24 h" tab shows the same forecast, without level 2.
   await popup.click('#ew-tab-forecast');
   const tabEvents = await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
