@@ -28,6 +28,11 @@ export interface RealVariants {
   usersLeftOutOfAudits: number[];
   /** User ids users/show_many does not return either. */
   unknownUsers: number[];
+  /**
+   * Jira Cloud's UI language: the status and priority words and the created date (text only, in
+   * the footnote, as public scripts read it) change; test ids and REST bodies do not.
+   */
+  jiraLanguage: 'en' | 'de' | 'ja';
   /** Jira search cuts each issue's embedded changelog to its newest N histories and leaves `total` out. */
   jiraSearchChangelogCap: number | null;
   /** The same cut on a single issue read (as seen on busy Cloud issues). */
@@ -47,6 +52,7 @@ export const defaultRealVariants = (): RealVariants => ({
   zendeskMetricEventsShape: 'list',
   usersLeftOutOfAudits: [],
   unknownUsers: [],
+  jiraLanguage: 'en',
   jiraSearchChangelogCap: null,
   jiraIssueChangelogCap: null,
   jsmCyclesWithoutBreached: false,

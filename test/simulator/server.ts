@@ -73,8 +73,8 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
   const generated = () => [...tickets.values()].filter((ticket) => ticket.id >= 50000);
   const nowMin = () => clock.minutesOf(new Date());
 
-  const shell = (app: string, title: string) =>
-    `<!doctype html><html lang="${config.zendeskLanguage}" data-shape="${config.pageShape}" data-panes="${config.zendeskPanes}" data-id-column="${config.zendeskIdColumn ? 'on' : 'off'}" data-custom-status="${config.zendeskCustomStatus ? 'on' : 'off'}" data-lazy="${config.zendeskLazyConversation ?? ''}"><head><meta charset="utf-8"><title>${title}</title>` +
+  const shell = (app: string, title: string, lang = config.zendeskLanguage) =>
+    `<!doctype html><html lang="${lang}" data-shape="${config.pageShape}" data-panes="${config.zendeskPanes}" data-id-column="${config.zendeskIdColumn ? 'on' : 'off'}" data-custom-status="${config.zendeskCustomStatus ? 'on' : 'off'}" data-lazy="${config.zendeskLazyConversation ?? ''}"><head><meta charset="utf-8"><title>${title}</title>` +
     `<link rel="stylesheet" href="/__sim/app.css"></head><body><div id="root"></div><script src="/__sim/${app}"></script></body></html>`;
 
   const zendesk: Handler = (req, url, body) => {
@@ -158,7 +158,7 @@ export async function startHelpdeskSimulator(options: SimulatorOptions = {}): Pr
   const jira: Handler = (req, url, body) => {
     const path = url.pathname;
     const dataCenter = !url.hostname.endsWith('.atlassian.net');
-    if (path.startsWith('/browse/') || path.startsWith('/jira/')) return { status: 200, text: shell('jira-app.js', 'Jira'), type: 'text/html' };
+    if (path.startsWith('/browse/') || path.startsWith('/jira/')) return { status: 200, text: shell('jira-app.js', 'Jira', config.jiraLanguage), type: 'text/html' };
     if (path === '/__sim/page-data/queue') return { status: 200, json: { rows: samples().map((t) => ({ key: jiraKeyOf(t), summary: t.subject, ...jiraView(t) })) } };
     let match = path.match(/^\/__sim\/page-data\/issues\/([A-Z0-9_]+-\d+)$/);
     if (match) {

@@ -15,6 +15,17 @@
   };
   const testId = (id) => (shape === 'changed' ? { 'data-qa': id + '-v2' } : { 'data-testid': id });
   const QUEUE = '/jira/servicedesk/projects/SUP/queues/custom/1';
+  // Real variants (test/simulator/real-variants.ts): the UI language changes the words and the
+  // shown dates, never the test ids. Dates are text only, in the footnote, as public scripts read
+  // it (test/fixtures/jira/SOURCES.md): no <time datetime>.
+  const lang = document.documentElement.lang || 'en';
+  const WORDS = {
+    de: { Open: 'Offen', 'In Progress': 'In Arbeit', 'Waiting for customer': 'Warten auf Kunden', Resolved: 'Gelöst', Closed: 'Geschlossen', Highest: 'Höchste', High: 'Hoch', Medium: 'Mittel', Low: 'Niedrig', None: 'Keine', Created: 'Erstellt' },
+    ja: { Open: 'オープン', 'In Progress': '進行中', 'Waiting for customer': '顧客の対応待ち', Resolved: '解決済み', Closed: 'クローズ', Highest: '最高', High: '高', Medium: '中', Low: '低', None: 'なし', Created: '作成日' },
+  };
+  const word = (english) => (WORDS[lang] && WORDS[lang][english]) || english;
+  const LOCALES = { en: 'en-US', de: 'de-DE', ja: 'ja-JP' };
+  const shownDate = (iso) => new Date(iso).toLocaleString(LOCALES[lang] || 'en-US', { dateStyle: 'long', timeStyle: 'short' });
 
   async function data(path) {
     const response = await fetch('/__sim/page-data' + path);
@@ -41,10 +52,12 @@
       ]),
       el('h1', { ...testId('issue.views.issue-base.foundation.summary.heading'), text: issue.summary }),
       el('div', { class: 'sim-issue-fields' }, [
-        el('button', { ...testId('issue-field-status.ui.status-view.status-button.status-button'), text: issue.status }),
-        el('div', { ...testId('issue-field-priority-readview-full.ui.priority.wrapper') }, [el('span', { text: issue.priority || 'None' })]),
-        el('span', { ...testId('created-date.ui.read.meta-date'), text: issue.created }),
+        el('button', { ...testId('issue-field-status.ui.status-view.status-button.status-button'), text: word(issue.status) }),
+        el('div', { ...testId('issue-field-priority-readview-full.ui.priority.wrapper') }, [el('span', { text: word(issue.priority || 'None') })]),
         el('div', { class: 'sim-labels' }, issue.labels.map((label) => el('span', { text: label }))),
+      ]),
+      el('div', { ...testId('issue.views.issue-details.issue-layout.sections.footnote') }, [
+        el('div', { ...testId('created-date.ui.read.meta-date') }, [el('small', { text: word('Created') + ' ' }, [el('span', { role: 'presentation', text: shownDate(issue.created) })])]),
       ]),
       el('section', { class: 'sim-comments' }, issue.comments.map((comment) => el('article', {}, [el('strong', { text: comment.author + (comment.public ? '' : ' (internal)') }), el('p', { text: comment.body })]))),
     ]);
@@ -59,8 +72,8 @@
         el('tr', { 'data-testid': 'servicedesk-queues.common.ui.queue-table.row', 'data-issue-key': row.key }, [
           el('td', {}, [el('a', { href: QUEUE + '/' + row.key, 'data-nav': '', text: row.key })]),
           el('td', { text: row.summary }),
-          el('td', { text: row.priority || 'None' }),
-          el('td', { text: row.status }),
+          el('td', { text: word(row.priority || 'None') }),
+          el('td', { text: word(row.status) }),
         ]),
       );
     }
