@@ -12,8 +12,9 @@ import { NotificationsSection } from './notifications/NotificationsSection';
 import type { OptionsServices } from './options-services';
 import { PeopleSection } from './people/PeopleSection';
 import { PolicySection } from './policy/PolicySection';
+import { RecordSection } from './record/RecordSection';
 
-export const optionsTabs = ['policy', 'helpdesks', 'people', 'notifications', 'general', 'health'] as const;
+export const optionsTabs = ['policy', 'helpdesks', 'people', 'notifications', 'general', 'record', 'health'] as const;
 export type OptionsTab = (typeof optionsTabs)[number];
 
 const tabLabel: Record<OptionsTab, MessageKey> = {
@@ -22,6 +23,7 @@ const tabLabel: Record<OptionsTab, MessageKey> = {
   people: 'optionsPeople',
   notifications: 'optionsNotifications',
   general: 'optionsGeneral',
+  record: 'optionsRecord',
   health: 'optionsHealth',
 };
 
@@ -101,6 +103,7 @@ export function OptionsApp({ services, initialTab, onTabChange, engineerTimeZone
         ) : null}
         {tab.value === 'notifications' && policy.value ? <NotificationsSection store={services.notifications} policy={policy.value} /> : null}
         {tab.value === 'general' ? <GeneralSection store={services.general} /> : null}
+        {tab.value === 'record' ? <RecordSection store={services.record} files={services.files} now={now} engineerTimeZone={engineerTimeZone} /> : null}
         {tab.value === 'health' ? <HealthSection store={services.health} engineerTimeZone={engineerTimeZone} /> : null}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Directory } from '../../lib/people/directory-schema';
 import type { Policy } from '../../lib/policy/schema';
 import type { Health } from '../../lib/storage/health';
+import type { EscalationRecord } from '../../lib/storage/escalation-record';
 import type { EffectivePolicy, FieldMappings, GeneralSettings, HelpdeskSites, NotificationSettings } from '../../lib/storage';
 
 /**
@@ -35,6 +36,11 @@ export interface HealthStore {
   load(): Promise<Health>;
 }
 
+/** The escalation record the background keeps (lib/storage/escalation-record.ts); read-only here. */
+export interface RecordStore {
+  load(): Promise<EscalationRecord>;
+}
+
 export interface OptionsServices {
   policy: PolicyStore;
   sites: SettingsStore<HelpdeskSites>;
@@ -46,4 +52,6 @@ export interface OptionsServices {
   files: FileDownloads;
   /** The Health tab's source; absent in tests that do not need it. */
   health?: HealthStore;
+  /** The Record tab's source; absent in tests that do not need it. */
+  record?: RecordStore;
 }

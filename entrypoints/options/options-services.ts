@@ -16,6 +16,7 @@ import {
 import { nudgeBackground } from './background-nudge';
 import { dataCenterHosts } from '../../lib/permissions/data-center-hosts';
 import { browserDownloads } from './file-downloads';
+import { escalationRecordItem } from '../../lib/storage/escalation-record';
 
 const parsing = { parsePolicy, defaultPolicy };
 
@@ -51,5 +52,6 @@ export function browserOptionsServices(): OptionsServices {
     dataCenter: dataCenterHosts,
     files: browserDownloads,
     health: { load: () => healthItem.get() },
+    record: { load: () => escalationRecordItem.get() },
   };
 }

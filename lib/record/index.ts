@@ -20,3 +20,4 @@ export {
   noteAcknowledgements,
   type AcknowledgementInput,
 } from './record-entries';
+export { localDateOf, periodOfDates, lastDaysDates, type PeriodProblem } from './record-period';
