@@ -13,7 +13,9 @@ interface ForecastStripsProps {
 }
 
 const VIEW_WIDTH = 1000;
-const STRIP_HEIGHT = 24;
+const STRIP_HEIGHT = 28;
+/** Business hours fill the lower part; the upper part is left for the day's name (holiday, make-up workday). */
+const OPEN_TOP = 14;
 const HOUR_MS = 3_600_000;
 
 const dayKindLabel = {
@@ -76,7 +78,7 @@ export function ForecastStrips({ offices, events, from, until, engineerTimeZone,
                   </rect>
                 ))}
                 {office.open.map((hours) => (
-                  <rect key={hours.from} class="ew-open" x={x(hours.from)} y={6} width={Math.max(0, x(hours.to) - x(hours.from))} height={STRIP_HEIGHT - 12} />
+                  <rect key={hours.from} class="ew-open" x={x(hours.from)} y={OPEN_TOP} width={Math.max(0, x(hours.to) - x(hours.from))} height={STRIP_HEIGHT - OPEN_TOP - 3} />
                 ))}
                 {office.days.slice(1).map((day) => (
                   <line key={`midnight-${day.date}`} class="ew-midnight" x1={x(day.from)} x2={x(day.from)} y1={0} y2={STRIP_HEIGHT} vector-effect="non-scaling-stroke" />

@@ -17,8 +17,8 @@ export const forecastStyles = `
 .ew-strip-label { display: flex; flex-direction: column; min-width: 0; font-size: 11px; line-height: 1.15; }
 .ew-strip-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .ew-strip-local { color: var(--ew-muted, #5b6474); font-variant-numeric: tabular-nums; }
-.ew-strip-track { position: relative; height: 24px; min-width: 0; }
-.ew-strip-svg { display: block; width: 100%; height: 24px; border: 1px solid var(--ew-line, #d9dde5); box-sizing: border-box; }
+.ew-strip-track { position: relative; height: 28px; min-width: 0; }
+.ew-strip-svg { display: block; width: 100%; height: 28px; border: 1px solid var(--ew-line, #d9dde5); box-sizing: border-box; }
 .ew-day-workday { fill: #f4f6f9; }
 .ew-day-closed { fill: #e3e6ec; }
 .ew-day-holiday { fill: #f7d9d5; }
@@ -29,8 +29,8 @@ export const forecastStyles = `
 .ew-mark-sev1 { stroke: #b3261e; stroke-width: 3; }
 .ew-mark-sev2 { stroke: #a15c00; stroke-width: 3; }
 .ew-strip-days { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
-.ew-strip-day-label { position: absolute; top: 0; bottom: 0; display: flex; align-items: center; padding-left: 4px; box-sizing: border-box;
-  font-size: 10px; color: #5c1a14; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.ew-strip-day-label { position: absolute; top: 1px; height: 12px; line-height: 12px; padding-left: 4px; box-sizing: border-box;
+  font-size: 9.5px; font-weight: 600; color: #5c1a14; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .ew-day-label-makeup { color: #173a80; }
 .ew-strip-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; font-size: 10px; color: var(--ew-muted, #5b6474); }
 .ew-legend::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 3px; vertical-align: -1px; border: 1px solid #8a93a3; }

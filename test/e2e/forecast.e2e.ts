@@ -72,6 +72,50 @@ async function openTicket(browser: Browser, id: number): Promise<Page> {
 const level2Uid = `zendesk-${NEAR}-level-2@${ZD_HOST}`;
 const level3Uid = `zendesk-${NEAR}-level-3@${ZD_HOST}`;
 
+/** The office's local date (YYYY-MM-DD) at `at`. */
+const localDate = (zone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+const nextDate = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const isWeekend = (iso: string) => [0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay());
+
+/**
+ * Saves (as the options page would) the default policy with a holiday or a make-up workday on
+ * today's and tomorrow's Shanghai dates — a holiday on a weekday, a make-up workday on a weekend
+ * day — for Singapore (today) and Taichung (tomorrow); Sev 1 targets are wall-clock, so the
+ * forecast's instants stay as the engine computed them. Returns [office, date, kind] seeded.
+ */
+async function seedCalendarDays(page: Page): Promise<Array<[string, string, 'holiday' | 'makeup']>> {
+  const today = localDate('Asia/Shanghai', new Date());
+  const plan: Array<[string, string, 'holiday' | 'makeup']> = [
+    ['singapore', today, isWeekend(today) ? 'makeup' : 'holiday'],
+    ['taichung', nextDate(today), isWeekend(nextDate(today)) ? 'makeup' : 'holiday'],
+  ];
+  const policy = structuredClone(defaultPolicy);
+  for (const [office, date, kind] of plan) {
+    const entry = policy.offices[office]!;
+    if (kind === 'holiday') entry.holidays = [...entry.holidays, date];
+    else entry.workdays = [...entry.workdays, date];
+  }
+  await page.evaluate(async (stored) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 1 } });
+    await api.runtime.sendMessage({ type: 'settings:changed', area: 'policy' });
+    setTimeout(() => location.reload(), 0);
+  }, { policy: JSON.parse(JSON.stringify(policy)) as unknown, savedAt: new Date().toISOString() });
+  return plan;
+}
+
+/** The day kinds each office's strip draws, in order. */
+function readStripDayKinds(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('.ew-strip-row')].map((row) => [
+        row.dataset.office ?? '',
+        [...row.querySelectorAll('.ew-day')].map((day) => [...day.classList].find((c) => c.startsWith('ew-day-'))?.slice('ew-day-'.length) ?? ''),
+      ]),
+    ),
+  );
+}
+
 interface Surfaces {
   browser: Browser;
   /** The forecast page, opened by whatever means the browser allows. */
@@ -113,7 +157,12 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   expect((byUid.get(level3Uid)!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime()).toBe(level3.at.getTime());
   expect(String(byUid.get(level3Uid)!.getFirstPropertyValue('summary'))).toBe('#41001 Sev 1 → Level 3: notify District Sales Manager');
 
-  // 3. Ten minutes later (the simulator's clock) the ticket is read again: level 2 has started.
+  // 3. The strips draw each office's own calendar: a holiday and a make-up workday in the window.
+  const seeded = await seedCalendarDays(page);
+  await waitUntil(() => readStripDayKinds(page), (kinds) => seeded.every(([office, , kind]) => kinds[office]?.includes(kind)), 20_000, 'the seeded holiday / make-up workday in the strips');
+  await screenshotOf(page, '.ew-strips', `${name}-forecast-strips`);
+
+  // 4. Ten minutes later (the simulator's clock) the ticket is read again: level 2 has started.
   // Advancing moves every instant of the ticket back, its updated_at too, which a real helpdesk
   // never does (and the extension rightly refuses an older version): a colleague's internal note
   // makes this read the newest version, as any change would.
@@ -165,9 +214,12 @@ describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () 
       await forecastStory(sim, {
         browser: session.browser,
         name: 'chromium',
+        // Reached the way an engineer does: the options page's "Forecast and handoff".
         openForecastPage: async () => {
-          const page = await session.browser.newPage();
-          await page.goto(`chrome-extension://${session.extensionId}/forecast.html`);
+          const page = await openExtensionPage(session, 'options.html', { width: 1280, height: 900 });
+          const link = await page.waitForSelector('a.ew-forecast-link', { timeout: 15_000 });
+          await Promise.all([page.waitForNavigation(), link!.click()]);
+          expect(new URL(page.url()).pathname).toBe('/forecast.html');
           return page;
         },
         showPopup: () => openExtensionPage(session, 'popup.html'),
