@@ -302,7 +302,9 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     held = heldByQuietHours(evaluated, now, options);
 
     // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
-    const after = await watchedTicketsItem.update((store) => markShown(pruneStore(store, now, limits).store, built.toRecord, now));
+    const after = await watchedTicketsItem.update((store) =>
+      markShown(store === before ? pruned.store : pruneStore(store, now, limits).store, built.toRecord, now),
+    );
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
     await takeDownAnswered(deps, evaluated);

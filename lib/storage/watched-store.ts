@@ -241,8 +241,9 @@ export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits =
     if (expired || size > limits.maxEntryChars) forgotten.push(key);
     else entries.push([key, entry, size]);
   }
-  entries.sort((a, b) => dropOrder([a[0], a[1]], [b[0], b[1]]));
   let chars = entries.reduce((sum, [, , size]) => sum + size, 0);
+  // The drop order is only needed when something must go (a wake over 2,000 tickets need not sort them).
+  if (entries.length > limits.maxTickets || chars > limits.maxChars) entries.sort((a, b) => dropOrder([a[0], a[1]], [b[0], b[1]]));
   while (entries.length > 0 && (entries.length > limits.maxTickets || chars > limits.maxChars)) {
     const [key, , size] = entries.shift() as [string, WatchedTicket, number];
     chars -= size;
