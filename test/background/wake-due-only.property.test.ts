@@ -212,7 +212,7 @@ describe('a wake evaluates the due tickets only', () => {
       popupSender(),
     );
     await backgroundIdle();
-    expect(evaluated).toEqual([acknowledged]);
+    expect([...new Set(evaluated)]).toEqual([acknowledged]); // the acknowledgement may evaluate it too (the escalation record)
 
     // Which tickets have an instant in (t1, t2], by the engine and the alarm rules on their own.
     const t2 = new Date(T0 + 25 * MINUTE);
