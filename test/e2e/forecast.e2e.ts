@@ -198,6 +198,49 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   expect(tabEvents.map((event) => event.uid)).not.toContain(level2Uid);
   expect(tabEvents.map((event) => event.uid)).toContain(level3Uid);
   await screenshot(popup, `${name}-popup-forecast-tab`);
+
+  // 5. The handoff notice: headquarters closing in 20 minutes, notice 30 minutes before close.
+  const notice = await handoffNoticeRaised(popup);
+  expect(notice.title).toMatch(/^Corporate Headquarters closes at .+: handoff$/);
+  expect(notice.message).toMatch(/^Due before it opens again: .*#41001 /);
+}
+
+/**
+ * Turns on the handoff notice for headquarters (30 minutes before close) under a policy whose
+ * headquarters keep 06:00 to 20 minutes from now, every day, in a fixed-offset zone where it is
+ * about noon (so the day never wraps midnight): the notice is due at once, raised by the
+ * background (its own alarm and wake), and recorded in the notification log, which this reads.
+ */
+async function handoffNoticeRaised(page: Page): Promise<{ id: string; title: string; message: string }> {
+  const now = new Date();
+  const offset = 12 - now.getUTCHours(); // local hour ≈ 12
+  const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  const closeAt = new Date(now.getTime() + offset * 3_600_000 + 20 * 60_000);
+  const close = `${String(closeAt.getUTCHours()).padStart(2, '0')}:${String(closeAt.getUTCMinutes()).padStart(2, '0')}`;
+  const policy = structuredClone(defaultPolicy);
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  policy.offices.hq = { ...policy.offices.hq!, timeZone: zone, hours: Object.fromEntries(days.map((day) => [day, ['06:00', close]])), holidays: [], workdays: [] };
+  await page.evaluate(
+    async (stored, settings) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 1 } });
+      await api.storage.sync.set({ forecastSettings: settings, forecastSettings$: { v: 1 } });
+      await api.runtime.sendMessage({ type: 'settings:changed', area: 'forecast' });
+    },
+    { policy: JSON.parse(JSON.stringify(policy)) as unknown, savedAt: now.toISOString() },
+    { myOffice: 'hq', handoffNotice: { enabled: true, minutesBefore: 30 } },
+  );
+  const log = await waitUntil(
+    () =>
+      page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return ((await api.storage.local.get('notificationLog')).notificationLog ?? []) as Array<{ id: string; title: string; message: string }>;
+      }),
+    (entries) => entries.some((entry) => entry.id.startsWith('handoff|hq@')),
+    20_000,
+    'the handoff notice in the notification log',
+  );
+  return log.find((entry) => entry.id.startsWith('handoff|hq@'))!;
 }
 
 describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () => {
