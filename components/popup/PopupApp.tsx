@@ -52,6 +52,8 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
   const selected = useSignal<string | null>(null);
   const status = useSignal('');
   const recordOnTicket = useSignal(true);
+  /** The ticket just stopped, for "Undo" beside the status. */
+  const undoable = useSignal<QueueItem['ticket'] | null>(null);
   const tab = useSignal<PopupTab>('queue');
 
   const items = useComputed(() => data.value?.items ?? []);
@@ -170,7 +172,7 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
             </button>
           </fieldset>
         ) : null}
-        {fromView > 0 ? (
+        {current.watchViewTickets && fromView > 0 ? (
           <button
             type="button"
             class="ew-button ew-forget-view"
@@ -180,6 +182,14 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
             {t('popupForgetViewTickets', fromView)}
           </button>
         ) : null}
+        {current.watchViewTickets ? null : (
+          <p class="ew-hint ew-view-tickets-stopped">
+            {t('popupViewTicketsStopped')}{' '}
+            <button type="button" class="ew-link" onClick={() => void actions.watchViewTickets()}>
+              {t('popupWatchViewTicketsAgain')}
+            </button>
+          </p>
+        )}
       </main>
       {selectedItem ? (
         <TicketDetail
@@ -187,7 +197,14 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
           policy={policy}
           now={new Date(minute.value * MINUTE)}
           engineerTimeZone={engineerTimeZone}
-          actions={actions}
+          actions={{
+            ...actions,
+            forget: async (ticket) => {
+              await actions.forget(ticket);
+              undoable.value = ticket;
+              status.value = t('popupStoppedWatching', ticket.id);
+            },
+          }}
           handlers={handlers}
           busyRoles={busyRolesOf(selectedItem)}
           onBack={back}
@@ -196,6 +213,25 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
       ) : null}
       <p class="ew-status" role="status" aria-live="polite">
         {status.value}
+        {undoable.value ? (
+          <>
+            {' '}
+            <button
+              type="button"
+              class="ew-link"
+              onClick={() => {
+                const ticket = undoable.value;
+                undoable.value = null;
+                if (!ticket) return;
+                void actions.watchAgain(ticket).then(() => {
+                  status.value = t('popupWatchingAgain', ticket.id);
+                });
+              }}
+            >
+              {t('popupUndo')}
+            </button>
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -11,6 +11,8 @@ export interface PopupData {
   mineConfigured: boolean;
   /** Issue 8: write a note on the ticket when marking notified — never, ask, or always. */
   ackNoteMode: 'off' | 'ask' | 'always';
+  /** Whether the tickets views show are watched (off after "Stop watching view tickets", until turned on again). */
+  watchViewTickets: boolean;
 }
 
 /** Side effects the popup asks for; the entrypoint implements them with browser APIs. */
@@ -23,6 +25,10 @@ export interface PopupActions {
   openOptions(section?: string): Promise<void>;
   /** Stop watching this ticket. */
   forget(ticket: Ticket): Promise<void>;
-  /** Stop watching every ticket watched only because a view showed it; resolves to how many. */
+  /** Stop watching every ticket watched only because a view showed it, and those views show later; resolves to how many were forgotten. */
   forgetViewTickets(): Promise<number>;
+  /** Undo of forgetViewTickets: the tickets views show are watched again. */
+  watchViewTickets(): Promise<void>;
+  /** Undo of forget: the ticket is watched again. */
+  watchAgain(ticket: Ticket): Promise<void>;
 }

@@ -35,6 +35,12 @@ export function browserPopupActions(): PopupActions {
     async forgetViewTickets() {
       return (await sendMessage({ type: 'tickets:forget-view' })).forgotten;
     },
+    async watchViewTickets() {
+      await sendMessage({ type: 'tickets:watch-view' });
+    },
+    async watchAgain(ticket) {
+      await sendMessage({ type: 'ticket:watch', ticket: refOf(ticket) });
+    },
     async openOptions(section) {
       if (section === undefined) await browser.runtime.openOptionsPage();
       else await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });

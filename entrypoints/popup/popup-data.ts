@@ -48,6 +48,7 @@ export function loadPopupData(): PopupDataSource {
       policy: policy.policy,
       mineConfigured: mineConfigured(general, currentUsers),
       ackNoteMode: general.ackNoteMode,
+      watchViewTickets: general.watchViewTickets,
     };
     askAgainAt(list.refreshAt);
     loadError.value = null;
@@ -65,12 +66,18 @@ export function loadPopupData(): PopupDataSource {
 
   void loadAll().catch(report);
   const unwatch = watchedTicketsItem.watch(() => void reloadList().catch(report));
+  // "Stop watching view tickets" (here or in the options) shows at once.
+  const unwatchGeneral = generalSettingsItem.watch((general) => {
+    const current = data.peek();
+    if (current) data.value = { ...current, ackNoteMode: general.ackNoteMode, watchViewTickets: general.watchViewTickets };
+  });
   return {
     data,
     loadError,
     dispose: () => {
       clearTimeout(timer);
       unwatch();
+      unwatchGeneral();
     },
   };
 }

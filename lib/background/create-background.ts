@@ -13,6 +13,7 @@ import { refreshWatchedTickets } from './refresh';
 import { createSerialQueue } from './serial-queue';
 import { runWake, type WakeResult } from './wake';
 import { createWakeAfterReads } from './wake-after-reads';
+import { UnwatchedRows } from './view-watching';
 import { HANDOFF_ALARM, runHandoffNotice } from './handoff-notice';
 import { createWakeIndex } from './wake-index';
 
@@ -65,6 +66,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     deps,
     queue,
     requestWake,
+    unwatchedRows: new UnwatchedRows(),
+    forgottenEntries: new Map(),
     wakeAfterReads: createWakeAfterReads({ wake: requestWake, nowMs, setTimer, log: (text, error) => deps.ports.log(text, error) }),
     historyReads: createHistoryReads({
       fetchers: deps.historyFetchers ?? {},

@@ -6,6 +6,7 @@ import type { WatchedTicketView } from '../messages/responses';
 import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
 import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
+import { stoppedTicketsItem, stopWatching, watchAgain } from '../storage/stopped-tickets';
 import { acknowledgeRole, forgetTicket, forgetViewTickets, snoozeTicket } from '../storage/watched-store';
 import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
 import type { SenderKind } from '../messages/sender';
@@ -16,6 +17,7 @@ import { recordAcknowledgementOf } from './escalation-recording';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
 import type { WakeAfterReads } from './wake-after-reads';
+import type { UnwatchedRows } from './view-watching';
 import type { HistoryReads } from './history-reads';
 import type { SerialQueue } from './serial-queue';
 import { createPageHandlers } from './page-handlers';
@@ -42,6 +44,10 @@ export interface HandlerRuntime {
   historyReads: HistoryReads;
   /** The wake after stored history reads, held back until the rows were answered (wake-after-reads.ts). */
   wakeAfterReads: WakeAfterReads;
+  /** History reads of rows whose tickets are not watched (stopped by the engineer): rows tell the truth without storing them. */
+  unwatchedRows: UnwatchedRows;
+  /** Entries "Stop watching" removed, kept in memory so "Undo" puts them back as they were. */
+  forgottenEntries: Map<string, WatchedTicket>;
 }
 
 async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {
@@ -144,6 +150,8 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
     },
 
     async 'tickets:forget-view'() {
+      // Lasting: the tickets views show later are not watched either, until the engineer turns it back on.
+      await generalSettingsItem.update((general) => (general.watchViewTickets ? { ...general, watchViewTickets: false } : general));
       let forgotten: string[] = [];
       await queue.run(() =>
         watchedTicketsItem.update((store) => {
@@ -159,14 +167,35 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
     async 'ticket:forget'(message, sender) {
       const key = keyOfRef(await watchedTicketsItem.get(), message.ticket, sender);
       let forgotten = false;
+      // Lasting: a view showing it again does not watch it again; opening it does (page-handlers.ts).
+      await stoppedTicketsItem.update((stopped) => stopWatching(stopped, key, ports.now()));
       await queue.run(() =>
         watchedTicketsItem.update((store) => {
-          forgotten = Object.hasOwn(store, key);
+          const entry = entryAt(store, key);
+          forgotten = entry !== undefined;
+          if (entry) runtime.forgottenEntries.set(key, entry);
           return forgetTicket(store, key);
         }),
       );
       afterChange();
       return { forgotten };
+    },
+
+    async 'tickets:watch-view'() {
+      await generalSettingsItem.update((general) => (general.watchViewTickets ? general : { ...general, watchViewTickets: true }));
+      return { watching: true as const };
+    },
+
+    async 'ticket:watch'(message, sender) {
+      const key = keyOfRef(await watchedTicketsItem.get(), message.ticket, sender);
+      await stoppedTicketsItem.update((stopped) => watchAgain(stopped, key));
+      // Undone while the background still holds what it forgot: watched again at once, as it was.
+      const entry = runtime.forgottenEntries.get(key);
+      runtime.forgottenEntries.delete(key);
+      if (!entry) return { restored: false };
+      await queue.run(() => watchedTicketsItem.update((store) => (Object.hasOwn(store, key) ? store : { ...store, [key]: entry })));
+      afterChange();
+      return { restored: true };
     },
 
     async 'policy:get'() {

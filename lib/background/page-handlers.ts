@@ -22,6 +22,8 @@ import { keepEarliestCreation, recordSeenTicket, type SeenTicket } from '../stor
 import { entryAt, ticketKeyAt, watchedTicketKey, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { healthItem, recordOriginError, recordRefused } from '../storage/health';
+import { stoppedTicketsItem, watchAgain } from '../storage/stopped-tickets';
+import { watchesFromView } from './view-watching';
 import { checkingRowView, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
 import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
@@ -89,7 +91,12 @@ function malformedMessage(error: unknown): string | null {
  */
 export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly HistoryRead[]): Promise<void> {
   const { ports } = runtime.deps;
-  const mappings = await fieldMappingsItem.get();
+  const [mappings, general, stopped, store] = await Promise.all([
+    fieldMappingsItem.get(),
+    generalSettingsItem.get(),
+    stoppedTicketsItem.get(),
+    watchedTicketsItem.get(),
+  ]);
   const now = ports.now();
   const seen: Array<SeenTicket & { ref: Ticket }> = [];
   for (const { job, raw } of reads) {
@@ -110,12 +117,21 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
     }
   }
   if (seen.length === 0) return;
-  // Not behind the wake queue: a store write is serialised by the item itself, and a page waits for it.
-  await watchedTicketsItem.update((store) => seen.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), store), {
-    durable: false,
+  // Tickets the engineer stopped watching (or every view ticket, when they stopped watching those) are kept for their rows only.
+  const watched = seen.filter((read) => {
+    const key = ticketKeyAt(read.origin, read.ref);
+    if (watchesFromView(key, store, general, stopped)) return true;
+    runtime.unwatchedRows.set(key, { ticket: read.ticket, version: read.version ?? '' });
+    return false;
   });
-  // One wake once a view's reads are in and its rows were answered, not one per batch (wake-after-reads.ts).
-  runtime.wakeAfterReads.readsStored();
+  if (watched.length > 0) {
+    // Not behind the wake queue: a store write is serialised by the item itself, and a page waits for it.
+    await watchedTicketsItem.update((current) => watched.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), current), {
+      durable: false,
+    });
+    // One wake once a view's reads are in and its rows were answered, not one per batch (wake-after-reads.ts).
+    runtime.wakeAfterReads.readsStored();
+  }
   const byOrigin = new Map<string, Ticket[]>();
   for (const { origin, ref } of seen) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ref]);
   await Promise.all([...byOrigin].map(([origin, tickets]) => tellTicketsChanged(ports, origin, tickets)));
@@ -185,6 +201,11 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       { durable: false },
     );
     afterChange();
+    // Opened in a tab: watched again, whatever "Stop watching" said before.
+    if (seen.via !== 'view') {
+      runtime.unwatchedRows.delete(key);
+      await stoppedTicketsItem.update((stopped) => watchAgain(stopped, key));
+    }
     const stored = entryAt(after, key);
     return { ...(before ? { before } : {}), ...(stored ? { after: stored } : {}) };
   }
@@ -255,7 +276,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
 
     async 'tickets:ingest-many'(message, sender) {
       const origin = contentOrigin(sender);
-      const [ctx, stored] = await Promise.all([context(), watchedTicketsItem.get()]);
+      const [ctx, stored, stopped] = await Promise.all([context(), watchedTicketsItem.get(), stoppedTicketsItem.get()]);
       const now = ports.now();
       const reader = bodyReaders[message.system](ctx.mappings[message.system]);
       const rows: PageRowView[] = [];
@@ -270,11 +291,18 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           assertFromSenderOrigin(ticket, origin);
           const key = watchedTicketKey(ticket);
           const entry = entryAt(stored, key);
+          const unwatched = runtime.unwatchedRows.get(key);
           if (carriesHistory(message.system, raw)) {
-            whole.push({ ticket: ticketToJson(ticket), source: 'api', origin, fetchedAt: now, version, via: 'view' });
+            if (watchesFromView(key, stored, ctx.general, stopped)) {
+              whole.push({ ticket: ticketToJson(ticket), source: 'api', origin, fetchedAt: now, version, via: 'view' });
+            } else {
+              runtime.unwatchedRows.set(key, { ticket: ticketToJson(ticket), version });
+            }
             rows.push(rowOf(ticket, entry));
           } else if (entry?.source === 'api' && entry.version !== undefined && asNewAs(entry.version, version)) {
             rows.push(rowOf(ticketFromJson(entry.ticket), entry));
+          } else if (!entry && unwatched && asNewAs(unwatched.version, version)) {
+            rows.push(rowOf(ticketFromJson(unwatched.ticket), undefined));
           } else if (runtime.historyReads.unavailable(key, version) !== null) {
             rows.push(unavailableRowView(ticket.id, runtime.historyReads.unavailable(key, version) ?? 'unreadable'));
           } else {

@@ -65,8 +65,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket:open'), ticket: ticketRef }),
   /** Stop watching a ticket. */
   z.strictObject({ type: z.literal('ticket:forget'), ticket: ticketRef }),
-  /** Stop watching every ticket watched only because a view showed it (never one opened in a tab). */
+  /** Stop watching every ticket watched only because a view showed it (never one opened in a tab), and the ones views show later. */
   z.strictObject({ type: z.literal('tickets:forget-view') }),
+  /** Undo of the above: tickets views show are watched again. */
+  z.strictObject({ type: z.literal('tickets:watch-view') }),
+  /** Undo of 'ticket:forget': the ticket is watched again (at once when the background still has its read). */
+  z.strictObject({ type: z.literal('ticket:watch'), ticket: ticketRef }),
   /** The effective policy (managed > user > default). */
   z.strictObject({ type: z.literal('policy:get') }),
   /** The options page saved something: re-read it, re-evaluate, re-arm the alarm. */

@@ -38,6 +38,9 @@ export const responseSchemas = {
   'ticket:open': z.object({ tabId: z.number().int(), opened: z.boolean() }),
   'ticket:forget': z.object({ forgotten: z.boolean() }),
   'tickets:forget-view': z.object({ forgotten: z.number().int().min(0) }),
+  'tickets:watch-view': z.object({ watching: z.literal(true) }),
+  /** `restored`: watched again at once; else from the next read of it (a view or its tab). */
+  'ticket:watch': z.object({ restored: z.boolean() }),
   'policy:get': z.object({
     policy: policySchema,
     source: z.enum(['managed', 'user', 'default']),

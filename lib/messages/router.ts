@@ -29,6 +29,8 @@ export const allowedSenders: Record<MessageType, readonly SenderKindName[]> = {
   'ticket:open': ['extension-page'],
   'ticket:forget': ['extension-page'],
   'tickets:forget-view': ['extension-page'],
+  'tickets:watch-view': ['extension-page'],
+  'ticket:watch': ['extension-page'],
   'policy:get': ['extension-page'],
   'settings:changed': ['extension-page'],
   'directory:get': ['extension-page'],

@@ -96,6 +96,12 @@ const generalShape = {
   ackNoteMode: z.enum(['off', 'ask', 'always']),
   /** Solved tickets are forgotten this long after they were solved. */
   forgetSolvedAfterDays: z.number().int().min(1).max(365),
+  /**
+   * Watch the tickets a view shows (their history read for the rows). Off: "Stop watching view
+   * tickets" — rows still tell the truth, but those tickets are not stored, notified or listed,
+   * until turned on again (README "what gets watched and how to stop"). Synced: it is a choice.
+   */
+  watchViewTickets: z.boolean(),
 };
 
 export const generalSettingsSchema = z.object(generalShape);
@@ -106,11 +112,19 @@ export const defaultGeneralSettings: GeneralSettings = {
   mine: { enabled: false, email: null, zendeskUserId: null, jiraAccountId: null },
   ackNoteMode: 'ask',
   forgetSolvedAfterDays: 7,
+  watchViewTickets: true,
 };
+
+/** v1 → v2: view tickets stay watched, as they were before the setting existed; everything else is kept. */
+export function migrateGeneralSettingsV1(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null || Array.isArray(old) || 'watchViewTickets' in old) return old;
+  return { ...old, watchViewTickets: true };
+}
 
 export const generalSettingsItem = defineParsedItem<GeneralSettings>({
   key: 'sync:generalSettings',
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateGeneralSettingsV1 },
   schema: generalSettingsSchema,
   fallback: () => structuredClone(defaultGeneralSettings),
   repair: (raw, report) => repairFields(generalShape, raw, structuredClone(defaultGeneralSettings), report),

@@ -7,7 +7,8 @@ import { evaluate } from '../../lib/engine/evaluate';
 import { ticketFromZendesk } from '../../lib/helpdesks/zendesk/map';
 import { defaultPolicy } from '../../lib/policy';
 import type { SenderInfo } from '../../lib/messages/sender';
-import { currentUsersItem, setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
+import { currentUsersItem, generalSettingsItem, setStorageProblemSink, watchedTicketsItem } from '../../lib/storage';
+import { stoppedTicketsItem } from '../../lib/storage/stopped-tickets';
 import { sev1 } from '../alarms/alarm-fixtures';
 import { useEnglishMessages } from '../i18n/english-messages';
 import { jiraJson } from '../helpdesks/jira/fixtures';
@@ -332,5 +333,82 @@ describe('tickets:forget-view', () => {
     const reply = dataOf<{ forgotten: number }>(await background.onMessage({ type: 'tickets:forget-view' }, popupSender()));
     expect(reply.forgotten).toBe(1);
     expect(Object.keys(await watchedTicketsItem.get())).toEqual(['jira:OPS-42@https://acme.atlassian.net']);
+  });
+});
+
+describe('stopping watching lasts (issue 11)', () => {
+  const VIEW_TAB = 'https://acme.zendesk.com/agent/filters/1';
+  const KEY = 'zendesk:35436@https://acme.zendesk.com';
+  const full = ticket35436();
+  const truth = () => evaluate(ticketFromZendesk(full), defaultPolicy, world.clock.now).state;
+  let auditRequests = 0;
+
+  async function viewRow(ticket = full.ticket) {
+    const first = dataOf<{ rows: Array<{ state: string }> }>(
+      await background.onMessage({ type: 'tickets:ingest-many', system: 'zendesk', raws: [{ ticket }] }, contentSender(VIEW_TAB, 7)),
+    ).rows[0]?.state;
+    await background.historyIdle();
+    const again = dataOf<{ rows: Array<{ state: string }> }>(
+      await background.onMessage({ type: 'tickets:ingest-many', system: 'zendesk', raws: [{ ticket }] }, contentSender(VIEW_TAB, 7)),
+    ).rows[0]?.state;
+    return { first, again };
+  }
+  const watchedKeys = async () => Object.keys(await watchedTicketsItem.get());
+
+  beforeEach(async () => {
+    background = createBackground(backgroundDeps(world, { historyFetchers }));
+    auditRequests = 0;
+    world.ports.fetch = async () => {
+      auditRequests++;
+      return new Response(JSON.stringify({ audits: full.audits, users: full.users, next_page: null }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    await fakeBrowser.tabs.create({ url: VIEW_TAB });
+  });
+
+  it('"Forget view tickets" also stops watching the tickets views show later; rows still tell the truth; undo watches them again', async () => {
+    await viewRow();
+    expect(await watchedKeys()).toEqual([KEY]);
+    expect(dataOf<{ forgotten: number }>(await background.onMessage({ type: 'tickets:forget-view' }, popupSender())).forgotten).toBe(1);
+    expect((await generalSettingsItem.get()).watchViewTickets).toBe(false);
+
+    // The next view read (a newer version of the row) reads the history for the row, and does not watch the ticket.
+    const newer = { ...full.ticket, updated_at: '2026-07-14T06:45:00Z' };
+    const row = await viewRow(newer);
+    expect(row).toEqual({ first: 'checking', again: truth() });
+    expect(await watchedKeys()).toEqual([]);
+    // Shown again at that version: from memory, no request, still not watched.
+    const requestsBefore = auditRequests;
+    expect((await viewRow(newer)).first).toBe(truth());
+    expect(auditRequests).toBe(requestsBefore);
+    expect(await watchedKeys()).toEqual([]);
+
+    await background.onMessage({ type: 'tickets:watch-view' }, popupSender());
+    expect((await generalSettingsItem.get()).watchViewTickets).toBe(true);
+    await viewRow({ ...full.ticket, updated_at: '2026-07-14T06:50:00Z' });
+    expect(await watchedKeys()).toEqual([KEY]);
+  });
+
+  it('"Stop watching" a ticket lasts through view reads until it is opened again or undone', async () => {
+    await viewRow();
+    const ref = { system: 'zendesk' as const, id: '35436', origin: 'https://acme.zendesk.com' };
+    await background.onMessage({ type: 'ticket:forget', ticket: ref }, popupSender());
+    expect(await watchedKeys()).toEqual([]);
+    expect(Object.keys(await stoppedTicketsItem.get())).toEqual([KEY]);
+
+    expect(await viewRow({ ...full.ticket, updated_at: '2026-07-14T06:45:00Z' })).toEqual({ first: 'checking', again: truth() });
+    expect(await watchedKeys()).toEqual([]);
+
+    // Undo: watched again at once, as it was.
+    expect(dataOf<{ restored: boolean }>(await background.onMessage({ type: 'ticket:watch', ticket: ref }, popupSender())).restored).toBe(true);
+    expect(await watchedKeys()).toEqual([KEY]);
+    expect(await stoppedTicketsItem.get()).toEqual({});
+
+    // Stopped again, then opened in a tab: watched again.
+    await background.onMessage({ type: 'ticket:forget', ticket: ref }, popupSender());
+    await viewRow({ ...full.ticket, updated_at: '2026-07-14T06:50:00Z' });
+    expect(await watchedKeys()).toEqual([]);
+    await ingest(full);
+    expect(await watchedKeys()).toEqual([KEY]);
+    expect(await stoppedTicketsItem.get()).toEqual({});
   });
 });

@@ -23,6 +23,8 @@ function handlers(): MessageHandlers {
     'ticket:open': unexpected,
     'ticket:forget': unexpected,
     'tickets:forget-view': unexpected,
+    'tickets:watch-view': unexpected,
+    'ticket:watch': unexpected,
     'policy:get': unexpected,
     'settings:changed': vi.fn(async () => ({ nextWakeAt: null })),
     'directory:get': unexpected,

@@ -183,21 +183,34 @@ describe('popup', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('"Stop watching" in a ticket\'s detail forgets that ticket', async () => {
+  it('"Stop watching" in a ticket\'s detail forgets that ticket, says until when, and can be undone', async () => {
     const actions = fakeActions();
     renderPopup([level2SalesRepPending, sev3FarAway], { actions });
     fireEvent.click(screen.getByRole('button', { name: /B-NOTIFY/, description: 'Show the timeline' }));
     fireEvent.click(screen.getByRole('button', { name: 'Stop watching' }));
     await waitFor(() => expect(actions.forget).toHaveBeenCalledWith(level2SalesRepPending.ticket));
+    await waitFor(() => expect(screen.getByText('Stopped watching B-NOTIFY until you open it again.', { exact: false })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(actions.watchAgain).toHaveBeenCalledWith(level2SalesRepPending.ticket);
+    await waitFor(() => expect(screen.getByText('Watching B-NOTIFY again.')).toBeTruthy());
   });
 
-  it('"Forget view tickets" appears only with tickets watched because a view showed them, and forgets those', () => {
+  it('"Stop watching view tickets" appears only with tickets watched because a view showed them, and stops those', () => {
     const actions = fakeActions();
     renderPopup([level2SalesRepPending, sev3FarAway], { actions });
-    expect(screen.queryByRole('button', { name: /Forget view tickets/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Stop watching view tickets/ })).toBeNull();
     cleanup();
     renderPopup([level2SalesRepPending, { ...sev3FarAway, fromView: true }], { actions });
-    fireEvent.click(screen.getByRole('button', { name: 'Forget view tickets (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop watching view tickets (1)' }));
     expect(actions.forgetViewTickets).toHaveBeenCalledTimes(1);
+  });
+
+  it('once view tickets are not watched, the popup says so and offers to watch them again, until then not to stop again', () => {
+    const actions = fakeActions();
+    renderPopup([level2SalesRepPending, { ...sev3FarAway, fromView: true }], { actions, data: { watchViewTickets: false } });
+    expect(screen.queryByRole('button', { name: /Stop watching view tickets/ })).toBeNull();
+    expect(screen.getByText(/Tickets that views show are not watched\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Watch them again' }));
+    expect(actions.watchViewTickets).toHaveBeenCalledTimes(1);
   });
 });

@@ -87,6 +87,8 @@ export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions
     openOptions: vi.fn(async () => undefined),
     forget: vi.fn(async () => undefined),
     forgetViewTickets: vi.fn(async () => 0),
+    watchViewTickets: vi.fn(async () => undefined),
+    watchAgain: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -98,6 +100,7 @@ export function renderPopup(items: QueueItem[], options: { actions?: PopupAction
     policy: defaultPolicy,
     mineConfigured: true,
     ackNoteMode: 'off',
+    watchViewTickets: true,
     ...options.data,
   });
   const view = render(

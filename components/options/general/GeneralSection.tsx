@@ -38,6 +38,7 @@ export function GeneralSection({ store }: { store: SettingsStore<GeneralSettings
       <fieldset class="ew-group">
         <legend>{t('optionsHousekeeping')}</legend>
         <NumberInput label={t('optionsForgetSolvedAfter')} path={['forgetSolvedAfterDays']} editing={editing} min={1} max={365} />
+        <CheckboxInput label={t('optionsWatchViewTickets')} path={['watchViewTickets']} editing={editing} />
       </fieldset>
       <SaveBar form={form} />
     </section>

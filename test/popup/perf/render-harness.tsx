@@ -76,6 +76,8 @@ const actions: PopupActions = {
   openOptions: async () => undefined,
   forget: async () => undefined,
   forgetViewTickets: async () => 0,
+  watchViewTickets: async () => undefined,
+  watchAgain: async () => undefined,
 };
 
 const words = {
@@ -133,7 +135,7 @@ async function measurePopup(count: number, keep = false): Promise<Measurement> {
   const evaluateStart = performance.now();
   const items = backgroundRows(count);
   const evaluateAndSortMs = performance.now() - evaluateStart;
-  const data = signal<PopupData | null>({ items, policy: defaultPolicy, mineConfigured: true, ackNoteMode: 'off' });
+  const data = signal<PopupData | null>({ items, policy: defaultPolicy, mineConfigured: true, ackNoteMode: 'off', watchViewTickets: true });
   const start = performance.now();
   render(
     <PopupClockContext.Provider value={frozenClock()}>
