@@ -34,6 +34,13 @@ export default defineConfig({
     plugins: [preact(), minifyInPageCss()],
   }),
   hooks: {
+    // Content scripts have a 30 KB gzipped budget each (`npm run size`): terser, two passes, on top
+    // of what esbuild gives, saves about 4 % there. The other entrypoints keep esbuild's faster build.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.length > 0 && entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        viteConfig.build = { ...viteConfig.build, minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { comments: false } } };
+      }
+    },
     // MV2 (Firefox) has no optional_host_permissions (WXT drops it): hosts go in optional_permissions.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.manifest_version === 2) {
