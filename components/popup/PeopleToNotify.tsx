@@ -9,6 +9,13 @@ interface PeopleToNotifyProps {
   busyRoles: ReadonlySet<string>;
 }
 
+/** The whole line as a tooltip: a line of a fixed-height row cuts long names, never silently. */
+function fullText(roleName: string, holders: ReadonlyArray<{ name: string; email: string | null }>): string {
+  if (holders.length === 0) return `${roleName} · ${t('popupNobodyInDirectory')}`;
+  const emails = holders.flatMap((holder) => (holder.email ? [holder.email] : []));
+  return `${roleName} · ${holders.map((holder) => holder.name).join(', ')}${emails.length > 0 ? ` (${emails.join(', ')})` : ''}`;
+}
+
 /**
  * The roles still to tell, one line each: the role, who holds it for this ticket (or plainly that
  * the directory has nobody, with the way to add someone) and the "Mark notified" action.
@@ -22,7 +29,7 @@ export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }:
         const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
         return (
           <li key={role.roleId} class="ew-person">
-            <span class="ew-person-who" title={names === '' ? role.roleName : `${role.roleName}: ${role.holders.map((h) => h.email ?? h.name).join(', ')}`}>
+            <span class="ew-person-who" title={fullText(role.roleName, role.holders)}>
               <span class="ew-person-role">{role.roleName}</span>
               <span class="ew-person-sep">{' · '}</span>
               {names === '' ? (
@@ -55,8 +62,12 @@ export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }:
 export function NotifiedFacts({ item, engineerTimeZone }: { item: QueueItem; engineerTimeZone: string }) {
   if (item.notified.length === 0) return null;
   const locale = uiLanguage();
+  const facts = item.notified.map(
+    (told) =>
+      `✓ ${t('popupNotifiedFact', [told.roleName, formatInstant(told.at, engineerTimeZone, locale, 'time')])}${told.onTicket ? ` · ${t('popupNotifiedOnTicket')}` : ''}`,
+  );
   return (
-    <p class="ew-notified">
+    <p class="ew-notified" title={facts.join(' · ')}>
       {item.notified.map((told) => (
         <span key={told.roleId} class="ew-fact">
           <span aria-hidden="true">✓ </span>

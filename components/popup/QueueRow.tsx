@@ -49,7 +49,9 @@ export function QueueRow({ item, words, engineerTimeZone, handlers, busyRoles }:
       <div class="ew-row-head">
         <HelpdeskIcon system={ticket.system} />
         <button type="button" id={rowTitleId(item)} class="ew-row-title" onClick={() => handlers.onSelect(item)} title={t('popupShowTimeline')}>
-          <span class="ew-ticket-id">{ticket.id}</span> <span class="ew-ticket-title">{ticket.title}</span>
+          <span class="ew-ticket-id">{ticket.id}</span> <span class="ew-ticket-title" title={ticket.title}>
+            {ticket.title}
+          </span>
         </button>
         <span class="ew-state-label">{stateLabel(evaluation.state)}</span>
       </div>

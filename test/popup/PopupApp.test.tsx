@@ -117,6 +117,17 @@ describe('popup', () => {
     expect(row?.querySelector('.ew-people')?.textContent).toContain('Sales Rep · nobody in the directory');
   });
 
+  it('a line cut short in the fixed-height row keeps its whole text in a tooltip: role, every holder and their addresses', () => {
+    const directory = {
+      ...seededDirectory(),
+      salesReps: [{ organization: 'Acme Corp', person: { name: 'Maximiliana Fernández-Oyelaran', email: 'maximiliana@example.com' } }],
+    };
+    const { container } = renderPopup([entry(level2SalesRepPending.ticket, { directory, organization: 'Acme Corp' })]);
+    const who = container.querySelector<HTMLElement>('.ew-person-who');
+    expect(who?.title).toBe('Sales Rep · Maximiliana Fernández-Oyelaran (maximiliana@example.com)');
+    expect(container.querySelector<HTMLElement>('.ew-ticket-title')?.title).toBe(level2SalesRepPending.ticket.title);
+  });
+
   it('a role already told is a plain fact with its time, not a button', () => {
     const told = entry(level2SalesRepPending.ticket, { acknowledged: { 'sales-rep': { at: NOW.toISOString(), by: 'ticket' } } });
     const { container } = renderPopup([told]);
