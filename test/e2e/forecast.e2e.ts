@@ -1,4 +1,7 @@
 import ICAL from 'ical.js';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy, forecast, ticketFromZendesk, type ForecastEvent } from '../../lib/index';
@@ -123,6 +126,8 @@ interface Surfaces {
   /** Sends an open extension page to the popup's document. */
   showPopup(page: Page): Promise<Page>;
   name: string;
+  /** The file the browser saved under `fileName`, where the test can see its downloads (Chromium). */
+  savedFile?: (fileName: string) => Promise<string>;
 }
 
 async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<void> {
@@ -150,6 +155,8 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   // 2. The calendar file: every forecast event once, at the engine's instant, with its stable UID.
   const file = await downloadCalendar(page);
   expect(file.fileName).toBe('escalation-forecast-all.ics');
+  // The browser really saved it, with the text the link pointed at.
+  if (surfaces.savedFile) expect(await surfaces.savedFile(file.fileName)).toBe(file.text);
   const vevents = new ICAL.Component(ICAL.parse(file.text)).getAllSubcomponents('vevent');
   const byUid = new Map(vevents.map((vevent) => [String(vevent.getFirstPropertyValue('uid')), vevent]));
   expect([...byUid.keys()].sort()).toEqual(expected.map(eventUid).sort());
@@ -253,7 +260,10 @@ describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () 
 
   it('forecast page, handoff, calendar file; the clock passes level 2 and it moves into the queue', async () => {
     const session = await launchChromium(sim);
+    const downloads = mkdtempSync(join(tmpdir(), 'ew-forecast-downloads-'));
     try {
+      const cdp = await session.browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
       await forecastStory(sim, {
         browser: session.browser,
         name: 'chromium',
@@ -266,9 +276,15 @@ describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () 
           return page;
         },
         showPopup: () => openExtensionPage(session, 'popup.html'),
+        savedFile: async (fileName) => {
+          const path = join(downloads, fileName);
+          await waitUntil(async () => existsSync(path), (exists) => exists, 15_000, `${fileName} saved`);
+          return readFileSync(path, 'utf8');
+        },
       });
     } finally {
       await session.close();
+      rmSync(downloads, { recursive: true, force: true });
     }
   }, 180_000);
 });
