@@ -9,8 +9,8 @@ import { inQuietHours, type QuietHours } from './quiet-hours';
  * - Snooze holds a ticket's notifications until it ends; quiet hours hold Sev 3–4 until they end
  *   (Sev 1–2 always notify). Held events are not recorded, so they show when the hold ends.
  * - A level whose roles are all acknowledged (no pending role) is recorded silently.
- * - An acknowledgement timeout (a re-notification) due with a level of the same ticket is recorded
- *   silently: the level's own notification lists every pending role.
+ * - A level due together with its own acknowledgement timeout (first seen late, or slept through)
+ *   is recorded silently: the re-notification lists the same pending roles and adds the Director.
  * - Lower levels reached at the same time as a higher one are recorded silently (the higher
  *   one lists every role still pending, cumulatively) unless they passed during sleep, when they
  *   count in the summary; a warning for a level already due is recorded silently too.
@@ -71,10 +71,10 @@ function triage(ticket: AlarmTicket, due: AlarmEvent[]): Array<{ event: AlarmEve
     const levelAlsoDue = event.kind === 'warn-level' && levels.some((l) => l.level?.id === event.level?.id);
     // A reminder adds nothing to a level start or a re-notification shown at the same wake.
     const reminderWithLevel = event.kind === 'reminder' && (top !== null || due.some((e) => e.kind === 'ack-timeout'));
-    // A re-notification pages again a page already raised: with the level itself shown now (first
-    // seen late, or slept through) that notification already lists every pending role.
-    const timeoutWithLevel = event.kind === 'ack-timeout' && top !== null;
-    if (acknowledged || levelAlsoDue || reminderWithLevel || timeoutWithLevel) return { event, verdict: 'silent' };
+    // A level whose acknowledgement timeout is due too (first seen late, or slept through): the
+    // re-notification says it all — the same pending roles, the Escalation Director added.
+    const levelWithTimeout = event.kind === 'level' && due.some((e) => e.kind === 'ack-timeout' && e.level?.id === event.level?.id);
+    if (acknowledged || levelAlsoDue || reminderWithLevel || levelWithTimeout) return { event, verdict: 'silent' };
     if (event.kind === 'level' && event !== top) return { event, verdict: 'superseded' };
     return { event, verdict: 'show' };
   });

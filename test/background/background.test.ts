@@ -178,11 +178,13 @@ describe('acknowledgement, snooze and the notification buttons', () => {
     const background = createBackground(backgroundDeps(world));
     await report(background);
     for (let i = 0; i < 3; i++) await fireAlarm(background); // to 09:45
-    await background.onMessage({ type: 'ticket:snooze', ticket: { system: 'zendesk', id: '35436' }, minutes: 30 }, popupSender());
+    await background.onMessage({ type: 'ticket:snooze', ticket: { system: 'zendesk', id: '35436' }, minutes: 20 }, popupSender());
     await background.start();
-    expect(await alarmAt()).toBe('2026-07-14T10:15:00.000Z');
+    expect(await alarmAt()).toBe('2026-07-14T10:05:00.000Z');
     await fireAlarm(background);
     expect(titles().at(-1)).toBe('#35436 reached level 2 (Sales Rep)');
+    // Then level 2's 15-minute acknowledgement timeout, counted from the level's start (10:00).
+    expect(await alarmAt()).toBe('2026-07-14T10:15:00.000Z');
   });
 
   it('clicking a notification focuses the ticket tab when open, else opens it', async () => {
