@@ -125,9 +125,20 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
   expect(record![KEY]!.notifications.find((n) => n.kind === 'ack-timeout')?.roles).toEqual(['sales-rep', 'escalation-director']);
 
   // 5. The Record tab: the delay per level as a chart, and the period exported as CSV and JSON.
-  await options.reload();
-  await options.waitForSelector('#ew-tab-record', { timeout: 15_000 });
-  await options.click('#ew-tab-record');
+  // Reloaded from inside (Firefox's BiDi does not navigate extension pages); the hash opens the tab.
+  await options.bringToFront(); // real clicks need the tab in front
+  await options
+    .evaluate(() => {
+      location.hash = 'record';
+      location.reload();
+    })
+    .catch(() => undefined); // the document goes away under the call
+  await waitUntil(
+    () => options.evaluate(() => document.readyState === 'complete' && document.querySelector('#ew-tab-record[aria-selected="true"]') !== null),
+    (ready) => ready,
+    15_000,
+    'the Record tab after the reload',
+  );
   const chart = await waitUntil(
     () => options.evaluate(() => [...document.querySelectorAll('[data-record="chart-text"] li')].map((li) => li.textContent ?? '')),
     (lines) => lines.length > 0,
