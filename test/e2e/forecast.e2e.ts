@@ -289,6 +289,40 @@ describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () 
   }, 180_000);
 });
 
+describe.skipIf(!available.chromium)('Forecast view in Chinese (issue 15)', () => {
+  let sim: HelpdeskSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ tickets: [] });
+    seed(sim);
+  });
+  afterAll(() => sim?.close());
+
+  it.each([
+    ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时'],
+    ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時'],
+  ])('%s: the forecast page and the popup tab speak it', async (lang, title, copy, tab) => {
+    const session = await launchChromium(sim, { lang });
+    try {
+      await openTicket(session.browser, NEAR);
+      const page = await session.browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(`chrome-extension://${session.extensionId}/forecast.html`);
+      await waitUntil(() => readForecastEvents(page), (events) => events.length > 0, 20_000, 'the forecast');
+      expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(title);
+      expect(await page.$eval('.ew-handoff-copy', (button) => button.textContent)).toBe(copy);
+      await screenshot(page, `chromium-${lang}-forecast-page`);
+      const popup = await openExtensionPage(session, 'popup.html');
+      await popup.waitForSelector('#ew-tab-forecast', { timeout: 15_000 });
+      expect(await popup.$eval('#ew-tab-forecast', (button) => button.textContent)).toBe(tab);
+      await popup.click('#ew-tab-forecast');
+      await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
+      await screenshot(popup, `chromium-${lang}-popup-forecast-tab`);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
+});
+
 describe.skipIf(!available.firefox)('Forecast view in Firefox (issue 15)', () => {
   let sim: HelpdeskSimulator;
   beforeAll(async () => {

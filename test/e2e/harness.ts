@@ -68,7 +68,7 @@ export async function backgroundReady(control: Page, timeoutMs = 30_000): Promis
   );
 }
 
-export async function launchChromium(sim: HelpdeskSimulator, options: { headless?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(sim: HelpdeskSimulator, options: { headless?: boolean; /** UI language, e.g. 'zh-CN' (browser.i18n follows it). */ lang?: string } = {}): Promise<ChromiumSession> {
   const rules = HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${sim.port}`).join(', ');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -87,7 +87,9 @@ export async function launchChromium(sim: HelpdeskSimulator, options: { headless
       '--disable-sync',
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } } : {}),
   });
   const extensionId = unpackedExtensionId(CHROME_BUILD);
   let control: Page | null = null;
