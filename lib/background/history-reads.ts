@@ -78,6 +78,8 @@ export interface HistoryReads {
   /** Queues reads of these rows' histories, in order, skipping versions already read, queued or running. */
   request(jobs: readonly HistoryJob[]): void;
   status(key: string, version: string): HistoryStatus;
+  /** Forgets that this ticket's history was read (the store let it go): the next row asks for it again. */
+  forget(key: string): void;
   /** Why this version's history cannot be read, when asking again will not help; else null. */
   unavailable(key: string, version: string): UnavailableReason | null;
   /** Requests sent so far per origin (diagnostics, the scale script). */
@@ -283,6 +285,9 @@ export function createHistoryReads(deps: HistoryReadsDeps): HistoryReads {
     request,
     status,
     unavailable,
+    forget: (key) => {
+      read.delete(key);
+    },
     requestsSent: (origin) => buckets.get(origin)?.sent ?? 0,
     idle: () =>
       new Promise<void>((resolve) => {

@@ -84,6 +84,11 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
     runtime.requestWake().catch((error: unknown) => ports.log('wake after a change failed', error));
   };
 
+  /** A forgotten ticket's history read, kept for its view rows (not watched). */
+  const keepForRows = (key: string, entry: WatchedTicket | undefined) => {
+    if (entry?.source === 'api' && entry.version !== undefined) runtime.unwatchedRows.set(key, { ticket: entry.ticket, version: entry.version });
+  };
+
   return {
     ...createPageHandlers(runtime, afterChange),
 
@@ -157,6 +162,8 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
         watchedTicketsItem.update((store) => {
           const result = forgetViewTickets(store);
           forgotten = result.forgotten;
+          // Their rows keep their badges from the history already read, without a request.
+          for (const key of forgotten) keepForRows(key, store[key]);
           return result.store;
         }),
       );
@@ -174,6 +181,7 @@ export function createMessageHandlers(runtime: HandlerRuntime): MessageHandlers 
           const entry = entryAt(store, key);
           forgotten = entry !== undefined;
           if (entry) runtime.forgottenEntries.set(key, entry);
+          keepForRows(key, entry);
           return forgetTicket(store, key);
         }),
       );

@@ -306,6 +306,8 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           } else if (runtime.historyReads.unavailable(key, version) !== null) {
             rows.push(unavailableRowView(ticket.id, runtime.historyReads.unavailable(key, version) ?? 'unreadable'));
           } else {
+            // Read before, but the store let it go since (pruned, or forgotten elsewhere): read it again.
+            if (runtime.historyReads.status(key, version) === 'read') runtime.historyReads.forget(key);
             rows.push(checkingRowView(ticket.id));
             const restBase = ticket.system === 'jira' ? siteBaseOf(new URL(ticket.url)) : origin;
             jobs.push({ key, system: ticket.system, id: ticket.id, origin, restBase, version, listRaw: raw });

@@ -388,6 +388,28 @@ describe('stopping watching lasts (issue 11)', () => {
     expect(await watchedKeys()).toEqual([KEY]);
   });
 
+  it('a forgotten ticket\'s row keeps its true badge from the history already read; one the store let go is read again, never stuck "checking"', async () => {
+    await viewRow();
+    const requests = auditRequests;
+    await background.onMessage({ type: 'tickets:forget-view' }, popupSender());
+    // The same version: answered at once from the read kept for rows, no request.
+    expect((await viewRow()).first).toBe(truth());
+    expect(auditRequests).toBe(requests);
+
+    // Watched again, then let go by the store (as its cap would): the row reads the history again.
+    await background.onMessage({ type: 'tickets:watch-view' }, popupSender());
+    const later = { ...full.ticket, updated_at: '2026-07-14T06:55:00Z' };
+    await viewRow(later);
+    expect(await watchedKeys()).toEqual([KEY]);
+    await watchedTicketsItem.update((store) => {
+      const { [KEY]: _gone, ...rest } = store;
+      return rest;
+    });
+    const before = auditRequests;
+    expect(await viewRow(later)).toEqual({ first: 'checking', again: truth() });
+    expect(auditRequests).toBe(before + 1);
+  });
+
   it('"Stop watching" a ticket lasts through view reads until it is opened again or undone', async () => {
     await viewRow();
     const ref = { system: 'zendesk' as const, id: '35436', origin: 'https://acme.zendesk.com' };
