@@ -131,8 +131,11 @@ export function readTicketFromPage(doc: Document, url: URL, mapping: JiraMapping
   }
   let status = rest.status;
   if (status === undefined) {
-    status = statusFromJira(found.status, undefined, mapping);
-    if (status === 'active') gaps.push(`status "${found.status}": category unknown, counted as active`);
+    // Data Center's lozenge carries the category; Cloud's status button has none known.
+    const lozenge = dataCenter ? doc.querySelector(dataCenterIssueView.statusLozenge)?.className : undefined;
+    const category = /\bjira-issue-status-lozenge-(new|indeterminate|done)\b/.exec(lozenge ?? '')?.[1];
+    status = statusFromJira(found.status, category, mapping);
+    if (category === undefined && status === 'active') gaps.push(`status "${found.status}": category unknown, counted as active`);
   }
   // Cloud's labels have no known selector; Data Center's are lozenges (inferred).
   const labels = rest.labels ?? (dataCenter ? [...doc.querySelectorAll(dataCenterIssueView.labels)].flatMap((l) => text(l) ?? []) : []);

@@ -30,6 +30,11 @@ export const dataCenterIssueView = {
   key: '#key-val',
   summary: '#summary-val',
   status: '#status-val',
+  /**
+   * The status lozenge names the status category in a class, whatever the language
+   * (`jira-issue-status-lozenge-done` on a German "Fertig"): test/fixtures/jira/SOURCES.md.
+   */
+  statusLozenge: '#status-val .jira-issue-status-lozenge',
   priority: '#priority-val',
   /** inferred: the dates module renders `<span id="created-val"><time datetime>`. */
   created: '#created-val',

@@ -107,8 +107,28 @@ describe('readTicketFromPage', () => {
       office: 'taichung',
       workaround: false,
       history: [],
-      gaps: [expect.stringMatching(/^status ".+": category unknown, counted as active$/)],
     });
+  });
+
+  it.each([
+    ['Fertig', 'done', 'solved'],
+    ['Warten auf Kunden', 'indeterminate', 'active'],
+    ['Offen', 'new', 'active'],
+  ])('a German Data Center status "%s" is read by its lozenge\'s category class (%s → %s), not its words', (word, category, status) => {
+    const doc = jiraPage('dc-issue.html');
+    const lozenge = doc.querySelector('#status-val .jira-issue-status-lozenge');
+    lozenge?.setAttribute('class', `jira-issue-status-lozenge aui-lozenge jira-issue-status-lozenge-${category}`);
+    lozenge!.textContent = word;
+    const ticket = readTicketFromPage(doc, new URL('https://jira.corp.example/jira/browse/SUP-7'), jiraMappingDefaults);
+    expect(ticket.status).toBe(status);
+    expect(ticket.gaps).toBeUndefined();
+  });
+
+  it('a Data Center status lozenge without a category class: counted active, and said', () => {
+    const doc = jiraPage('dc-issue.html');
+    doc.querySelector('#status-val .jira-issue-status-lozenge')?.setAttribute('class', 'jira-issue-status-lozenge aui-lozenge');
+    const ticket = readTicketFromPage(doc, new URL('https://jira.corp.example/jira/browse/SUP-7'), jiraMappingDefaults);
+    expect(ticket.gaps).toEqual(['status "In Progress": category unknown, counted as active']);
   });
 
   it('Data Center with the default mapping reads the priority', () => {
