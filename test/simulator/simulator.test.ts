@@ -70,6 +70,24 @@ describe('helpdesk simulator: Zendesk', () => {
 });
 
 describe('helpdesk simulator: Jira', () => {
+  it('serves the issue view in the Jira language asked for, the Zendesk pages keeping theirs (issue 13)', async () => {
+    try {
+      Object.assign(sim.config, { jiraLanguage: 'ja', zendeskLanguage: 'de' });
+      expect((await jira('/browse/SUP-5436')).body).toMatch(/<html lang="ja"/);
+      expect((await zd('/agent/tickets/35436')).body).toMatch(/<html lang="de"/);
+    } finally {
+      Object.assign(sim.config, { jiraLanguage: 'en', zendeskLanguage: 'en' });
+    }
+  });
+
+  it("answers the page read's light request for the issue's own fields", async () => {
+    const res = await jira('/rest/api/3/issue/SUP-5436?fields=summary,created,status,priority,labels');
+    expect(res.status).toBe(200);
+    const { fields } = res.json<{ fields: { created: string; status: { statusCategory: { key: string } } } }>();
+    expect(fields.created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(['new', 'indeterminate', 'done']).toContain(fields.status.statusCategory.key);
+  });
+
   it('serves an issue shaped like GET /rest/api/3/issue/{key}?expand=changelog with ADF comments', async () => {
     const res = await jira('/rest/api/3/issue/SUP-5442?expand=changelog');
     const issue = res.json<{ key: string; fields: { priority: { name: string }; created: string; comment: { comments: Array<{ body: { type: string }; jsdPublic: boolean }> } }; changelog: { histories: Array<{ items: Array<{ field: string; fromString: string; toString: string }> }> } }>();
