@@ -22,7 +22,7 @@ interface Indexed {
   alarmAt: number;
   /** When it must be evaluated again (ms): its next alarm instant or state change. */
   recheckAt: number;
-  /** It had due notifications not recorded as shown (held, or not built): evaluated every wake. */
+  /** It had due notifications not recorded as shown (held, or not built), or it changed while it was evaluated: evaluated again next wake. */
   open: boolean;
 }
 

@@ -240,14 +240,14 @@ function inStoreOrder(store: WatchedStore, items: readonly EvaluatedTicket[]): E
 }
 
 /** Indexes a ticket just evaluated, with what the wake recorded as shown: its next alarm and when to look again. */
-function indexTicket(index: WakeIndex, item: EvaluatedTicket, after: WatchedStore, now: Date, options: DueOptions): void {
+function indexTicket(index: WakeIndex, item: EvaluatedTicket, after: WatchedStore, now: Date, options: DueOptions, changedMeanwhile: boolean): void {
   const entry = entryAt(after, item.key);
   if (!entry) return;
   const stored = { ...item, entry, shown: entry.shown };
   index.record(stored, entry, {
     alarmAt: nextWakeAt([stored], now, options),
     recheckAt: nextStateChangeAt(item.evaluation, now),
-    open: dueEventsOf(stored, now, options).length > 0,
+    open: changedMeanwhile || dueEventsOf(stored, now, options).length > 0,
   });
 }
 
@@ -302,9 +302,11 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     held = heldByQuietHours(evaluated, now, options);
 
     // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
-    const after = await watchedTicketsItem.update((store) =>
-      markShown(store === before ? pruned.store : pruneStore(store, now, limits).store, built.toRecord, now),
-    );
+    let recordedOver: WatchedStore = before;
+    const after = await watchedTicketsItem.update((store) => {
+      recordedOver = store;
+      return markShown(store === before ? pruned.store : pruneStore(store, now, limits).store, built.toRecord, now);
+    });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
     await takeDownAnswered(deps, evaluated);
@@ -312,7 +314,9 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now });
     badge = await setBadge(deps, evaluated);
 
-    for (const item of fresh) indexTicket(index, item, after, now, options);
+    // A ticket changed while this wake ran (a page's read landed meanwhile) was evaluated from its
+    // older entry: it counts for this wake's alarm, and the next wake evaluates it again.
+    for (const item of fresh) indexTicket(index, item, after, now, options, entryAt(recordedOver, item.key) !== item.entry);
     const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
     const refreshAt = nextRefreshAt(after, context.state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
     // A notification that could not be built is tried again soon (the fault may be fixed by then).

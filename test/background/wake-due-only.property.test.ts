@@ -238,4 +238,40 @@ describe('a wake evaluates the due tickets only', () => {
     await background.start();
     expect([...new Set(evaluated)].sort()).toEqual(due.sort());
   });
+
+  it('a ticket whose entry changes while the wake evaluates it is evaluated again by the next wake', async () => {
+    setParsedItemCaching(true);
+    const world = fakeWorld(iso(T0));
+    const quiet: Spec = { severity: 3, office: 'hq', openedMinutesBefore: 600, replyAfterMinutes: 5, waiting: false, acknowledged: [], snoozeMinutes: null };
+    await watchedTicketsItem.set(storeOf([quiet, quiet, quiet]));
+    const key = 'zendesk:1000@https://acme.zendesk.com';
+    const evaluated: string[] = [];
+    let whileEvaluating: (() => void) | null = null;
+    const background = createBackground(
+      backgroundDeps(world, {
+        evaluate: (ticket: Ticket, ...rest) => {
+          evaluated.push(ticket.id);
+          const hook = whileEvaluating;
+          whileEvaluating = null;
+          hook?.();
+          return evaluate(ticket, ...rest);
+        },
+      }),
+    );
+    await background.start();
+    const stored = (await watchedTicketsItem.get())[key];
+    if (!stored) throw new Error('not stored');
+    // A page's read of the ticket lands while the next wake is evaluating it: now Sev 1, long overdue.
+    await watchedTicketsItem.update((store) => ({ ...store, [key]: { ...stored, lastSeenAt: iso(T0 + MINUTE) } }));
+    whileEvaluating = () => {
+      void watchedTicketsItem.update((store) => ({ ...store, [key]: { ...stored, ticket: { ...stored.ticket, severity: 1 } } }));
+    };
+    world.clock.now = new Date(T0 + MINUTE);
+    await background.start();
+    expect(world.shown.filter((n) => n.id.startsWith(`${key}|level|`))).toEqual([]); // that wake evaluated the older read
+    evaluated.length = 0;
+    await background.start();
+    expect(evaluated).toContain('1000');
+    expect(world.shown.filter((n) => n.id.startsWith(`${key}|level|`)).length).toBeGreaterThan(0);
+  });
 });
