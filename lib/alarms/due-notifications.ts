@@ -10,7 +10,7 @@ import { inQuietHours, type QuietHours } from './quiet-hours';
  *   (Sev 1–2 always notify). Held events are not recorded, so they show when the hold ends.
  * - A level whose roles are all acknowledged (no pending role) is recorded silently.
  * - A level due together with its own acknowledgement timeout (first seen late, or slept through)
- *   is recorded silently: the re-notification lists the same pending roles and adds the Director.
+ *   shows both, the level first: past its start + timeout, the Escalation Director is never left out.
  * - Lower levels reached at the same time as a higher one are recorded silently (the higher
  *   one lists every role still pending, cumulatively) unless they passed during sleep, when they
  *   count in the summary; a warning for a level already due is recorded silently too.
@@ -71,10 +71,7 @@ function triage(ticket: AlarmTicket, due: AlarmEvent[]): Array<{ event: AlarmEve
     const levelAlsoDue = event.kind === 'warn-level' && levels.some((l) => l.level?.id === event.level?.id);
     // A reminder adds nothing to a level start or a re-notification shown at the same wake.
     const reminderWithLevel = event.kind === 'reminder' && (top !== null || due.some((e) => e.kind === 'ack-timeout'));
-    // A level whose acknowledgement timeout is due too (first seen late, or slept through): the
-    // re-notification says it all — the same pending roles, the Escalation Director added.
-    const levelWithTimeout = event.kind === 'level' && due.some((e) => e.kind === 'ack-timeout' && e.level?.id === event.level?.id);
-    if (acknowledged || levelAlsoDue || reminderWithLevel || levelWithTimeout) return { event, verdict: 'silent' };
+    if (acknowledged || levelAlsoDue || reminderWithLevel) return { event, verdict: 'silent' };
     if (event.kind === 'level' && event !== top) return { event, verdict: 'superseded' };
     return { event, verdict: 'show' };
   });

@@ -183,10 +183,10 @@ describe('acknowledgement timeouts: what the notification says', () => {
     expect(summary && renderNotification(summary, context(now)).message).toContain('#35436 level 2 not acknowledged in time at 10:15');
   });
 
-  it('a ticket first seen past level start + timeout gets the re-notification, its level recorded silently', () => {
+  it('a ticket first seen past level start + timeout gets the level and the re-notification with the director', () => {
     const now = at('2026-07-14T10:20:00Z');
     const plan = dueNotifications([alarmTicket(sev1(), now, { shown: RESPONSE_SHOWN })], null, now, options());
-    expect(plan.notifications.map((n) => (n.kind === 'event' ? n.event.kind : n.kind))).toEqual(['ack-timeout']);
+    expect(plan.notifications.map((n) => (n.kind === 'event' ? n.event.kind : n.kind))).toEqual(['level', 'ack-timeout']);
     expect(plan.toRecord.get('zendesk:35436')).toEqual(
       expect.arrayContaining(['zendesk:35436|ack-timeout|l2|2026-07-14T08:00:00.000Z', 'zendesk:35436|level|l2|2026-07-14T08:00:00.000Z']),
     );

@@ -126,7 +126,8 @@ describe('sleep catch-up', () => {
     await fakeBrowser.alarms.clearAll();
     world.clock.now = new Date('2026-07-14T15:00:00Z'); // the laptop slept from 08:05
     await background.start();
-    expect(titles()).toEqual(['4 deadlines passed while this computer was asleep']);
+    // Response, levels 2–4, and the 15-minute acknowledgement timeouts of levels 2–4 (Sev 1).
+    expect(titles()).toEqual(['7 deadlines passed while this computer was asleep']);
     await background.start();
     world.clock.now = new Date('2026-07-14T15:01:00Z');
     await background.start();
