@@ -41,8 +41,10 @@ import { viewWords } from './view-words';
  * List rows tell the truth or say "checking": a row read with its full history (Jira) is stored
  * and evaluated; a row without (Zendesk show_many) uses the stored history when it is as new as
  * the row, else it shows "checking" while the background reads its history (history-reads.ts),
- * stores it (the ticket is then watched like an opened one) and tells the helpdesk's tabs, which
- * ask for the row again. A history-less list read is never stored.
+ * stores it (the ticket is then watched like an opened one, unless the engineer stopped watching
+ * it or view tickets: view-watching.ts) and tells the helpdesk's tabs, which ask for the row again.
+ * A row whose history the helpdesk will not give (404, 403, left out of the list read) is
+ * answered "unavailable", final. A history-less list read is never stored.
  */
 
 /** Whether version `a` is as new as `b` (ISO instants). */
@@ -292,6 +294,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
           const key = watchedTicketKey(ticket);
           const entry = entryAt(stored, key);
           const unwatched = runtime.unwatchedRows.get(key);
+          const unavailable = runtime.historyReads.unavailable(key, version);
           if (carriesHistory(message.system, raw)) {
             if (watchesFromView(key, stored, ctx.general, stopped)) {
               whole.push({ ticket: ticketToJson(ticket), source: 'api', origin, fetchedAt: now, version, via: 'view' });
@@ -303,8 +306,8 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
             rows.push(rowOf(ticketFromJson(entry.ticket), entry));
           } else if (!entry && unwatched && asNewAs(unwatched.version, version)) {
             rows.push(rowOf(ticketFromJson(unwatched.ticket), undefined));
-          } else if (runtime.historyReads.unavailable(key, version) !== null) {
-            rows.push(unavailableRowView(ticket.id, runtime.historyReads.unavailable(key, version) ?? 'unreadable'));
+          } else if (unavailable !== null) {
+            rows.push(unavailableRowView(ticket.id, unavailable));
           } else {
             // Read before, but the store let it go since (pruned, or forgotten elsewhere): read it again.
             if (runtime.historyReads.status(key, version) === 'read') runtime.historyReads.forget(key);
