@@ -306,6 +306,11 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
             rows.push(rowOf(ticketFromJson(entry.ticket), entry));
           } else if (!entry && unwatched && asNewAs(unwatched.version, version)) {
             rows.push(rowOf(ticketFromJson(unwatched.ticket), undefined));
+            // Watched again ("Watch them again", "Undo"): the read kept for the row is stored now.
+            if (watchesFromView(key, stored, ctx.general, stopped)) {
+              whole.push({ ticket: unwatched.ticket, source: 'api', origin, fetchedAt: now, version: unwatched.version, via: 'view' });
+              runtime.unwatchedRows.delete(key);
+            }
           } else if (unavailable !== null) {
             rows.push(unavailableRowView(ticket.id, unavailable));
           } else {

@@ -384,7 +384,9 @@ describe('stopping watching lasts (issue 11)', () => {
 
     await background.onMessage({ type: 'tickets:watch-view' }, popupSender());
     expect((await generalSettingsItem.get()).watchViewTickets).toBe(true);
-    await viewRow({ ...full.ticket, updated_at: '2026-07-14T06:50:00Z' });
+    // Shown again at the same version: the read kept for the row is watched now, still no request.
+    expect((await viewRow(newer)).first).toBe(truth());
+    expect(auditRequests).toBe(requestsBefore);
     expect(await watchedKeys()).toEqual([KEY]);
   });
 
