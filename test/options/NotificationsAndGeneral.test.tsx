@@ -44,6 +44,22 @@ describe('notifications and general settings', () => {
     await waitFor(async () => expect((await notificationSettingsItem.get()).warnBeforeMinutes).toEqual({}));
   });
 
+  it('acknowledgement timeouts per severity are saved; 0 turns one off; a value over a day is refused by its field', async () => {
+    render(<NotificationsSection store={testServices().notifications} policy={defaultPolicy} />);
+    const sev1 = (await screen.findByLabelText('Sev 1: notify again after (minutes; 0 = off)')) as HTMLInputElement;
+    expect(sev1.value).toBe('15');
+    expect((screen.getByLabelText('Sev 2: notify again after (minutes; 0 = off)') as HTMLInputElement).value).toBe('60');
+    fireEvent.input(screen.getByLabelText('Sev 2: notify again after (minutes; 0 = off)'), { target: { value: '2000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.body.textContent).toContain('at most 1440 minutes (a day)'));
+    expect((await notificationSettingsItem.get()).ackTimeoutMinutes['2']).toBe(60);
+    fireEvent.input(screen.getByLabelText('Sev 2: notify again after (minutes; 0 = off)'), { target: { value: '0' } });
+    fireEvent.input(sev1, { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText('Saved.')).toBeTruthy());
+    expect((await notificationSettingsItem.get()).ackTimeoutMinutes).toEqual({ '1': 10, '2': 0, '3': 0, '4': 0 });
+  });
+
   it('"mine" identities and the note-on-ticket choice are saved', async () => {
     render(<GeneralSection store={testServices().general} />);
     fireEvent.click(await screen.findByLabelText('Use these identities for "Mine"'));
