@@ -50,6 +50,7 @@ export {
 export { SYNC_QUOTA_BYTES_PER_ITEM, syncItemBytes } from './sync-quota';
 export {
   userPolicyItem,
+  storedPolicyJson,
   getEffectivePolicy,
   saveUserPolicy,
   choosePolicy,

@@ -9,19 +9,41 @@ import { reportStorageProblem } from './storage-log';
  * else the engineer's own, else the built-in default.
  */
 
-/** The engineer's policy as they saved it: raw JSON, checked by `parsePolicy` on every read. */
+/**
+ * The engineer's policy as they saved it, as JSON text, checked by `parsePolicy` on every read.
+ * Text, because the policy's order is meaning: its offices, roles and severities are JSON objects
+ * listed in the order the policy gives them (strips, "My office", the options' lists), and
+ * Chrome's `storage.local` keeps an object as a `base::Value` dictionary, whose keys come back
+ * sorted; a string comes back as it went in.
+ */
 export const userPolicyStoredSchema = z.object({
-  policy: z.json(),
+  policyJson: z.string(),
   savedAt: z.iso.datetime({ offset: true }),
 });
 export type UserPolicyStored = z.infer<typeof userPolicyStoredSchema>;
 
+/**
+ * v1 held the policy as an object (`{ policy, savedAt }`). In Chrome its keys already came back
+ * sorted, so it loads in that order until the next save; in Firefox in the order it was saved.
+ */
+function migrateUserPolicyV1(old: unknown): unknown {
+  if (old === null || typeof old !== 'object' || !('policy' in old)) return old;
+  const { policy, ...rest } = old as { policy: unknown };
+  return { ...rest, policyJson: JSON.stringify(policy) ?? 'null' };
+}
+
 export const userPolicyItem = defineParsedItem<UserPolicyStored | null>({
   key: 'local:userPolicy',
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateUserPolicyV1 },
   schema: userPolicyStoredSchema.nullable(),
   fallback: () => null,
 });
+
+/** The saved policy's JSON value, its objects' keys in the order they were saved. */
+export function storedPolicyJson(stored: UserPolicyStored): unknown {
+  return JSON.parse(stored.policyJson) as unknown;
+}
 
 /** Keys inside `storage.managed`, described by public/managed_schema.json: the policy as an object, or as JSON text. */
 export const MANAGED_POLICY_KEY = 'managed:policy';
@@ -80,7 +102,7 @@ export function choosePolicy(
   }
   if (user) {
     try {
-      return { policy: parsing.parsePolicy(user.policy), source: 'user', problems };
+      return { policy: parsing.parsePolicy(storedPolicyJson(user)), source: 'user', problems };
     } catch (error) {
       problems.push(`your saved policy is not in force: ${describe(error)}`);
     }
@@ -96,7 +118,7 @@ const lastChoice = new WeakMap<PolicyParsing, { signature: string; effective: Ef
 
 export async function getEffectivePolicy(parsing: PolicyParsing): Promise<EffectivePolicy> {
   const [managed, user] = await Promise.all([readManagedPolicyJson(), userPolicyItem.get()]);
-  const signature = JSON.stringify([managed ?? null, user?.policy ?? null]);
+  const signature = JSON.stringify([managed ?? null, user?.policyJson ?? null]);
   const cached = lastChoice.get(parsing);
   if (cached?.signature === signature) return cached.effective;
   const effective = choosePolicy(managed, user, parsing);
@@ -111,6 +133,8 @@ export async function saveUserPolicy(json: unknown, parsing: PolicyParsing, now:
     throw new Error('The policy is managed by your organisation and cannot be changed here.');
   }
   const policy = parsing.parsePolicy(json); // throws PolicyError naming every problem; nothing saved
-  await userPolicyItem.set({ policy: z.json().parse(json), savedAt: now.toISOString() });
+  // Text as given keeps its order to the letter; an object is written out in its own key order.
+  const policyJson = typeof json === 'string' ? json : JSON.stringify(z.json().parse(json));
+  await userPolicyItem.set({ policyJson, savedAt: now.toISOString() });
   return policy;
 }

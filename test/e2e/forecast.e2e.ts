@@ -81,7 +81,7 @@ const nextDate = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_4
 const isWeekend = (iso: string) => [0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay());
 
 /**
- * Saves (as the options page would) the default policy with a holiday or a make-up workday on
+ * Saves (as the options page does: JSON text, `userPolicy` v2) the default policy with a holiday or a make-up workday on
  * today's and tomorrow's Shanghai dates — a holiday on a weekday, a make-up workday on a weekend
  * day — for Singapore (today) and Taichung (tomorrow); Sev 1 targets are wall-clock, so the
  * forecast's instants stay as the engine computed them. Returns [office, date, kind] seeded.
@@ -100,10 +100,10 @@ async function seedCalendarDays(page: Page): Promise<Array<[string, string, 'hol
   }
   await page.evaluate(async (stored) => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 1 } });
+    await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 2 } });
     await api.runtime.sendMessage({ type: 'settings:changed', area: 'policy' });
     setTimeout(() => location.reload(), 0);
-  }, { policy: JSON.parse(JSON.stringify(policy)) as unknown, savedAt: new Date().toISOString() });
+  }, { policyJson: JSON.stringify(policy), savedAt: new Date().toISOString() });
   return plan;
 }
 
@@ -168,6 +168,10 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   const seeded = await seedCalendarDays(page);
   await waitUntil(() => readStripDayKinds(page), (kinds) => seeded.every(([office, , kind]) => kinds[office]?.includes(kind)), 20_000, 'the seeded holiday / make-up workday in the strips');
   await screenshotOf(page, '.ew-strips', `${name}-forecast-strips`);
+  // …in the policy's own order, once it is saved (Chrome's storage gives an object's keys back sorted).
+  const officeOrder = Object.keys(defaultPolicy.offices);
+  expect(Object.keys(await readStripDayKinds(page))).toEqual(officeOrder);
+  expect(await page.$$eval('.ew-forecast-office-filter select option', (options) => options.map((option) => option.value).filter(Boolean))).toEqual(officeOrder);
 
   // 4. Ten minutes later (the simulator's clock) the ticket is read again: level 2 has started.
   // Advancing moves every instant of the ticket back, its updated_at too, which a real helpdesk
@@ -230,11 +234,11 @@ async function handoffNoticeRaised(page: Page): Promise<{ id: string; title: str
   await page.evaluate(
     async (stored, settings) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 1 } });
+      await api.storage.local.set({ userPolicy: stored, userPolicy$: { v: 2 } });
       await api.storage.sync.set({ forecastSettings: settings, forecastSettings$: { v: 1 } });
       await api.runtime.sendMessage({ type: 'settings:changed', area: 'forecast' });
     },
-    { policy: JSON.parse(JSON.stringify(policy)) as unknown, savedAt: now.toISOString() },
+    { policyJson: JSON.stringify(policy), savedAt: now.toISOString() },
     { myOffice: 'hq', handoffNotice: { enabled: true, minutesBefore: 30 } },
   );
   const log = await waitUntil(

@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { emptyDirectory } from '../../lib/people';
-import { directoryItem, userPolicyItem } from '../../lib/storage';
+import { directoryItem, storedPolicyJson, userPolicyItem } from '../../lib/storage';
 import { useEnglishMessages } from '../i18n/english-messages';
 import { testServices } from './options-fixtures';
 
 async function storedHotAccounts(): Promise<unknown> {
   const stored = await userPolicyItem.get();
-  return (stored?.policy as { hotAccounts?: unknown } | undefined)?.hotAccounts;
+  return ((stored ? storedPolicyJson(stored) : undefined) as { hotAccounts?: unknown } | undefined)?.hotAccounts;
 }
 
 /** SPEC §1 "Hot accounts", issue 13: edited beside the directory's organisations and in the policy. */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PolicySection } from '../../components/options/policy/PolicySection';
 import { defaultPolicy, parsePolicy, PolicyError } from '../../lib/policy';
-import { userPolicyItem, type UserPolicyStored } from '../../lib/storage';
+import { storedPolicyJson, userPolicyItem } from '../../lib/storage';
 import samplePolicy from '../fixtures/policy.sample.json';
 import { useEnglishMessages } from '../i18n/english-messages';
 import { chooseFile, storageSnapshot, testServices } from './options-fixtures';
@@ -49,7 +49,7 @@ describe('policy editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByText('Policy saved.')).toBeTruthy());
     const stored = await userPolicyItem.get();
-    expect(parsePolicy(stored?.policy).name).toBe('Night shift policy');
+    expect(parsePolicy(stored ? storedPolicyJson(stored) : null).name).toBe('Night shift policy');
   });
 
   it('an emptied target shows parsePolicy\'s message next to that field, and nothing is saved', async () => {
@@ -122,7 +122,7 @@ describe('policy editor', () => {
     await waitFor(() => expect((screen.getByLabelText('Policy name') as HTMLInputElement).value).toBe('Imported policy'));
     expect(await userPolicyItem.get()).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await userPolicyItem.get())?.policy).toMatchObject({ name: 'Imported policy' }));
+    await waitFor(async () => expect(await userPolicyItem.get().then((stored) => stored && storedPolicyJson(stored))).toMatchObject({ name: 'Imported policy' }));
   });
 
   it('exports the policy in the sample\'s format, which imports back unchanged', async () => {
@@ -133,7 +133,7 @@ describe('policy editor', () => {
   });
 
   it('reset to default drops the saved policy', async () => {
-    await userPolicyItem.set({ policy: { ...samplePolicy, name: 'Custom' } as UserPolicyStored['policy'], savedAt: NOW.toISOString() });
+    await userPolicyItem.set({ policyJson: JSON.stringify({ ...samplePolicy, name: 'Custom' }), savedAt: NOW.toISOString() });
     window.confirm = vi.fn(() => true);
     await renderPolicy();
     expect((screen.getByLabelText('Policy name') as HTMLInputElement).value).toBe('Custom');
