@@ -48,7 +48,7 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
       <h3 class="ew-heading">{t('inpagePanelTimeline')}</h3>
       <ol class="ew-timeline">
         {view.timeline.map((step) => (
-          <TimelineRow key={step.id} step={step} when={when} />
+          <TimelineRow key={step.id} step={step} when={when} timesUnknown={view.unread.includes('createdAt')} />
         ))}
       </ol>
       <h3 class="ew-heading">{t('inpagePanelPeople')}</h3>
@@ -72,11 +72,13 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
   );
 }
 
-function TimelineRow({ step, when }: { step: TimelineStep; when: (at: Date) => string }) {
+/** `timesUnknown`: the ticket's creation time is unknown (a page read), so no level has a time yet. */
+function TimelineRow({ step, when, timesUnknown }: { step: TimelineStep; when: (at: Date) => string; timesUnknown: boolean }) {
   const phaseText = step.phase === 'reached' ? t('inpageTimelineReached') : step.phase === 'next' ? t('inpageTimelineNext') : t('inpageTimelineLater');
   let time: string;
   if (!step.scheduled) time = t('inpageTimelineNotForSeverity');
   else if (step.at) time = when(step.at);
+  else if (timesUnknown) time = t('inpageTimelineTimeUnknown');
   else time = t('inpageTimelinePaused');
   return (
     <li class={`ew-step ew-step-${step.phase}`}>

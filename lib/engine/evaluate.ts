@@ -304,7 +304,8 @@ function unknownClockEvaluation(
       level: i + 1,
       id: level.id,
       name: level.name,
-      scheduled: false,
+      // Creation unknown, severity known: the levels this severity has, at times not known.
+      scheduled: severity !== null && (i === 0 || (severityPolicyOf(compiled, severity).escalate[i] ?? null) !== null),
       at: null,
       reached: false,
       notify: level.notify,

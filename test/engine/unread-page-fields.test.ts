@@ -26,6 +26,9 @@ describe('a page read that could not read everything', () => {
       'only the newest messages of the conversation are loaded on the page',
     ]);
     expect(forecast([partial], samplePolicy, now, hq('2026-03-20 15:00'))).toEqual([]);
+    // The levels Sev 1 has, none with a time, none reached.
+    expect(evaluation.levels.filter((level) => level.scheduled).length).toBeGreaterThan(1);
+    expect(evaluation.levels.every((level) => level.at === null && !level.reached)).toBe(true);
   });
 
   it('the same ticket with its creation known is evaluated (the flag, not the date, makes the difference)', () => {

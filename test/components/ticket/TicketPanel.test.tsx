@@ -80,6 +80,13 @@ describe('TicketPanel', () => {
     expect(panel.querySelector('.ew-step:last-child .ew-step-time')?.textContent).toBe('not for this severity');
   });
 
+  test('a page read that could not tell the creation time: its levels say their time is unknown, not "paused" (issue 13)', () => {
+    const view = ticketView({ state: 'unknown', unread: ['createdAt'], source: 'dom' });
+    view.timeline = view.timeline.map((step) => ({ ...step, at: null, phase: 'later' as const }));
+    const { panel } = renderPanel(view);
+    expect([...panel.querySelectorAll('.ew-step-time')].map((time) => time.textContent)).toEqual(view.timeline.map(() => 'time unknown'));
+  });
+
   test('lists the people to notify, named, with copy, email and mark-notified buttons', () => {
     const { panel, actions } = renderPanel();
     const person = panel.querySelector('.ew-person');
