@@ -52,8 +52,8 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
   const selected = useSignal<string | null>(null);
   const status = useSignal('');
   const recordOnTicket = useSignal(true);
-  /** The ticket just stopped, for "Undo" beside the status. */
-  const undoable = useSignal<QueueItem['ticket'] | null>(null);
+  /** The ticket just stopped, for "Undo" beside the status while the status still says so. */
+  const undoable = useSignal<{ ticket: QueueItem['ticket']; said: string } | null>(null);
   const tab = useSignal<PopupTab>('queue');
 
   const items = useComputed(() => data.value?.items ?? []);
@@ -201,8 +201,8 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
             ...actions,
             forget: async (ticket) => {
               await actions.forget(ticket);
-              undoable.value = ticket;
               status.value = t('popupStoppedWatching', ticket.id);
+              undoable.value = { ticket, said: status.value };
             },
           }}
           handlers={handlers}
@@ -213,14 +213,14 @@ export function PopupApp({ data, loadError, actions, engineerTimeZone, forecast 
       ) : null}
       <p class="ew-status" role="status" aria-live="polite">
         {status.value}
-        {undoable.value ? (
+        {undoable.value && undoable.value.said === status.value ? (
           <>
             {' '}
             <button
               type="button"
               class="ew-link"
               onClick={() => {
-                const ticket = undoable.value;
+                const ticket = undoable.value?.ticket;
                 undoable.value = null;
                 if (!ticket) return;
                 void actions.watchAgain(ticket).then(() => {
