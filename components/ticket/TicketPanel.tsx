@@ -48,7 +48,7 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
       <h3 class="ew-heading">{t('inpagePanelTimeline')}</h3>
       <ol class="ew-timeline">
         {view.timeline.map((step) => (
-          <TimelineRow key={step.id} step={step} when={when} timesUnknown={view.unread.includes('createdAt')} />
+          <TimelineRow key={step.id} step={step} when={when} unread={view.unread} />
         ))}
       </ol>
       <h3 class="ew-heading">{t('inpagePanelPeople')}</h3>
@@ -72,13 +72,16 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
   );
 }
 
-/** `timesUnknown`: the ticket's creation time is unknown (a page read), so no level has a time yet. */
-function TimelineRow({ step, when, timesUnknown }: { step: TimelineStep; when: (at: Date) => string; timesUnknown: boolean }) {
+/**
+ * `unread`: what a page read could not read. With the creation time or the severity unknown, no
+ * level has a time (nor, with the severity unknown, can it be said which levels it has).
+ */
+function TimelineRow({ step, when, unread }: { step: TimelineStep; when: (at: Date) => string; unread: TicketView['unread'] }) {
   const phaseText = step.phase === 'reached' ? t('inpageTimelineReached') : step.phase === 'next' ? t('inpageTimelineNext') : t('inpageTimelineLater');
   let time: string;
-  if (!step.scheduled) time = t('inpageTimelineNotForSeverity');
+  if (!step.scheduled && !unread.includes('severity')) time = t('inpageTimelineNotForSeverity');
   else if (step.at) time = when(step.at);
-  else if (timesUnknown) time = t('inpageTimelineTimeUnknown');
+  else if (unread.length > 0) time = t('inpageTimelineTimeUnknown');
   else time = t('inpageTimelinePaused');
   return (
     <li class={`ew-step ew-step-${step.phase}`}>

@@ -87,6 +87,13 @@ describe('TicketPanel', () => {
     expect([...panel.querySelectorAll('.ew-step-time')].map((time) => time.textContent)).toEqual(view.timeline.map(() => 'time unknown'));
   });
 
+  test('a page read that could not read the severity: no level is said to be "not for this severity" (issue 13)', () => {
+    const view = ticketView({ state: 'unknown', severity: null, unread: ['severity'], source: 'dom' });
+    view.timeline = view.timeline.map((step) => ({ ...step, at: null, phase: 'later' as const, scheduled: false }));
+    const { panel } = renderPanel(view);
+    expect([...panel.querySelectorAll('.ew-step-time')].map((time) => time.textContent)).toEqual(view.timeline.map(() => 'time unknown'));
+  });
+
   test('lists the people to notify, named, with copy, email and mark-notified buttons', () => {
     const { panel, actions } = renderPanel();
     const person = panel.querySelector('.ew-person');
