@@ -52,7 +52,9 @@ export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: Tick
         ))}
       </ol>
       <h3 class="ew-heading">{t('inpagePanelPeople')}</h3>
-      {view.people.length === 0 ? <p class="ew-muted">{t('inpagePanelNobodyYet')}</p> : null}
+      {view.people.length === 0 ? (
+        <p class="ew-muted">{t(view.unread.length > 0 ? 'inpagePanelNobodyKnown' : 'inpagePanelNobodyYet')}</p>
+      ) : null}
       <ul class="ew-people">
         {view.people.map((person) => (
           <PersonRow

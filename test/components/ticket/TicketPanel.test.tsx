@@ -87,6 +87,14 @@ describe('TicketPanel', () => {
     expect([...panel.querySelectorAll('.ew-step-time')].map((time) => time.textContent)).toEqual(view.timeline.map(() => 'time unknown'));
   });
 
+  test('with its clock unknown and nobody listed, the panel does not claim that nobody has to be told yet', () => {
+    const view = ticketView({ state: 'unknown', unread: ['createdAt'], source: 'dom', people: [] });
+    const { panel } = renderPanel(view);
+    const muted = [...panel.querySelectorAll('.ew-muted')].map((p) => p.textContent);
+    expect(muted).toContain('Who must be told is not known: the page did not show enough of this ticket to run its clock.');
+    expect(muted).not.toContain('Nobody has to be told yet.');
+  });
+
   test('a page read that could not read the severity: no level is said to be "not for this severity" (issue 13)', () => {
     const view = ticketView({ state: 'unknown', severity: null, unread: ['severity'], source: 'dom' });
     view.timeline = view.timeline.map((step) => ({ ...step, at: null, phase: 'later' as const, scheduled: false }));
