@@ -1,4 +1,4 @@
-import { formatInstant, t, uiLanguage } from '../../lib/i18n';
+import { formatInstant, t, uiLanguage, wallClockOf } from '../../lib/i18n';
 import type { ForecastItem, OfficeStripView } from '../../lib/messages/forecast-view';
 import { forecastTicketLabel, forecastWhat } from '../../lib/view-model/forecast-view';
 
@@ -29,7 +29,8 @@ const dayKindLabel = {
  * The picture first: one 24-hour strip per office — its local days (workday, weekend, holiday,
  * make-up workday), its business hours and a mark at each deadline of its tickets — drawn as
  * plain SVG (a few rects and lines per office need no chart library). Words (hours, day kinds,
- * office names) are HTML beside and over the SVG, so they never stretch with it.
+ * office names) are HTML over the SVG, so they never stretch with it; each office's name is a
+ * line of its own above its strip, as wide as the strip, and wraps rather than being cut.
  */
 export function ForecastStrips({ offices, events, from, until, engineerTimeZone, tickHours = 3 }: ForecastStripsProps) {
   const span = Math.max(1, until - from);
@@ -41,13 +42,12 @@ export function ForecastStrips({ offices, events, from, until, engineerTimeZone,
   // close to either end that it would clip.
   const HALF_HOUR = HOUR_MS / 2;
   for (let at = Math.ceil(from / HALF_HOUR) * HALF_HOUR; at < until - HOUR_MS; at += HALF_HOUR) {
-    const [hour, minute] = formatInstant(new Date(at), engineerTimeZone, 'en-GB', 'time').split(':').map(Number);
-    if (at - from >= HALF_HOUR && minute === 0 && (hour ?? 0) % tickHours === 0) ticks.push(at);
+    const { hour, minute } = wallClockOf(new Date(at), engineerTimeZone);
+    if (at - from >= HALF_HOUR && minute === 0 && hour % tickHours === 0) ticks.push(at);
   }
   return (
     <figure class="ew-strips" aria-label={t('forecastStripsLabel')}>
       <div class="ew-strip-axis" aria-hidden="true">
-        <span class="ew-strip-label" />
         <div class="ew-strip-ticks">
           {ticks.map((at) => (
             <span key={at} class="ew-strip-tick" style={{ left: percent(at) }}>
@@ -60,10 +60,11 @@ export function ForecastStrips({ offices, events, from, until, engineerTimeZone,
         const marks = events.filter((event) => event.officeId === office.officeId);
         return (
           <div key={office.officeId} class="ew-strip-row" data-office={office.officeId}>
-            <span class="ew-strip-label" title={office.timeZone}>
+            {/* The name on its own line over the strip's full width, wrapped if need be: never cut. */}
+            <div class="ew-strip-label" title={office.timeZone}>
               <span class="ew-strip-name">{office.name}</span>
               <span class="ew-strip-local">{formatInstant(new Date(from), office.timeZone, locale, 'time')}</span>
-            </span>
+            </div>
             <div class="ew-strip-track">
               <svg
                 class="ew-strip-svg"

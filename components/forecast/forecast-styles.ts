@@ -10,12 +10,11 @@ export const forecastStyles = `
 .ew-forecast-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; }
 .ew-forecast-office-filter select { font: inherit; max-width: 220px; }
 .ew-strips { margin: 0; display: flex; flex-direction: column; gap: 3px; }
-.ew-strip-axis, .ew-strip-row { display: grid; grid-template-columns: minmax(90px, 24%) 1fr; gap: 6px; align-items: center; }
-.ew-forecast-page .ew-strip-axis, .ew-forecast-page .ew-strip-row { grid-template-columns: minmax(120px, 16%) 1fr; }
+.ew-strip-row { display: flex; flex-direction: column; gap: 1px; margin-top: 2px; }
 .ew-strip-ticks { position: relative; height: 14px; font-size: 10px; color: var(--ew-muted, #5b6474); overflow: hidden; }
 .ew-strip-tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; font-variant-numeric: tabular-nums; }
-.ew-strip-label { display: flex; flex-direction: column; min-width: 0; font-size: 11px; line-height: 1.15; }
-.ew-strip-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
+.ew-strip-label { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 6px; min-width: 0; font-size: 11px; line-height: 1.25; }
+.ew-strip-name { font-weight: 600; overflow-wrap: anywhere; }
 .ew-strip-local { color: var(--ew-muted, #5b6474); font-variant-numeric: tabular-nums; }
 .ew-strip-track { position: relative; height: 28px; min-width: 0; }
 .ew-strip-svg { display: block; width: 100%; height: 28px; border: 1px solid var(--ew-line, #d9dde5); box-sizing: border-box; }

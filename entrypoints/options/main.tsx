@@ -1,7 +1,7 @@
 import '@/lib/zod-jitless'; // before any schema is defined
 import { render } from 'preact';
 import { OptionsApp, optionsTabs, type OptionsTab } from '../../components/options/OptionsApp';
-import { browserTimeZone } from '../../lib/i18n';
+import { browserTimeZone, uiLanguage } from '../../lib/i18n';
 import { browserOptionsServices } from './options-services';
 import './options.css';
 
@@ -10,7 +10,7 @@ const fromHash = (): OptionsTab => {
   return (optionsTabs as readonly string[]).includes(wanted) ? (wanted as OptionsTab) : 'policy';
 };
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 document.title = browser.i18n.getMessage('optionsTitle');
 render(
   <OptionsApp

@@ -1,14 +1,14 @@
 import '@/lib/zod-jitless'; // before any schema is defined
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { browserTimeZone } from '../../lib/i18n';
+import { browserTimeZone, uiLanguage } from '../../lib/i18n';
 import { browserPopupActions } from './popup-actions';
 import { loadPopupData } from './popup-data';
 import { browserForecastActions, forecastPageUrl, ticketEvents } from '../forecast/forecast-actions';
 import './popup.css';
 
 const source = loadPopupData();
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLanguage();
 render(
   <PopupApp
     data={source.data}

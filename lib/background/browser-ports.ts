@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { browserTimeZone, formatInstantNear } from '../i18n/format-instant';
 import { t, uiLanguage } from '../i18n/t';
 import type { ContentMessage } from '../messages/protocol';
 import type { BackgroundPorts, ShownNotification, TabInfo } from './ports';
@@ -11,16 +12,9 @@ import type { BackgroundPorts, ShownNotification, TabInfo } from './ports';
 
 const ICON_PATH = '/icon/128.png';
 
-function sameLocalDay(a: Date, b: Date): boolean {
-  return a.toDateString() === b.toDateString();
-}
-
+/** Notification times, through the UI's one date formatter, on the engineer's clock and in the UI language. */
 function formatTime(instant: Date): string {
-  const now = new Date();
-  const options: Intl.DateTimeFormatOptions = sameLocalDay(instant, now)
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { weekday: 'short', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(uiLanguage(), options).format(instant);
+  return formatInstantNear(instant, new Date(), browserTimeZone(), uiLanguage());
 }
 
 async function showChrome(id: string, n: ShownNotification): Promise<void> {
@@ -58,7 +52,7 @@ export function browserPorts(): BackgroundPorts {
     now: () => new Date(),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     t: (key, substitutions) => t(key, substitutions),
-    locale: () => browser.i18n.getUILanguage(),
+    locale: () => uiLanguage(),
     formatTime,
     extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
     alarms: {

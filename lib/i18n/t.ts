@@ -22,7 +22,19 @@ export function t(key: MessageKey, substitutions?: Substitutions): string {
   return text === '' ? key : text;
 }
 
-/** The browser's UI language (BCP 47, e.g. 'zh-CN'), for Intl date and number formatting. */
+/**
+ * The language dates and numbers are written in: the browser's UI language, except where the
+ * browser shows this extension in a translation of another language, and then that translation's
+ * (headless Chromium picks the zh_TW catalog from `--lang` yet `getUILanguage()` says 'en-US').
+ * `catalogTag` is the tag the translation in use declares ('' when unknown).
+ */
+export function resolveUiLanguage(browserLanguage: string, catalogTag: string): string {
+  const primary = (tag: string) => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  if (catalogTag === '' || catalogTag === 'en' || primary(catalogTag) === primary(browserLanguage)) return browserLanguage;
+  return catalogTag;
+}
+
+/** The UI language (BCP 47, e.g. 'zh-CN') for Intl date and number formatting: see resolveUiLanguage. */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return resolveUiLanguage(browser.i18n.getUILanguage(), browser.i18n.getMessage('uiLocaleTag'));
 }

@@ -88,3 +88,35 @@ export async function screenshotOf(page: Page, selector: string, name: string): 
   await element!.scrollIntoView();
   await element!.screenshot({ path: `${ARTEFACTS}/${name}.png` });
 }
+
+export interface StripNameFit {
+  office: string;
+  name: string;
+  /** The name's text is cut (overflows its box, or is drawn with an ellipsis). */
+  clipped: boolean;
+  /** The name's box sticks out of its strip row on either side. */
+  outside: boolean;
+}
+
+/** Whether each office's name over its strip is shown whole (issue 15 review: never "Corporate He…"). */
+export function readStripNameFits(page: Page): Promise<StripNameFit[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ew-strip-row')].map((row) => {
+      const name = row.querySelector<HTMLElement>('.ew-strip-name')!;
+      const box = name.getBoundingClientRect();
+      const rowBox = row.getBoundingClientRect();
+      const style = getComputedStyle(name);
+      return {
+        office: row.dataset.office ?? '',
+        name: name.textContent ?? '',
+        clipped: name.scrollWidth > name.clientWidth + 1 || style.textOverflow === 'ellipsis' && style.overflow !== 'visible',
+        outside: box.left < rowBox.left - 0.5 || box.right > rowBox.right + 0.5,
+      };
+    }),
+  );
+}
+
+/** The forecast list's hour headings, as shown. */
+export function readHourHeadings(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ew-forecast-hour')].map((heading) => (heading.textContent ?? '').trim()));
+}

@@ -10,7 +10,7 @@ import { simRequest } from '../simulator/client';
 import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
 import { openExtensionPage, readPopupRows } from './extension-probes';
-import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readStripMarks, screenshotOf } from './forecast-probes';
+import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readHourHeadings, readStripMarks, readStripNameFits, screenshotOf } from './forecast-probes';
 import { browsersAvailable, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
 import { waitForBadge } from './page-probes';
 
@@ -293,7 +293,13 @@ describe.skipIf(!available.chromium)('Forecast view in Chromium (issue 15)', () 
   }, 180_000);
 });
 
-describe.skipIf(!available.chromium)('Forecast view in Chinese (issue 15)', () => {
+/** English weekday or month words, which a Chinese UI must not show in its dates. */
+const ENGLISH_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
+
+/** Browser zoom in a popup, as popup-names.e2e.ts does: the same body, up to 800 × 600 device pixels. */
+const popupAtZoom = (factor: number) => ({ width: Math.min(440, Math.floor(800 / factor)), height: Math.floor(600 / factor), deviceScaleFactor: factor });
+
+describe.skipIf(!available.chromium)('Forecast view in English and Chinese (issue 15)', () => {
   let sim: HelpdeskSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ tickets: [] });
@@ -302,9 +308,10 @@ describe.skipIf(!available.chromium)('Forecast view in Chinese (issue 15)', () =
   afterAll(() => sim?.close());
 
   it.each([
-    ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时'],
-    ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時'],
-  ])('%s: the forecast page and the popup tab speak it', async (lang, title, copy, tab) => {
+    ['en-US', 'Forecast and handoff', 'Copy as text', 'Next 24 h', /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{2}:00 · \d+$/],
+    ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时', /^\d{1,2}月\d{1,2}日周[日一二三四五六]\s?\d{2}:00 · \d+$/],
+    ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時', /^\d{1,2}月\d{1,2}日\s?週[日一二三四五六]\s?(?:上午|下午)\d{1,2}:00 · \d+$/],
+  ])('%s: the forecast page and the popup tab speak it, dates too; office names whole at 100, 125 and 150 per cent zoom', async (lang, title, copy, tab, hourHeading) => {
     const session = await launchChromium(sim, { lang });
     try {
       await openTicket(session.browser, NEAR);
@@ -314,17 +321,29 @@ describe.skipIf(!available.chromium)('Forecast view in Chinese (issue 15)', () =
       await waitUntil(() => readForecastEvents(page), (events) => events.length > 0, 20_000, 'the forecast');
       expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(title);
       expect(await page.$eval('.ew-handoff-copy', (button) => button.textContent)).toBe(copy);
+      const pageHeadings = await readHourHeadings(page);
+      expect(pageHeadings.length).toBeGreaterThan(0);
+      for (const heading of pageHeadings) expect(heading).toMatch(hourHeading);
+      if (lang !== 'en-US') expect(await page.$eval('.ew-forecast', (view) => view.textContent ?? '')).not.toMatch(ENGLISH_DATE);
+      expect((await readStripNameFits(page)).filter((fit) => fit.clipped || fit.outside)).toEqual([]);
       await screenshot(page, `chromium-${lang}-forecast-page`);
-      const popup = await openExtensionPage(session, 'popup.html');
-      await popup.waitForSelector('#ew-tab-forecast', { timeout: 15_000 });
-      expect(await popup.$eval('#ew-tab-forecast', (button) => button.textContent)).toBe(tab);
-      await popup.click('#ew-tab-forecast');
-      await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
-      await screenshot(popup, `chromium-${lang}-popup-forecast-tab`);
+      for (const factor of [1, 1.25, 1.5]) {
+        const popup = await openExtensionPage(session, 'popup.html', popupAtZoom(factor) as never);
+        await popup.waitForSelector('#ew-tab-forecast', { timeout: 15_000 });
+        expect(await popup.$eval('#ew-tab-forecast', (button) => button.textContent)).toBe(tab);
+        await popup.click('#ew-tab-forecast');
+        await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
+        for (const heading of await readHourHeadings(popup)) expect(heading).toMatch(hourHeading);
+        const fits = await readStripNameFits(popup);
+        expect(fits.map((fit) => fit.office)).toEqual(Object.keys(defaultPolicy.offices));
+        expect(fits.filter((fit) => fit.clipped || fit.outside), `office names cut at ${factor * 100} %`).toEqual([]);
+        await screenshot(popup, `chromium-${lang}-popup-forecast-tab-${factor * 100}pct`);
+        await popup.close();
+      }
     } finally {
       await session.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 describe.skipIf(!available.firefox)('Forecast view in Firefox (issue 15)', () => {
