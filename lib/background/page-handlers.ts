@@ -206,7 +206,8 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
     // Opened in a tab: watched again, whatever "Stop watching" said before.
     if (seen.via !== 'view') {
       runtime.unwatchedRows.delete(key);
-      await stoppedTicketsItem.update((stopped) => watchAgain(stopped, key));
+      // Not awaited: the page's answer does not depend on it (and an unchanged list is not written).
+      stoppedTicketsItem.update((stopped) => watchAgain(stopped, key)).catch((error: unknown) => ports.log('stopped tickets not updated', error));
     }
     const stored = entryAt(after, key);
     return { ...(before ? { before } : {}), ...(stored ? { after: stored } : {}) };
