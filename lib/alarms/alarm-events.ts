@@ -81,7 +81,23 @@ function lastNotifyRoundShownAt(shown: Readonly<Record<string, string>>): number
   return latest;
 }
 
+/**
+ * The events of one ticket object under one options object, computed once: a wake asks for them
+ * several times per ticket (is it safe, what is due, when next). Tickets and options are never
+ * changed in place (a new `shown` is a new ticket object), so the object pair names the answer;
+ * the array is frozen, as callers share it.
+ */
+const eventsOf = new WeakMap<AlarmTicket, { options: EventOptions; events: AlarmEvent[] }>();
+
 export function ticketAlarmEvents(item: AlarmTicket, options: EventOptions): AlarmEvent[] {
+  const known = eventsOf.get(item);
+  if (known && known.options === options) return known.events;
+  const events = Object.freeze(computeTicketAlarmEvents(item, options)) as AlarmEvent[];
+  eventsOf.set(item, { options, events });
+  return events;
+}
+
+function computeTicketAlarmEvents(item: AlarmTicket, options: EventOptions): AlarmEvent[] {
   const { evaluation, key: ticketKey } = item;
   if (evaluation.state === 'unknown' || evaluation.state === 'stopped' || evaluation.state === 'paused') return [];
   const events: AlarmEvent[] = [];
