@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing before `npm test` / `npm run demo`: npm packages, and Debian's
-# chromium and firefox-esr where apt-get is available (the end-to-end tests need them).
+# chromium, firefox-esr and its zh-CN / zh-TW language packs where apt-get is available (the
+# end-to-end tests need them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,10 @@ fi
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+# Firefox's Chinese language packs: the forecast's Chinese browser test runs Firefox in zh-CN and zh-TW.
+for lang in zh-CN zh-TW; do
+  [ -f "/usr/lib/firefox-esr/browser/extensions/langpack-$lang@firefox-esr.mozilla.org.xpi" ] || need+=("firefox-esr-l10n-${lang,,}")
+done
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -11,7 +11,7 @@ import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
 import { openExtensionPage, readPopupRows } from './extension-probes';
 import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readHourHeadings, readStripMarks, readStripNameFits, screenshotOf } from './forecast-probes';
-import { browsersAvailable, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
+import { browsersAvailable, firefoxLangpack, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
 import { waitForBadge } from './page-probes';
 
 /**
@@ -299,7 +299,43 @@ const ENGLISH_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|J
 /** Browser zoom in a popup, as popup-names.e2e.ts does: the same body, up to 800 × 600 device pixels. */
 const popupAtZoom = (factor: number) => ({ width: Math.min(440, Math.floor(800 / factor)), height: Math.floor(600 / factor), deviceScaleFactor: factor });
 
-describe.skipIf(!available.chromium)('Forecast view in English and Chinese (issue 15)', () => {
+/** What the forecast says in one language: page title, copy button, popup tab, an hour heading. */
+type Speech = [lang: string, title: string, copy: string, tab: string, hourHeading: RegExp];
+
+const SPEECH: Speech[] = [
+  ['en-US', 'Forecast and handoff', 'Copy as text', 'Next 24 h', /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{2}:00 · \d+$/],
+  ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时', /^\d{1,2}月\d{1,2}日周[日一二三四五六]\s?\d{2}:00 · \d+$/],
+  ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時', /^\d{1,2}月\d{1,2}日\s?週[日一二三四五六]\s?(?:上午|下午)\d{1,2}:00 · \d+$/],
+];
+
+/** The forecast page in `lang`: its words, its dates (no English in a Chinese one), office names whole. */
+async function expectForecastPageSpeaks(page: Page, [lang, title, copy, , hourHeading]: Speech, name: string): Promise<void> {
+  await waitUntil(() => readForecastEvents(page), (events) => events.length > 0, 20_000, 'the forecast');
+  expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(title);
+  expect(await page.$eval('.ew-handoff-copy', (button) => button.textContent)).toBe(copy);
+  const headings = await readHourHeadings(page);
+  expect(headings.length).toBeGreaterThan(0);
+  for (const heading of headings) expect(heading).toMatch(hourHeading);
+  if (!lang.startsWith('en')) expect(await page.$eval('.ew-forecast', (view) => view.textContent ?? '')).not.toMatch(ENGLISH_DATE);
+  expect((await readStripNameFits(page)).filter((fit) => fit.clipped || fit.outside)).toEqual([]);
+  await screenshot(page, `${name}-${lang}-forecast-page`);
+}
+
+/** The popup's forecast tab in `lang` (the popup document already open): words, dates, names whole, in the policy's order. */
+async function expectPopupTabSpeaks(popup: Page, [lang, , , tab, hourHeading]: Speech, label: string): Promise<void> {
+  await popup.waitForSelector('#ew-tab-forecast', { timeout: 15_000 });
+  expect(await popup.$eval('#ew-tab-forecast', (button) => button.textContent)).toBe(tab);
+  await popup.click('#ew-tab-forecast');
+  await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
+  for (const heading of await readHourHeadings(popup)) expect(heading).toMatch(hourHeading);
+  if (!lang.startsWith('en')) expect(await popup.$eval('.ew-forecast', (view) => view.textContent ?? '')).not.toMatch(ENGLISH_DATE);
+  const fits = await readStripNameFits(popup);
+  expect(fits.map((fit) => fit.office)).toEqual(Object.keys(defaultPolicy.offices));
+  expect(fits.filter((fit) => fit.clipped || fit.outside), `office names cut (${label})`).toEqual([]);
+  await screenshot(popup, label);
+}
+
+describe.skipIf(!available.chromium)('Forecast view in English and Chinese, Chromium (issue 15)', () => {
   let sim: HelpdeskSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ tickets: [] });
@@ -307,39 +343,46 @@ describe.skipIf(!available.chromium)('Forecast view in English and Chinese (issu
   });
   afterAll(() => sim?.close());
 
-  it.each([
-    ['en-US', 'Forecast and handoff', 'Copy as text', 'Next 24 h', /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{2}:00 · \d+$/],
-    ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时', /^\d{1,2}月\d{1,2}日周[日一二三四五六]\s?\d{2}:00 · \d+$/],
-    ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時', /^\d{1,2}月\d{1,2}日\s?週[日一二三四五六]\s?(?:上午|下午)\d{1,2}:00 · \d+$/],
-  ])('%s: the forecast page and the popup tab speak it, dates too; office names whole at 100, 125 and 150 per cent zoom', async (lang, title, copy, tab, hourHeading) => {
+  it.each(SPEECH)('%s: the forecast page and the popup tab speak it, dates too; office names whole at 100, 125 and 150 per cent zoom', async (...speech) => {
+    const lang = speech[0];
     const session = await launchChromium(sim, { lang });
     try {
       await openTicket(session.browser, NEAR);
       const page = await session.browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(`chrome-extension://${session.extensionId}/forecast.html`);
-      await waitUntil(() => readForecastEvents(page), (events) => events.length > 0, 20_000, 'the forecast');
-      expect(await page.$eval('h1', (h1) => h1.textContent)).toBe(title);
-      expect(await page.$eval('.ew-handoff-copy', (button) => button.textContent)).toBe(copy);
-      const pageHeadings = await readHourHeadings(page);
-      expect(pageHeadings.length).toBeGreaterThan(0);
-      for (const heading of pageHeadings) expect(heading).toMatch(hourHeading);
-      if (lang !== 'en-US') expect(await page.$eval('.ew-forecast', (view) => view.textContent ?? '')).not.toMatch(ENGLISH_DATE);
-      expect((await readStripNameFits(page)).filter((fit) => fit.clipped || fit.outside)).toEqual([]);
-      await screenshot(page, `chromium-${lang}-forecast-page`);
+      await expectForecastPageSpeaks(page, speech, 'chromium');
       for (const factor of [1, 1.25, 1.5]) {
         const popup = await openExtensionPage(session, 'popup.html', popupAtZoom(factor) as never);
-        await popup.waitForSelector('#ew-tab-forecast', { timeout: 15_000 });
-        expect(await popup.$eval('#ew-tab-forecast', (button) => button.textContent)).toBe(tab);
-        await popup.click('#ew-tab-forecast');
-        await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
-        for (const heading of await readHourHeadings(popup)) expect(heading).toMatch(hourHeading);
-        const fits = await readStripNameFits(popup);
-        expect(fits.map((fit) => fit.office)).toEqual(Object.keys(defaultPolicy.offices));
-        expect(fits.filter((fit) => fit.clipped || fit.outside), `office names cut at ${factor * 100} %`).toEqual([]);
-        await screenshot(popup, `chromium-${lang}-popup-forecast-tab-${factor * 100}pct`);
+        await expectPopupTabSpeaks(popup, speech, `chromium-${lang}-popup-forecast-tab-${factor * 100}pct`);
         await popup.close();
       }
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+});
+
+describe.skipIf(!available.firefox || !firefoxLangpack('zh-CN') || !firefoxLangpack('zh-TW'))('Forecast view in Chinese, Firefox (issue 15)', () => {
+  let sim: HelpdeskSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ tickets: [] });
+    seed(sim);
+  });
+  afterAll(() => sim?.close());
+
+  it.each(SPEECH.filter(([lang]) => lang.startsWith('zh')))('%s (language pack, intl.locale.requested): the forecast page and the popup tab speak it, dates too', async (...speech) => {
+    const lang = speech[0];
+    const session = await launchFirefox(sim, { lang });
+    try {
+      await openTicket(session.browser, NEAR);
+      const shanghai = await openTicket(session.browser, SHANGHAI);
+      const page = await openExtensionPageFromPanel(session.browser, shanghai, 'forecast.html');
+      await page.setViewport({ width: 1280, height: 900 });
+      await expectForecastPageSpeaks(page, speech, 'firefox');
+      await page.setViewport({ width: 440, height: 600 });
+      await navigateExtensionPage(page, 'popup.html');
+      await expectPopupTabSpeaks(page, speech, `firefox-${lang}-popup-forecast-tab`);
     } finally {
       await session.close();
     }

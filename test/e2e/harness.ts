@@ -123,7 +123,18 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(sim: HelpdeskSimulator): Promise<FirefoxSession> {
+/**
+ * Debian's language pack for Firefox ESR in `lang` (package firefox-esr-l10n-zh-tw etc., which
+ * scripts/setup.sh installs), or null. Without one Firefox keeps en-US whatever it is asked.
+ */
+export function firefoxLangpack(lang: string): string | null {
+  const path = `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+  return existsSync(path) ? path : null;
+}
+
+export async function launchFirefox(sim: HelpdeskSimulator, options: { /** UI language, e.g. 'zh-TW': its language pack is installed and requested. */ lang?: string } = {}): Promise<FirefoxSession> {
+  const langpack = options.lang ? firefoxLangpack(options.lang) : null;
+  if (options.lang && !langpack) throw new Error(`no Firefox language pack for ${options.lang} (apt-get install firefox-esr-l10n-${options.lang.toLowerCase()})`);
   const proxy = await startSimulatorProxy(sim.port);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -138,8 +149,11 @@ export async function launchFirefox(sim: HelpdeskSimulator): Promise<FirefoxSess
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'extensions.webextensions.restrictedDomains': '',
+      ...(options.lang ? { 'intl.locale.requested': options.lang } : {}),
     },
   });
+  // The language pack first, so the extension starts in that language (browser.i18n, Intl).
+  if (langpack) await browser.installExtension(langpack);
   const addonId = await browser.installExtension(FIREFOX_BUILD);
   return {
     browser,
