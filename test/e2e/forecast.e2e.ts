@@ -12,7 +12,7 @@ import type { HelpdeskSimulator } from '../simulator/server';
 import { openExtensionPage, readPopupRows } from './extension-probes';
 import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readHourHeadings, readStripMarks, readStripNameFits, screenshotOf } from './forecast-probes';
 import { browsersAvailable, firefoxLangpack, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
-import { waitForBadge } from './page-probes';
+import { openPanel, waitForBadge } from './page-probes';
 
 /**
  * Issue 15 item 7: the forecast view against the simulator's controllable clock, in Chromium and
@@ -347,7 +347,18 @@ describe.skipIf(!available.chromium)('Forecast view in English and Chinese, Chro
     const lang = speech[0];
     const session = await launchChromium(sim, { lang });
     try {
-      await openTicket(session.browser, NEAR);
+      // The ticket's panel in the page (the content script) and the options' Health tab write dates in it too.
+      const ticket = await openTicket(session.browser, NEAR);
+      const panel = await openPanel(ticket);
+      const panelDates = panel.timeline.join(' ');
+      expect(panelDates).toMatch(lang.startsWith('en') ? ENGLISH_DATE : /\d{1,2}月\d{1,2}日/);
+      if (!lang.startsWith('en')) expect(panelDates).not.toMatch(ENGLISH_DATE);
+      await screenshot(ticket, `chromium-${lang}-ticket-panel`);
+      const health = await session.browser.newPage();
+      await health.goto(`chrome-extension://${session.extensionId}/options.html#health`);
+      const healthTimes = await waitUntil(() => health.$eval('.ew-health-times', (list) => list.textContent ?? '').catch(() => ''), (text) => /\d:\d\d/.test(text), 15_000, 'the Health tab\'s last wake');
+      if (!lang.startsWith('en')) expect(healthTimes).not.toMatch(ENGLISH_DATE);
+      await screenshot(health, `chromium-${lang}-options-health`);
       const page = await session.browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(`chrome-extension://${session.extensionId}/forecast.html`);
