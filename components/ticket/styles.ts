@@ -72,7 +72,8 @@ export const ticketUiCss = `${sharedCss}
 .ew-explanation, .ew-people, .ew-timeline { margin: 4px 0; padding-left: 18px; }
 .ew-ack-timeout { font-weight: 600; color: var(--ew-notify); }
 .ew-zones, .ew-muted { color: var(--ew-muted); }
-.ew-step { display: flex; flex-wrap: wrap; gap: 6px; }
+.ew-step { display: flex; flex-wrap: wrap; column-gap: 6px; padding: 4px 0; }
+.ew-step + .ew-step { border-top: 1px solid var(--ew-border); }
 .ew-step-name { font-weight: 600; }
 .ew-step-reached { color: var(--ew-fg); }
 .ew-step-next .ew-step-phase { color: var(--ew-warning); font-weight: 600; }
