@@ -9,11 +9,16 @@ interface PeopleToNotifyProps {
   busyRoles: ReadonlySet<string>;
 }
 
+/** Why a role joined the people to notify: an acknowledgement timeout added it (the on-duty Escalation Director). */
+const addedText = (addedBy: { level: number; minutes: number }): string => t('popupAddedByTimeout', [String(addedBy.level), String(addedBy.minutes)]);
+
 /** The whole line as a tooltip: a line of a fixed-height row cuts long names, never silently. */
-function fullText(roleName: string, holders: ReadonlyArray<{ name: string; email: string | null }>): string {
-  if (holders.length === 0) return `${roleName} · ${t('popupNobodyInDirectory')}`;
+function fullText(role: QueueItem['toTell'][number]): string {
+  const { roleName, holders } = role;
+  const added = role.addedBy ? ` (${addedText(role.addedBy)})` : '';
+  if (holders.length === 0) return `${roleName}${added} · ${t('popupNobodyInDirectory')}`;
   const emails = holders.flatMap((holder) => (holder.email ? [holder.email] : []));
-  return `${roleName} · ${holders.map((holder) => holder.name).join(', ')}${emails.length > 0 ? ` (${emails.join(', ')})` : ''}`;
+  return `${roleName}${added} · ${holders.map((holder) => holder.name).join(', ')}${emails.length > 0 ? ` (${emails.join(', ')})` : ''}`;
 }
 
 /**
@@ -29,8 +34,16 @@ export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }:
         const who = names === '' ? role.roleName : `${role.roleName} · ${names}`;
         return (
           <li key={role.roleId} class="ew-person">
-            <span class="ew-person-who" title={fullText(role.roleName, role.holders)}>
-              <span class="ew-person-role">{role.roleName}</span>
+            <span class="ew-person-who" title={fullText(role)}>
+              <span class="ew-person-role">
+                {role.roleName}
+                {role.addedBy ? (
+                  <span class="ew-person-added" data-ew="added-by-timeout">
+                    {' · '}
+                    {addedText(role.addedBy)}
+                  </span>
+                ) : null}
+              </span>
               <span class="ew-person-sep">{' · '}</span>
               {names === '' ? (
                 // Said plainly, and the way to fix it: the words open the options at People.

@@ -134,6 +134,11 @@ function PersonRow({ person, actions, ackNoteSetting, onStatus }: PersonRowProps
         {holders === '' ? person.name : `${person.name} · ${holders}`}
       </span>
       <span class="ew-person-state">{stateText}</span>
+      {person.addedByTimeout ? (
+        <span class="ew-person-added" data-ew="added-by-timeout">
+          {t('inpagePersonAddedByTimeout', [String(person.addedByTimeout.level), String(person.addedByTimeout.minutes)])}
+        </span>
+      ) : null}
       {holders === '' && due ? (
         <span class="ew-person-nobody">
           {t('inpagePersonNobody')}{' '}

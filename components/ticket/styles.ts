@@ -81,6 +81,7 @@ export const ticketUiCss = `${sharedCss}
 .ew-person { margin: 4px 0; }
 .ew-person-pending .ew-person-name { font-weight: 600; color: var(--ew-notify); }
 .ew-person-state { margin: 0 6px; color: var(--ew-muted); }
+.ew-person-added { margin-right: 6px; color: var(--ew-muted); font-style: italic; }
 .ew-person-actions { display: inline-flex; gap: 4px; }
 .ew-button { font: inherit; color: var(--ew-fg); background: transparent; border: 1px solid var(--ew-border);
   border-radius: 4px; padding: 1px 6px; cursor: pointer; text-decoration: none; }

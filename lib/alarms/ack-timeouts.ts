@@ -1,4 +1,4 @@
-import type { Evaluation, Severity } from '../engine/types';
+import type { Evaluation, Severity, Ticket } from '../engine/types';
 import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 
 /**
@@ -81,4 +81,41 @@ export function passedAckTimeouts(evaluation: Evaluation, timeouts: AckTimeoutMi
 /** The people a re-notification names: the level's pending roles, then the Escalation Director when added. */
 export function rolesToNotifyAgain(timeout: Pick<AckTimeout, 'roles' | 'directorAdded'>): string[] {
   return timeout.directorAdded ? [...timeout.roles, ESCALATION_DIRECTOR_ROLE] : [...timeout.roles];
+}
+
+/**
+ * The roles told about a ticket: acknowledged in this browser (Mark notified, answered on a
+ * notification) or noted as notified on the ticket — what the engine takes a level's role off
+ * `pending` for, applied to any role.
+ */
+export function toldRoles(ticket: Pick<Ticket, 'history'>, acknowledged: Iterable<string>): Set<string> {
+  const told = new Set(acknowledged);
+  for (const event of ticket.history) if (event.kind === 'notified') told.add(event.role);
+  return told;
+}
+
+/**
+ * The on-duty Escalation Director a passed timeout added to the people to notify, while still to
+ * tell: the first passed timeout that adds the director (the alarm's rule and instant, above), as
+ * long as the director is not one of the roles the ticket's levels already notify (listed there,
+ * never twice) and was not told. Null otherwise.
+ */
+export function directorStillToTell(
+  evaluation: Evaluation,
+  timeouts: AckTimeoutMinutes | undefined,
+  now: Date,
+  told: ReadonlySet<string>,
+): AckTimeout | null {
+  if (told.has(ESCALATION_DIRECTOR_ROLE) || evaluation.notify.includes(ESCALATION_DIRECTOR_ROLE)) return null;
+  return passedAckTimeouts(evaluation, timeouts, now).find((timeout) => timeout.directorAdded) ?? null;
+}
+
+/** The roles still to tell now: the levels' pending roles, then the Escalation Director a passed timeout added. */
+export function rolesStillToTell(
+  evaluation: Evaluation,
+  timeouts: AckTimeoutMinutes | undefined,
+  now: Date,
+  told: ReadonlySet<string>,
+): string[] {
+  return directorStillToTell(evaluation, timeouts, now, told) ? [...evaluation.pending, ESCALATION_DIRECTOR_ROLE] : [...evaluation.pending];
 }

@@ -14,6 +14,9 @@ import {
 import type { EscalationRecord } from '../storage/escalation-record';
 import { escalationRecordItem } from '../storage/escalation-record';
 import { directoryItem } from '../storage/directory-item';
+import { notificationSettingsItem } from '../storage/settings';
+import { directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
+import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 import { getEffectivePolicy } from '../storage/policy-source';
 import type { WatchedTicket } from '../storage/watched-ticket-schema';
 import { holderNames, roleToTell } from '../view-model/people';
@@ -92,13 +95,26 @@ export async function recordAcknowledgementOf(
   input: Omit<AcknowledgementInput, 'person'> & { person?: string | undefined },
 ): Promise<void> {
   try {
-    const [policy, directory] = await Promise.all([getEffectivePolicy(deps.policyParsing), directoryItem.get()]);
+    const [policy, directory, notifications] = await Promise.all([
+      getEffectivePolicy(deps.policyParsing),
+      directoryItem.get(),
+      notificationSettingsItem.get(),
+    ]);
     const ticket = ticketFromJson(entry.ticket);
     // The evaluation as it was before this acknowledgement: the role's level and its start.
     const evaluation = deps.evaluate(ticket, policy.policy, input.at, []);
     const people = { policy: policy.policy, directory, now: input.at, organization: entry.organization ?? null };
     const person = input.person ?? (holderNames(roleToTell(people, evaluation, input.role)) || null);
-    const ack = acknowledgementEntry(evaluation, { ...input, person });
+    // The Escalation Director an acknowledgement timeout added: recorded at the level that timed out.
+    const added =
+      input.role === ESCALATION_DIRECTOR_ROLE
+        ? directorStillToTell(evaluation, notifications.ackTimeoutMinutes, input.at, toldRoles(ticket, Object.keys(entry.acknowledged)))
+        : null;
+    const ack = acknowledgementEntry(evaluation, {
+      ...input,
+      person,
+      ...(added ? { addedBy: { level: added.level, startedAt: added.levelStartedAt } } : {}),
+    });
     const facts = ticketFacts(key, { ticket, evaluation });
     await applyChanges(deps, [(record) => withAcknowledgement(record, facts, ack, input.at)]);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { getEffectivePolicy } from '../storage/policy-source';
-import { generalSettingsItem } from '../storage/settings';
+import { generalSettingsItem, notificationSettingsItem } from '../storage/settings';
+import { rolesStillToTell, toldRoles } from '../alarms/ack-timeouts';
 import { acknowledgeRole, snoozeTicket } from '../storage/watched-store';
 import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
@@ -13,7 +14,8 @@ import type { WakeResult } from './wake';
 
 /**
  * What clicking a notification does: the body opens or focuses the ticket's tab; Chrome's
- * buttons mark every pending role notified or snooze the ticket for 15 minutes.
+ * buttons mark everyone still to tell notified (the Escalation Director a passed acknowledgement
+ * timeout added too) or snooze the ticket for 15 minutes.
  */
 
 export const SNOOZE_FROM_NOTIFICATION_MINUTES = 15;
@@ -60,10 +62,19 @@ export async function onNotificationButtonClicked(runtime: ActionRuntime, notifi
     const until = new Date(now.getTime() + SNOOZE_FROM_NOTIFICATION_MINUTES * 60_000);
     await queue.run(() => watchedTicketsItem.update((s) => snoozeTicket(s, key, until)));
   } else if (buttonIndex === MARK_NOTIFIED_BUTTON) {
-    const [policy, general] = await Promise.all([getEffectivePolicy(deps.policyParsing), generalSettingsItem.get()]);
-    const evaluation = evaluateStore({ [key]: entry }, policy.policy, now, deps)[0]?.evaluation;
+    const [policy, general, notifications] = await Promise.all([
+      getEffectivePolicy(deps.policyParsing),
+      generalSettingsItem.get(),
+      notificationSettingsItem.get(),
+    ]);
+    const evaluated = evaluateStore({ [key]: entry }, policy.policy, now, deps)[0];
+    const evaluation = evaluated?.evaluation;
     const ticket = { system: entry.ticket.system, id: entry.ticket.id };
-    for (const role of evaluation?.pending ?? []) {
+    // Everyone still to tell: the levels' pending roles and the Escalation Director a passed timeout added.
+    const roles = evaluated
+      ? rolesStillToTell(evaluated.evaluation, notifications.ackTimeoutMinutes, now, toldRoles(evaluated.ticket, Object.keys(entry.acknowledged)))
+      : [];
+    for (const role of roles) {
       // A notification cannot ask, so only "always" writes the note from here.
       const error =
         general.ackNoteMode === 'always'

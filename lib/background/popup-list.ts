@@ -6,7 +6,8 @@ import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
 import type { WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { popupRow } from '../view-model/popup-row';
-import { nextStateChangeAt } from '../view-model/ticket-view';
+import { nextTicketViewChangeAt } from '../view-model/ticket-view';
+import { notificationSettingsItem } from '../storage/settings';
 import { sortByUrgency } from '../view-model/urgency';
 import type { BackgroundDeps } from './deps';
 import { evaluateStore } from './evaluate-store';
@@ -37,13 +38,15 @@ export interface PopupList {
  */
 export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' | 'policyParsing'>): Promise<PopupList> {
   const now = deps.ports.now();
-  const [store, policy, general, directory, currentUsers] = await Promise.all([
+  const [store, policy, general, directory, currentUsers, notifications] = await Promise.all([
     watchedTicketsItem.get(),
     getEffectivePolicy(deps.policyParsing),
     generalSettingsItem.get(),
     directoryItem.get(),
     currentUsersItem.get(),
+    notificationSettingsItem.get(),
   ]);
+  const ackTimeouts = notifications.ackTimeoutMinutes;
   const evaluated = sortByUrgency(evaluateStore(store, policy.policy, now, deps));
   const words = viewWords(deps.ports);
   const rows = evaluated.map((item) =>
@@ -57,11 +60,12 @@ export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' 
         refreshError: item.entry.refreshError?.message ?? null,
         fromView: item.entry.via === 'view',
       },
-      { policy: policy.policy, directory, now, organization: item.ticket.organization ?? item.entry.organization ?? null, words },
+      { policy: policy.policy, directory, now, organization: item.ticket.organization ?? item.entry.organization ?? null, words, ackTimeouts },
     ),
   );
   const changes = evaluated
-    .map((item) => nextStateChangeAt(item.evaluation, now)?.getTime())
+    // An acknowledgement timeout passing adds the Escalation Director to a row: ask again then too.
+    .map((item) => nextTicketViewChangeAt(item.evaluation, ackTimeouts, now)?.getTime())
     .filter((at): at is number => at !== undefined);
   return {
     rows,

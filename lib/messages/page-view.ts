@@ -56,6 +56,8 @@ const readPerson = fields({
   pending: flag,
   /** Shown, never nagging. */
   onRequest: flag,
+  /** Added by an acknowledgement timeout (the on-duty Escalation Director): the level and its minutes; null otherwise. */
+  addedByTimeout: nullable(fields({ level: integer, minutes: integer })),
   message: readEscalationMessage,
 });
 export type PagePerson = Infer<typeof readPerson>;

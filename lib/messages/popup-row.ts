@@ -68,7 +68,15 @@ export const popupRowSchema = z.strictObject({
   /** Assigned to the engineer ("mine only" identity in the settings). */
   mine: z.boolean(),
   /** Roles still to tell, each with who holds it for this ticket (empty: nobody in the directory). */
-  toTell: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), holders: z.array(holderSchema) })),
+  toTell: z.array(
+    z.strictObject({
+      roleId: z.string(),
+      roleName: z.string(),
+      holders: z.array(holderSchema),
+      /** Added by an acknowledgement timeout (the on-duty Escalation Director): the level and its minutes. */
+      addedBy: z.strictObject({ level: z.number().int(), minutes: z.number().int() }).optional(),
+    }),
+  ),
   /** Roles already told: a fact, shown as text. */
   notified: z.array(z.strictObject({ roleId: z.string(), roleName: z.string(), at: iso, onTicket: z.boolean() })),
   /** Why the last background refresh failed; the data is then as old as the last read. */

@@ -67,10 +67,15 @@ export interface AcknowledgementInput {
   /** Who was told; null when not known. */
   person: string | null;
   channel?: string | null;
+  /**
+   * A role no level of the policy brings in, added by an acknowledgement timeout (the on-duty
+   * Escalation Director): the level that timed out and its start, from which the delay counts.
+   */
+  addedBy?: { level: number; startedAt: Date };
 }
 
 export function acknowledgementEntry(evaluation: Evaluation, input: AcknowledgementInput): RecordedAcknowledgement {
-  const { level, startedAt } = roleLevel(evaluation, input.role);
+  const { level, startedAt } = input.addedBy ?? roleLevel(evaluation, input.role);
   return {
     role: input.role,
     level,

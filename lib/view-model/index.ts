@@ -5,7 +5,7 @@
  */
 export { stateWordKey, unavailableReasonKey, VIEW_STATES, EVALUATION_STATES, UNAVAILABLE_REASONS, type ViewState, type UnavailableReason } from './state';
 export { compareUrgency, sortByUrgency, urgencyGroup, urgencyInstant, type Ranked } from './urgency';
-export { roleToTell, rolesToTell, roleName, holderNames, type Holder, type RoleToTell, type PeopleContext } from './people';
+export { roleToTell, rolesToTell, roleName, holderNames, type Holder, type RoleToTell, type PeopleContext, type AddedByTimeout } from './people';
 export {
   composeEscalationMessage,
   escalationMessage,
@@ -15,7 +15,8 @@ export {
   type EscalationMessageInput,
   type EscalationRecipient,
 } from './escalation-message';
-export { pageTicketView, pageRowView, checkingRowView, unavailableRowView, nextStateChangeAt, type ViewContext, type TicketRead } from './ticket-view';
+export { pageTicketView, pageRowView, checkingRowView, unavailableRowView, nextStateChangeAt, nextTicketViewChangeAt, type ViewContext, type TicketRead } from './ticket-view';
+export { stillToTell, directorToTell, directorAdded, type StillToTellContext } from './still-to-tell';
 export { renderNotification, peopleLines, ticketLabel, type ContentContext, type NotificationContent, type Translate } from './notification-text';
 export type { ViewWords } from './words';
 export type { RowBadgeView, TicketView, PersonToNotify, TimelineStep, NativeSlaComparison, AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from './rendered-view';

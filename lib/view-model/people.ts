@@ -20,6 +20,14 @@ export interface RoleToTell {
   roleName: string;
   /** Empty: nobody in the directory holds this role for this ticket. */
   holders: Holder[];
+  /** Added by an acknowledgement timeout (the on-duty Escalation Director): the level not acknowledged and after how many minutes. */
+  addedBy?: AddedByTimeout;
+}
+
+/** The acknowledgement timeout that added a role to the people to notify. */
+export interface AddedByTimeout {
+  level: number;
+  minutes: number;
 }
 
 /** What a lookup needs of a ticket and the world. */

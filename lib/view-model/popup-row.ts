@@ -4,11 +4,13 @@ import type { PopupRow } from '../messages/popup-row';
 import { evaluationToJson } from './evaluation-json';
 import type { Policy } from '../policy/schema';
 import { escalationMessage, type EscalationMessage } from './escalation-message';
-import { roleName, rolesToTell } from './people';
+import { roleName } from './people';
+import { directorAdded, stillToTell } from './still-to-tell';
 import type { ViewContext } from './ticket-view';
 
 /**
- * The popup's row of one watched ticket, from its evaluation: who to tell (named), who was told.
+ * The popup's row of one watched ticket, from its evaluation: who to tell (named; the Escalation
+ * Director too once an acknowledgement timeout added it), who was told.
  * The copy / email message is not in the row: composing it for 2,000 tickets cost the list
  * 0.4–0.8 s, and an engineer uses it for one ticket at a time; `popupMessage` composes it then.
  */
@@ -27,9 +29,12 @@ export interface PopupRowInput {
 
 export function popupRow(input: PopupRowInput, ctx: ViewContext): PopupRow {
   const { ticket, evaluation } = input;
-  const toTell = rolesToTell(ctx, evaluation, evaluation.pending);
-  const notified = evaluation.notify
-    .filter((role) => !evaluation.pending.includes(role))
+  const people = { ...ctx, acknowledged: Object.keys(input.acknowledged) };
+  const toTell = stillToTell(people, ticket, evaluation);
+  // The director a passed timeout added counts among the roles due (told or not).
+  const director = directorAdded(people, ticket, evaluation);
+  const notified = [...evaluation.notify, ...(director ? [director.role.roleId] : [])]
+    .filter((role) => !toTell.some((told) => told.roleId === role))
     .flatMap((role) => {
       const acknowledgement = Object.hasOwn(input.acknowledged, role) ? input.acknowledged[role] : undefined;
       const noted = ticket.history.filter((event) => event.kind === 'notified' && event.role === role).at(-1);

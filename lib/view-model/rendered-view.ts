@@ -43,6 +43,8 @@ export interface PersonToNotify {
   pending: boolean;
   /** Shown, never nagging. */
   onRequest: boolean;
+  /** Added by an acknowledgement timeout (the on-duty Escalation Director): the level and its minutes. */
+  addedByTimeout?: { level: number; minutes: number } | null;
 }
 
 /** The helpdesk's own SLA target beside ours. */

@@ -3,9 +3,10 @@ import type { Evaluation, Ticket } from '../engine/types';
 import type { NativeSlaTarget } from '../helpdesks/contract';
 import type { AckNoteMode, PagePerson, PageRowView, PageTicketView, PageTimelineStep } from '../messages/page-view';
 import type { Policy } from '../policy/schema';
-import { type AckTimeoutMinutes, ackTimeoutsOf } from '../alarms/ack-timeouts';
+import { type AckTimeoutMinutes, ackTimeoutsOf, passedAckTimeouts } from '../alarms/ack-timeouts';
 import { escalationMessage } from './escalation-message';
-import { roleName, roleToTell, type PeopleContext } from './people';
+import { roleName, roleToTell, type RoleToTell } from './people';
+import { directorAdded, type StillToTellContext } from './still-to-tell';
 import type { UnavailableReason } from './state';
 import type { ViewWords } from './words';
 
@@ -15,7 +16,7 @@ import type { ViewWords } from './words';
  */
 
 /** Everything a view is built from besides the ticket and its evaluation. */
-export interface ViewContext extends PeopleContext {
+export interface ViewContext extends StillToTellContext {
   words: ViewWords;
   /** The engineer's acknowledgement timeouts (notification settings); absent: none said. */
   ackTimeouts?: AckTimeoutMinutes;
@@ -51,35 +52,33 @@ function people(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext): PageP
     for (const role of [...entry.notify, ...entry.onRequest]) if (!levelOf.has(role)) levelOf.set(role, entry.level);
   }
   const pending = new Set(evaluation.pending);
-  const person = (role: string, onRequest: boolean): PagePerson => {
-    const toTell = roleToTell(ctx, evaluation, role);
-    return {
-      roleId: role,
-      name: toTell.roleName,
-      holders: toTell.holders,
-      level: levelOf.get(role) ?? evaluation.level,
-      pending: !onRequest && pending.has(role),
-      onRequest,
-      message: escalationMessage({ ticket, evaluation, policy: ctx.policy, now: ctx.now, roles: [toTell], words: ctx.words }),
-    };
-  };
-  const due = evaluation.notify.map((role) => person(role, false));
-  const onRequest = evaluation.onRequest.filter((role) => !evaluation.notify.includes(role)).map((role) => person(role, true));
-  return [...due, ...onRequest];
+  const person = (toTell: RoleToTell, onRequest: boolean, told = false): PagePerson => ({
+    roleId: toTell.roleId,
+    name: toTell.roleName,
+    holders: toTell.holders,
+    level: toTell.addedBy?.level ?? levelOf.get(toTell.roleId) ?? evaluation.level,
+    pending: !onRequest && (toTell.addedBy !== undefined ? !told : pending.has(toTell.roleId)),
+    onRequest,
+    addedByTimeout: toTell.addedBy ?? null,
+    message: escalationMessage({ ticket, evaluation, policy: ctx.policy, now: ctx.now, roles: [toTell], words: ctx.words }),
+  });
+  const due = evaluation.notify.map((role) => person(roleToTell(ctx, evaluation, role), false));
+  // Added by a passed acknowledgement timeout, after the levels' roles (never twice: not when already one of them);
+  // once told, it stays listed as notified, as a level's role does.
+  const director = directorAdded(ctx, ticket, evaluation);
+  const onRequest = evaluation.onRequest
+    .filter((role) => !evaluation.notify.includes(role) && role !== director?.role.roleId)
+    .map((role) => person(roleToTell(ctx, evaluation, role), true));
+  return [...due, ...(director ? [person(director.role, false, director.told)] : []), ...onRequest];
 }
 
-/**
- * Levels whose roles went unacknowledged past their timeout (the background notified them again,
- * adding the Escalation Director), and when the next such timeout falls.
- */
-function ackTimeoutView(evaluation: Evaluation, ctx: ViewContext): { passed: PageTicketView['ackTimeouts']; nextAt: Date | null } {
-  const nowMs = ctx.now.getTime();
-  const timeouts = ackTimeoutsOf(evaluation, ctx.ackTimeouts);
-  const passed = timeouts
-    .filter((timeout) => timeout.at.getTime() <= nowMs)
-    .map((timeout) => ({ level: timeout.level, minutes: timeout.minutes, directorAdded: timeout.directorAdded }));
-  const nextAt = timeouts.find((timeout) => timeout.at.getTime() > nowMs)?.at ?? null;
-  return { passed, nextAt };
+/** Levels whose roles went unacknowledged past their timeout (the background notified them again, adding the Escalation Director). */
+function passedAckTimeoutsView(evaluation: Evaluation, ctx: ViewContext): PageTicketView['ackTimeouts'] {
+  return passedAckTimeouts(evaluation, ctx.ackTimeouts, ctx.now).map((timeout) => ({
+    level: timeout.level,
+    minutes: timeout.minutes,
+    directorAdded: timeout.directorAdded,
+  }));
 }
 
 const earliest = (...instants: Array<Date | null>): Date | null =>
@@ -87,7 +86,6 @@ const earliest = (...instants: Array<Date | null>): Date | null =>
 
 export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: ViewContext, read: TicketRead): PageTicketView {
   const { policy, now } = ctx;
-  const ackTimeouts = ackTimeoutView(evaluation, ctx);
   const current = evaluation.levels.find((entry) => entry.level === evaluation.level);
   const next = evaluation.nextLevel;
   const office = ownValue(policy.offices, evaluation.officeId);
@@ -113,7 +111,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     clockStart: ms(evaluation.clockStart),
     pausedSince: ms(evaluation.pausedSince),
     explanation: evaluation.explanation,
-    ackTimeouts: ackTimeouts.passed,
+    ackTimeouts: passedAckTimeoutsView(evaluation, ctx),
     timeline: timeline(evaluation, policy),
     people: people(ticket, evaluation, ctx),
     nativeSla: read.nativeSla?.map((target) => ({ ...target, breachAt: ms(target.breachAt) })) ?? null,
@@ -121,8 +119,8 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     unread: ticket.unread ?? [],
     officeName: office?.name ?? evaluation.officeId,
     officeTimeZone: evaluation.timeZone,
-    // A timeout passing changes what the panel says: ask again then too.
-    refreshAt: ms(earliest(nextStateChangeAt(evaluation, now), ackTimeouts.nextAt)),
+    // A timeout passing changes what the panel says and who is to notify: ask again then too.
+    refreshAt: ms(nextTicketViewChangeAt(evaluation, ctx.ackTimeouts, now)),
     // A page read has no history to read a note back from: notes only for API data.
     ackNoteMode: read.source === 'api' ? read.ackNoteMode : 'off',
   };
@@ -169,4 +167,13 @@ export function nextStateChangeAt(evaluation: Evaluation, now: Date): Date | nul
     .filter((at): at is Date => at !== null && at.getTime() > now.getTime())
     .sort((a, b) => a.getTime() - b.getTime());
   return candidates[0] ?? null;
+}
+
+/**
+ * When a ticket's view can next change without new data: its state (nextStateChangeAt) or an
+ * acknowledgement timeout passing (the Escalation Director joins the people to notify).
+ */
+export function nextTicketViewChangeAt(evaluation: Evaluation, ackTimeouts: AckTimeoutMinutes | undefined, now: Date): Date | null {
+  const nextTimeout = ackTimeoutsOf(evaluation, ackTimeouts).find((timeout) => timeout.at.getTime() > now.getTime())?.at ?? null;
+  return earliest(nextStateChangeAt(evaluation, now), nextTimeout);
 }

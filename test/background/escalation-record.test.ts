@@ -102,3 +102,42 @@ describe('the escalation record', () => {
     expect((await fakeBrowser.storage.local.get('escalationRecord')).escalationRecord).toEqual(before);
   });
 });
+
+describe('the on-duty Escalation Director an acknowledgement timeout added (issue 15 item 6)', () => {
+  const ticketRef = { system: 'zendesk', id: '35436' } as const;
+  const toTellOf = async (background: Background) => {
+    const reply = await background.onMessage({ type: 'tickets:list' }, popupSender());
+    if (!reply.ok) throw new Error('tickets:list failed');
+    const row = (reply.data as { rows: Array<{ key: string; toTell: Array<{ roleId: string; addedBy?: unknown }> }> }).rows[0];
+    return row?.toTell.map((role) => `${role.roleId}${role.addedBy ? ' (added)' : ''}`);
+  };
+
+  it('is in the popup after 10:15 only; Mark notified on it is recorded at level 2 with its delay, and it is no longer to tell', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00 level 2
+    expect(await toTellOf(background)).toEqual(['sales-rep']);
+    await fireAlarm(background); // 10:15 acknowledgement timeout
+    expect(await toTellOf(background)).toEqual(['sales-rep', 'escalation-director (added)']);
+    world.clock.now = new Date('2026-07-14T10:20:00Z');
+    const reply = await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
+    expect(reply.ok).toBe(true);
+    expect(await toTellOf(background)).toEqual(['sales-rep']);
+    const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
+    expect(acks).toEqual([
+      expect.objectContaining({ role: 'escalation-director', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:20:00.000Z', how: 'button' }),
+    ]);
+  });
+
+  it("the re-notification's Mark notified button acknowledges the director too", async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    world.clock.now = new Date('2026-07-14T10:16:00Z');
+    await background.onNotificationButtonClicked(`${KEY}|ack-timeout|l2|2026-07-14T08:00:00.000Z`, 0);
+    expect(await toTellOf(background)).toEqual([]);
+    const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
+    expect(acks?.map((ack) => `${ack.role}@${ack.level} ${ack.how}`)).toEqual(['sales-rep@2 reply', 'escalation-director@2 reply']);
+  });
+});
