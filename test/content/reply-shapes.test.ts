@@ -23,7 +23,7 @@ describe("the page's checks of the background's answers (no zod in pages)", () =
   test('a view comes in as JSON and leaves with Dates, its messages by role and its native targets', () => {
     const received = readTicketView(viewJson());
     expect(received.view.openedAt).toEqual(new Date(NOW.getTime() - 130 * 60_000));
-    expect(received.view.people).toEqual([{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: true, onRequest: false }]);
+    expect(received.view.people).toEqual([{ roleId: 'sales-rep', name: 'Sales Rep', holders: [], level: 2, pending: true, onRequest: false, addedByTimeout: null }]);
     expect(received.messages.get('sales-rep')?.subject).toContain('Level 2 escalation');
     expect(received.native).toEqual([{ name: 'first_reply_time', breachAt: NOW, paused: false, breached: true }]);
     expect(received.refreshAt).toBeInstanceOf(Date);

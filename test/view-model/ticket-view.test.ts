@@ -46,6 +46,7 @@ describe('the view a page renders, built from a ticket and its evaluation', () =
         level: 2,
         pending: true,
         onRequest: false,
+        addedByTimeout: null,
         message: { subject: expect.stringContaining('Level 2 escalation'), body: expect.any(String), mailto: expect.stringMatching(/^mailto:\?subject=/) },
       },
     ]);
