@@ -105,7 +105,8 @@ export function ForecastStrips({ offices, events, from, until, engineerTimeZone,
                     <span
                       key={day.date}
                       class={`ew-strip-day-label ew-day-label-${day.kind}`}
-                      style={{ left: percent(day.from), width: `${((x(day.to) - x(day.from)) / VIEW_WIDTH) * 100}%` }}
+                      // Whole, never cut: from the day's start in the strip's left half, up to its end in the right half.
+                      style={x(day.from) < VIEW_WIDTH / 2 ? { left: percent(day.from) } : { right: `${100 - (x(day.to) / VIEW_WIDTH) * 100}%`, textAlign: 'right' }}
                     >
                       {t(dayKindLabel[day.kind])}
                     </span>

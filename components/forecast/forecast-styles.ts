@@ -27,9 +27,9 @@ export const forecastStyles = `
 .ew-mark { stroke: #1d2330; stroke-width: 2; }
 .ew-mark-sev1 { stroke: #b3261e; stroke-width: 3; }
 .ew-mark-sev2 { stroke: #a15c00; stroke-width: 3; }
-.ew-strip-days { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
-.ew-strip-day-label { position: absolute; top: 1px; height: 12px; line-height: 12px; padding-left: 4px; box-sizing: border-box;
-  font-size: 9.5px; font-weight: 600; color: #5c1a14; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.ew-strip-days { position: absolute; inset: 0; pointer-events: none; }
+.ew-strip-day-label { position: absolute; top: 1px; height: 12px; line-height: 12px; padding: 0 4px; box-sizing: border-box;
+  font-size: 9.5px; font-weight: 600; color: #5c1a14; white-space: nowrap; }
 .ew-day-label-makeup { color: #173a80; }
 .ew-strip-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; font-size: 10px; color: var(--ew-muted, #5b6474); }
 .ew-legend::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 3px; vertical-align: -1px; border: 1px solid #8a93a3; }

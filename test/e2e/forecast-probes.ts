@@ -120,3 +120,16 @@ export function readStripNameFits(page: Page): Promise<StripNameFit[]> {
 export function readHourHeadings(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ew-forecast-hour')].map((heading) => (heading.textContent ?? '').trim()));
 }
+
+/** Day labels over the strips ("Holiday", "Make-up workday") cut or sticking out of their strip. */
+export function readCutDayLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ew-strip-day-label')]
+      .filter((label) => {
+        const track = label.closest('.ew-strip-track')!.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        return label.scrollWidth > label.clientWidth + 1 || box.left < track.left - 0.5 || box.right > track.right + 0.5;
+      })
+      .map((label) => `${label.closest<HTMLElement>('.ew-strip-row')?.dataset.office ?? ''}: ${label.textContent ?? ''}`),
+  );
+}

@@ -10,7 +10,7 @@ import { simRequest } from '../simulator/client';
 import type { SimTicket } from '../simulator/seed';
 import type { HelpdeskSimulator } from '../simulator/server';
 import { openExtensionPage, readPopupRows } from './extension-probes';
-import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readForecastEvents, readHandoffs, readHourHeadings, readStripMarks, readStripNameFits, screenshotOf } from './forecast-probes';
+import { downloadCalendar, navigateExtensionPage, openExtensionPageFromPanel, readCutDayLabels, readForecastEvents, readHandoffs, readHourHeadings, readStripMarks, readStripNameFits, screenshotOf } from './forecast-probes';
 import { browsersAvailable, firefoxLangpack, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
 import { openPanel, waitForBadge } from './page-probes';
 
@@ -208,6 +208,10 @@ async function forecastStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promis
   const tabEvents = await waitUntil(() => readForecastEvents(popup), (events) => events.length > 0, 15_000, 'the popup forecast tab');
   expect(tabEvents.map((event) => event.uid)).not.toContain(level2Uid);
   expect(tabEvents.map((event) => event.uid)).toContain(level3Uid);
+  // In the popup's narrow strips too, every office name and the seeded days' labels are whole.
+  expect((await readStripNameFits(popup)).filter((fit) => fit.clipped || fit.outside)).toEqual([]);
+  expect(await popup.$$eval('.ew-strip-day-label', (labels) => labels.length)).toBeGreaterThanOrEqual(seeded.length);
+  expect(await readCutDayLabels(popup)).toEqual([]);
   await screenshot(popup, `${name}-popup-forecast-tab`);
 
   // 5. The handoff notice: headquarters closing in 20 minutes, notice 30 minutes before close.
