@@ -304,13 +304,19 @@ const ENGLISH_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|J
 const popupAtZoom = (factor: number) => ({ width: Math.min(440, Math.floor(800 / factor)), height: Math.floor(600 / factor), deviceScaleFactor: factor });
 
 /** What the forecast says in one language: page title, copy button, popup tab, an hour heading. */
-type Speech = [lang: string, title: string, copy: string, tab: string, hourHeading: RegExp];
+type Speech = [lang: string, title: string, copy: string, tab: string, hourHeading: RegExp, handoffNoticeTitle: RegExp];
 
 const SPEECH: Speech[] = [
-  ['en-US', 'Forecast and handoff', 'Copy as text', 'Next 24 h', /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{2}:00 · \d+$/],
-  ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时', /^\d{1,2}月\d{1,2}日周[日一二三四五六]\s?\d{2}:00 · \d+$/],
-  ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時', /^\d{1,2}月\d{1,2}日\s?週[日一二三四五六]\s?(?:上午|下午)\d{1,2}:00 · \d+$/],
+  ['en-US', 'Forecast and handoff', 'Copy as text', 'Next 24 h', /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{2}:00 · \d+$/, /^Corporate Headquarters closes at (?:(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat) )?\d{2}:\d{2}: handoff$/],
+  ['zh-CN', '预测与交接', '复制为文本', '未来 24 小时', /^\d{1,2}月\d{1,2}日周[日一二三四五六]\s?\d{2}:00 · \d+$/, /^Corporate Headquarters 将于 (?:周[日一二三四五六])?\d{2}:\d{2} 下班：交接$/],
+  ['zh-TW', '預測與交接', '複製為文字', '未來 24 小時', /^\d{1,2}月\d{1,2}日\s?週[日一二三四五六]\s?(?:上午|下午)\d{1,2}:00 · \d+$/, /^Corporate Headquarters 將於 (?:週[日一二三四五六])?(?:上午|下午)\d{1,2}:\d{2} 下班：交接$/],
 ];
+
+/** The handoff notice the background raises (its time from the notifications' formatter) speaks the UI language. */
+async function expectHandoffNoticeSpeaks(page: Page, speech: Speech): Promise<void> {
+  const notice = await handoffNoticeRaised(page);
+  expect(notice.title).toMatch(speech[5]);
+}
 
 /** The forecast page in `lang`: its words, its dates (no English in a Chinese one), office names whole. */
 async function expectForecastPageSpeaks(page: Page, [lang, title, copy, , hourHeading]: Speech, name: string): Promise<void> {
@@ -372,6 +378,7 @@ describe.skipIf(!available.chromium)('Forecast view in English and Chinese, Chro
         await expectPopupTabSpeaks(popup, speech, `chromium-${lang}-popup-forecast-tab-${factor * 100}pct`);
         await popup.close();
       }
+      await expectHandoffNoticeSpeaks(page, speech);
     } finally {
       await session.close();
     }
@@ -398,6 +405,7 @@ describe.skipIf(!available.firefox || !firefoxLangpack('zh-CN') || !firefoxLangp
       await page.setViewport({ width: 440, height: 600 });
       await navigateExtensionPage(page, 'popup.html');
       await expectPopupTabSpeaks(page, speech, `firefox-${lang}-popup-forecast-tab`);
+      await expectHandoffNoticeSpeaks(page, speech);
     } finally {
       await session.close();
     }
