@@ -405,6 +405,14 @@ describe.skipIf(!available.firefox || !firefoxLangpack('zh-CN') || !firefoxLangp
       await page.setViewport({ width: 440, height: 600 });
       await navigateExtensionPage(page, 'popup.html');
       await expectPopupTabSpeaks(page, speech, `firefox-${lang}-popup-forecast-tab`);
+      // Zoomed: the open popup document laid out again at 125 and 150 %.
+      for (const factor of [1.25, 1.5]) {
+        const viewport = popupAtZoom(factor);
+        await page.setViewport(viewport);
+        await waitUntil(() => page.evaluate(() => [window.innerWidth, window.devicePixelRatio]), ([width, ratio]) => width === viewport.width && ratio === factor, 10_000, `the popup at ${factor * 100} %`);
+        expect((await readStripNameFits(page)).filter((fit) => fit.clipped || fit.outside), `office names cut at ${factor * 100} %`).toEqual([]);
+        await screenshot(page, `firefox-${lang}-popup-forecast-tab-${factor * 100}pct`);
+      }
       await expectHandoffNoticeSpeaks(page, speech);
     } finally {
       await session.close();
