@@ -83,39 +83,57 @@ export function rolesToNotifyAgain(timeout: Pick<AckTimeout, 'roles' | 'director
   return timeout.directorAdded ? [...timeout.roles, ESCALATION_DIRECTOR_ROLE] : [...timeout.roles];
 }
 
+/** When each role was told about a ticket (epoch ms): acknowledged in this browser, or noted as notified on the ticket, whichever came first. */
+export type ToldRoles = ReadonlyMap<string, number>;
+
 /**
- * The roles told about a ticket: acknowledged in this browser (Mark notified, answered on a
- * notification) or noted as notified on the ticket — what the engine takes a level's role off
+ * The roles told about a ticket, with when: acknowledged in this browser (Mark notified, answered
+ * on a notification) or noted as notified on the ticket — what the engine takes a level's role off
  * `pending` for, applied to any role.
  */
-export function toldRoles(ticket: Pick<Ticket, 'history'>, acknowledged: Iterable<string>): Set<string> {
-  const told = new Set(acknowledged);
-  for (const event of ticket.history) if (event.kind === 'notified') told.add(event.role);
+export function toldRoles(ticket: Pick<Ticket, 'history'>, acknowledged: Readonly<Record<string, { at: string }>>): Map<string, number> {
+  const told = new Map<string, number>();
+  const add = (role: string, at: number) => {
+    const known = told.get(role);
+    told.set(role, Number.isNaN(at) ? Number.NEGATIVE_INFINITY : known === undefined ? at : Math.min(known, at));
+  };
+  for (const [role, acknowledgement] of Object.entries(acknowledged)) add(role, Date.parse(acknowledgement.at));
+  for (const event of ticket.history) if (event.kind === 'notified') add(event.role, event.at.getTime());
   return told;
 }
 
 /**
- * The on-duty Escalation Director a passed timeout added to the people to notify, while still to
- * tell: the first passed timeout that adds the director (the alarm's rule and instant, above), as
- * long as the director is not one of the roles the ticket's levels already notify (listed there,
- * never twice) and was not told. Null otherwise.
+ * The timeouts passed by `now` whose level still had roles untold at the timeout's own instant:
+ * the re-notifications the alarm raised (ackTimeoutsOf, judged at that instant rather than now,
+ * so a role told after its timeout does not undo the timeout).
  */
-export function directorStillToTell(
-  evaluation: Evaluation,
-  timeouts: AckTimeoutMinutes | undefined,
-  now: Date,
-  told: ReadonlySet<string>,
-): AckTimeout | null {
-  if (told.has(ESCALATION_DIRECTOR_ROLE) || evaluation.notify.includes(ESCALATION_DIRECTOR_ROLE)) return null;
-  return passedAckTimeouts(evaluation, timeouts, now).find((timeout) => timeout.directorAdded) ?? null;
+export function timeoutsPassedUntold(evaluation: Evaluation, timeouts: AckTimeoutMinutes | undefined, now: Date, told: ToldRoles): AckTimeout[] {
+  const everyRole = { ...evaluation, pending: evaluation.notify };
+  return ackTimeoutsOf(everyRole, timeouts).flatMap((timeout) => {
+    if (timeout.at.getTime() > now.getTime()) return [];
+    const roles = timeout.roles.filter((role) => !((told.get(role) ?? Number.POSITIVE_INFINITY) <= timeout.at.getTime()));
+    return roles.length === 0 ? [] : [{ ...timeout, roles, directorAdded: !roles.includes(ESCALATION_DIRECTOR_ROLE) }];
+  });
+}
+
+/**
+ * The on-duty Escalation Director a passed timeout added to the people to notify (the alarm's rule
+ * and instant, above), while still to tell: the first such timeout, as long as the director is not
+ * one of the roles the ticket's levels already notify (listed there, never twice) and was not told
+ * since. Null otherwise.
+ */
+export function directorStillToTell(evaluation: Evaluation, timeouts: AckTimeoutMinutes | undefined, now: Date, told: ToldRoles): AckTimeout | null {
+  const added = directorAddedBy(evaluation, timeouts, now, told);
+  return added && !told.has(ESCALATION_DIRECTOR_ROLE) ? added : null;
+}
+
+/** The passed timeout that added the Escalation Director (told since or not); null when none did. */
+export function directorAddedBy(evaluation: Evaluation, timeouts: AckTimeoutMinutes | undefined, now: Date, told: ToldRoles): AckTimeout | null {
+  if (evaluation.notify.includes(ESCALATION_DIRECTOR_ROLE)) return null;
+  return timeoutsPassedUntold(evaluation, timeouts, now, told).find((timeout) => timeout.directorAdded) ?? null;
 }
 
 /** The roles still to tell now: the levels' pending roles, then the Escalation Director a passed timeout added. */
-export function rolesStillToTell(
-  evaluation: Evaluation,
-  timeouts: AckTimeoutMinutes | undefined,
-  now: Date,
-  told: ReadonlySet<string>,
-): string[] {
+export function rolesStillToTell(evaluation: Evaluation, timeouts: AckTimeoutMinutes | undefined, now: Date, told: ToldRoles): string[] {
   return directorStillToTell(evaluation, timeouts, now, told) ? [...evaluation.pending, ESCALATION_DIRECTOR_ROLE] : [...evaluation.pending];
 }

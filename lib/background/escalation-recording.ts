@@ -108,7 +108,7 @@ export async function recordAcknowledgementOf(
     // The Escalation Director an acknowledgement timeout added: recorded at the level that timed out.
     const added =
       input.role === ESCALATION_DIRECTOR_ROLE
-        ? directorStillToTell(evaluation, notifications.ackTimeoutMinutes, input.at, toldRoles(ticket, Object.keys(entry.acknowledged)))
+        ? directorStillToTell(evaluation, notifications.ackTimeoutMinutes, input.at, toldRoles(ticket, entry.acknowledged))
         : null;
     const ack = acknowledgementEntry(evaluation, {
       ...input,

@@ -72,7 +72,7 @@ export async function onNotificationButtonClicked(runtime: ActionRuntime, notifi
     const ticket = { system: entry.ticket.system, id: entry.ticket.id };
     // Everyone still to tell: the levels' pending roles and the Escalation Director a passed timeout added.
     const roles = evaluated
-      ? rolesStillToTell(evaluated.evaluation, notifications.ackTimeoutMinutes, now, toldRoles(evaluated.ticket, Object.keys(entry.acknowledged)))
+      ? rolesStillToTell(evaluated.evaluation, notifications.ackTimeoutMinutes, now, toldRoles(evaluated.ticket, entry.acknowledged))
       : [];
     for (const role of roles) {
       // A notification cannot ask, so only "always" writes the note from here.

@@ -185,7 +185,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       organization: organizationOf(ticket, entry),
       words: viewWords(ports),
       ackTimeouts: ctx.ackTimeouts,
-      acknowledged: entry ? acknowledgedRoles(entry) : [],
+      acknowledged: entry?.acknowledged ?? {},
     };
     return pageTicketView(ticket, evaluation, viewContext, { ...read, ackNoteMode: ctx.general.ackNoteMode });
   }

@@ -29,7 +29,7 @@ export interface PopupRowInput {
 
 export function popupRow(input: PopupRowInput, ctx: ViewContext): PopupRow {
   const { ticket, evaluation } = input;
-  const people = { ...ctx, acknowledged: Object.keys(input.acknowledged) };
+  const people = { ...ctx, acknowledged: input.acknowledged };
   const toTell = stillToTell(people, ticket, evaluation);
   // The director a passed timeout added counts among the roles due (told or not).
   const director = directorAdded(people, ticket, evaluation);

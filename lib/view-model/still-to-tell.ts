@@ -1,5 +1,5 @@
 import type { Evaluation, Ticket } from '../engine/types';
-import { type AckTimeoutMinutes, directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
+import { type AckTimeoutMinutes, directorAddedBy, toldRoles } from '../alarms/ack-timeouts';
 import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 import { rolesToTell, roleToTell, type PeopleContext, type RoleToTell } from './people';
 
@@ -13,16 +13,17 @@ import { rolesToTell, roleToTell, type PeopleContext, type RoleToTell } from './
 export interface StillToTellContext extends PeopleContext {
   /** The engineer's acknowledgement timeouts (notification settings); absent: none said. */
   ackTimeouts?: AckTimeoutMinutes;
-  /** Roles acknowledged for this ticket in this browser (the watched entry's). */
-  acknowledged?: Iterable<string>;
+  /** Roles acknowledged for this ticket in this browser, with when (the watched entry's). */
+  acknowledged?: Readonly<Record<string, { at: string }>>;
 }
 
 /** The Escalation Director a passed timeout added to the people to notify, named, and whether it was told since; null when none added. */
 export function directorAdded(ctx: StillToTellContext, ticket: Pick<Ticket, 'history'>, evaluation: Evaluation): { role: RoleToTell; told: boolean } | null {
-  const timeout = directorStillToTell(evaluation, ctx.ackTimeouts, ctx.now, new Set());
+  const told = toldRoles(ticket, ctx.acknowledged ?? {});
+  const timeout = directorAddedBy(evaluation, ctx.ackTimeouts, ctx.now, told);
   if (!timeout) return null;
   const role = { ...roleToTell(ctx, evaluation, ESCALATION_DIRECTOR_ROLE), addedBy: { level: timeout.level, minutes: timeout.minutes } };
-  return { role, told: toldRoles(ticket, ctx.acknowledged ?? []).has(ESCALATION_DIRECTOR_ROLE) };
+  return { role, told: told.has(ESCALATION_DIRECTOR_ROLE) };
 }
 
 /** The Escalation Director a passed timeout added and nobody told yet, named; null otherwise. */

@@ -112,19 +112,24 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     return row?.toTell.map((role) => `${role.roleId}${role.addedBy ? ' (added)' : ''}`);
   };
 
-  it('is in the popup after 10:15 only; Mark notified on it is recorded at level 2 with its delay, and it is no longer to tell', async () => {
+  it('is in the popup after 10:15 only, still after the Sales Rep is told; Mark notified on it is recorded at level 2 with its delay, and it is no longer to tell', async () => {
     const background = createBackground(backgroundDeps(world));
     await report(background);
     await fireAlarm(background); // 10:00 level 2
     expect(await toTellOf(background)).toEqual(['sales-rep']);
     await fireAlarm(background); // 10:15 acknowledgement timeout
     expect(await toTellOf(background)).toEqual(['sales-rep', 'escalation-director (added)']);
+    // The Sales Rep told after the timeout does not take the director off.
+    world.clock.now = new Date('2026-07-14T10:18:00Z');
+    expect((await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'sales-rep' }, popupSender())).ok).toBe(true);
+    expect(await toTellOf(background)).toEqual(['escalation-director (added)']);
     world.clock.now = new Date('2026-07-14T10:20:00Z');
     const reply = await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
     expect(reply.ok).toBe(true);
-    expect(await toTellOf(background)).toEqual(['sales-rep']);
+    expect(await toTellOf(background)).toEqual([]);
     const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
     expect(acks).toEqual([
+      expect.objectContaining({ role: 'sales-rep', level: 2, at: '2026-07-14T10:18:00.000Z' }),
       expect.objectContaining({ role: 'escalation-director', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:20:00.000Z', how: 'button' }),
     ]);
   });

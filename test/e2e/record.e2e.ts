@@ -7,6 +7,8 @@ import { markNotifiedInPanel, openExtensionPage } from './extension-probes';
 import { openExtensionPageFromPanel } from './forecast-probes';
 import { browsersAvailable, launchChromium, launchFirefox, screenshot, startSimulator, waitUntil } from './harness';
 import { openPanel, waitForBadge } from './page-probes';
+import { inShadowRoots } from './closed-shadow';
+import { backToOptions, panelPeopleListed, popupPeopleOf } from './director-probes';
 import { captureDownloads, localStorageValue, notificationLogIn, savedFiles, setLocalStorage, waitForLoggedNotification } from './record-probes';
 
 /**
@@ -14,8 +16,9 @@ import { captureDownloads, localStorageValue, notificationLogIn, savedFiles, set
  * clock. A Sev 1 ticket's level 2 is 10 minutes ahead; the clock moves 27 minutes on and the
  * ticket is read again: level 2 started 17 minutes ago and nobody acknowledged the Sales Rep, past
  * the 15-minute timeout, so the background notifies again, naming the on-duty Escalation Director
- * (local:notificationLog), and the panel says why. The engineer marks the Sales Rep
- * notified; the escalation record holds the acknowledgement with its delay, and the options
+ * (local:notificationLog), the panel says why, and the panel's and the popup's people to notify
+ * name the director too, marked as added. The engineer marks the Sales Rep and the director
+ * notified; the escalation record holds both acknowledgements with their delay, and the options
  * page's Record tab draws the delay and exports the period as CSV and JSON.
  */
 
@@ -105,22 +108,46 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
     `On-duty Escalation Director: ${DIRECTOR} (erin@example.com)`,
   ]);
 
-  // 3. The panel says why, first.
+  // 3. The panel says why, first, and its people to notify name the director the re-notification
+  //    named, marked as added by the timeout (one truth, issue 11).
   const panel = await openPanel(ticketPage);
   expect(panel.explanation[0]).toBe('Not acknowledged 15 min after Level 2 started: notified again, Escalation Director added');
+  expect(await panelPeopleListed(ticketPage)).toEqual([
+    { who: 'Sales Rep', added: '', pending: true },
+    { who: `On-duty Escalation Director · ${DIRECTOR}`, added: 'added: Level 2 not acknowledged after 15 min', pending: true },
+  ]);
+  await inShadowRoots(ticketPage, 'ew-ticket-badge', (roots) => roots[0]?.querySelector('.ew-people')?.scrollIntoView({ block: 'center' }));
   await screenshot(ticketPage, `${name}-ack-timeout-panel`);
 
-  // 4. The engineer marks the Sales Rep notified: the record holds it, with its delay from level 2's start.
+  // 3b. The popup's row names the director too, with the same mark.
+  const popupPeople = await popupPeopleOf(options, String(TICKET));
+  expect(popupPeople.map(({ who, added }) => ({ who, added }))).toEqual([
+    { who: 'Sales Rep · nobody in the directory', added: '' },
+    { who: `On-duty Escalation Director (added: Level 2 not acknowledged after 15 min) · ${DIRECTOR} (erin@example.com)`, added: 'added: Level 2 not acknowledged after 15 min' },
+  ]);
+  await screenshot(options, `${name}-ack-timeout-popup`);
+  await backToOptions(options, 'notifications');
+
+  // 4. The engineer marks the Sales Rep, then the director, notified: the record holds both, with
+  //    their delay from level 2's start; the director is no longer to notify.
   await markNotifiedInPanel(ticketPage, 'Sales Rep', { writeNote: false });
+  await markNotifiedInPanel(ticketPage, 'On-duty Escalation Director', { writeNote: false });
+  await waitUntil(
+    () => panelPeopleListed(ticketPage),
+    (people) => people.length === 2 && people.every((person) => !person.pending),
+    15_000,
+    'the director marked notified in the panel',
+  );
   type StoredRecord = Record<string, { acknowledgements: Array<{ role: string; how: string; at: string; levelStartedAt: string | null; noteWritten: boolean }>; notifications: Array<{ kind: string; roles: string[] }> }>;
   const record = await waitUntil(
     () => localStorageValue<StoredRecord>(options, 'escalationRecord'),
-    (value) => (value?.[KEY]?.acknowledgements.length ?? 0) > 0,
+    (value) => (value?.[KEY]?.acknowledgements.length ?? 0) > 1,
     15_000,
-    'the acknowledgement in the record',
+    'the two acknowledgements in the record',
   );
-  const [ack] = record![KEY]!.acknowledgements;
+  const [ack, directorAck] = record![KEY]!.acknowledgements;
   expect(ack).toMatchObject({ role: 'sales-rep', how: 'button', noteWritten: false });
+  expect(directorAck).toMatchObject({ role: 'escalation-director', how: 'button', levelStartedAt: ack!.levelStartedAt });
   const delayMin = (Date.parse(ack!.at) - Date.parse(ack!.levelStartedAt ?? '')) / 60_000;
   expect(delayMin).toBeGreaterThanOrEqual(17);
   expect(record![KEY]!.notifications.find((n) => n.kind === 'ack-timeout')?.roles).toEqual(['sales-rep', 'escalation-director']);
@@ -147,7 +174,7 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
     'the delay chart',
   );
   expect(chart).toHaveLength(1);
-  expect(chart[0]).toMatch(/^Level 2: median (1[7-9]|[2-9]\d) min, 90th percentile (1[7-9]|[2-9]\d) min \(n = 1\)$/);
+  expect(chart[0]).toMatch(/^Level 2: median (1[7-9]|[2-9]\d) min, 90th percentile (1[7-9]|[2-9]\d) min \(n = 2\)$/);
   expect(await options.$eval('svg[role="img"] title', (title) => title.textContent)).toBe('Acknowledgement delay per level, last 30 days');
   await screenshot(options, `${name}-record-tab`);
 
@@ -161,7 +188,7 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
   expect(rows[0]?.slice(0, 9)).toEqual(['at', 'ticket', 'system', 'title', 'url', 'severity', 'event', 'level', 'what']);
   const mine = rows.slice(1).filter((row) => row[1] === String(TICKET));
   expect(mine.map((row) => `${row[6]} ${row[8]}`)).toEqual(
-    expect.arrayContaining(['level l1', 'level l2', 'notification level', 'notification ack-timeout', 'acknowledgement sales-rep']),
+    expect.arrayContaining(['level l1', 'level l2', 'notification level', 'notification ack-timeout', 'acknowledgement sales-rep', 'acknowledgement escalation-director']),
   );
   const ackRow = mine.find((row) => row[6] === 'acknowledgement')!;
   expect(ackRow.slice(10, 14)).toEqual(['button', '', '', 'no']);

@@ -23,14 +23,16 @@ const READ = { source: 'api', nativeSla: [], ackNoteMode: 'off' } as const;
 /** Sev 1 at level 2 (2 h after creation), the Sales Rep not told: `minutesIntoLevel2` after level 2 started. */
 const atLevel2 = (minutesIntoLevel2: number): Ticket => ({ ...makeTicket('35436', 1, 120 + minutesIntoLevel2), organization: 'Acme Corp' });
 
-function surfaces(ticket: Ticket, options: { acknowledged?: string[]; directory?: Directory; timeouts?: typeof TIMEOUTS | undefined } = {}) {
-  const acknowledged = options.acknowledged ?? [];
+/** `acknowledged`: role → how many minutes ago it was marked notified. */
+function surfaces(ticket: Ticket, options: { acknowledged?: Record<string, number>; directory?: Directory; timeouts?: typeof TIMEOUTS | undefined } = {}) {
+  const acks = Object.fromEntries(
+    Object.entries(options.acknowledged ?? {}).map(([role, ago]) => [role, { at: new Date(NOW.getTime() - ago * 60_000).toISOString(), by: 'local' as const }]),
+  );
   const directory = options.directory ?? seededDirectory();
-  const evaluation = evaluate(ticket, defaultPolicy, NOW, acknowledged);
+  const evaluation = evaluate(ticket, defaultPolicy, NOW, Object.keys(acks));
   const ackTimeouts = 'timeouts' in options ? options.timeouts : TIMEOUTS;
-  const ctx = viewContext(NOW, { directory, organization: 'Acme Corp', acknowledged, ...(ackTimeouts ? { ackTimeouts } : {}) });
+  const ctx = viewContext(NOW, { directory, organization: 'Acme Corp', acknowledged: acks, ...(ackTimeouts ? { ackTimeouts } : {}) });
   const view = readPageTicketView(JSON.parse(JSON.stringify(pageTicketView(ticket, evaluation, ctx, READ))), 'view');
-  const acks = Object.fromEntries(acknowledged.map((role) => [role, { at: '2026-07-14T16:58:00.000Z', by: 'local' as const }]));
   const row = popupRowSchema.parse(
     JSON.parse(JSON.stringify(popupRow({ key: 'zendesk:35436', ticket, evaluation, mine: false, acknowledged: acks, refreshError: null }, ctx))),
   );
@@ -76,11 +78,11 @@ describe('the on-duty Escalation Director a passed acknowledgement timeout added
     expect(row.toTell.find((r) => r.roleId === DIRECTOR)?.holders).toEqual([{ name: 'Lee Chen', email: 'lee.chen@example.com' }]);
   });
 
-  test('before the timeout, with timeouts off, or once the Sales Rep was told in time, nobody is added', () => {
+  test('before the timeout, with timeouts off, or when the Sales Rep was told before the timeout, nobody is added', () => {
     for (const { view, row, message } of [
       surfaces(atLevel2(14)),
       surfaces(atLevel2(20), { timeouts: undefined }),
-      surfaces(atLevel2(20), { acknowledged: ['sales-rep'] }),
+      surfaces(atLevel2(20), { acknowledged: { 'sales-rep': 6 } }), // told 14 min into level 2
     ]) {
       expect(view.people.map((p) => p.roleId)).toEqual(['sales-rep']);
       expect(row.toTell.map((r) => r.roleId)).not.toContain(DIRECTOR);
@@ -99,8 +101,18 @@ describe('the on-duty Escalation Director a passed acknowledgement timeout added
     expect(toOf(message?.mailto)).toEqual([]);
   });
 
+  test('the Sales Rep told after the timeout does not undo it: the director is still to tell', () => {
+    const { view, row, message } = surfaces(atLevel2(20), { acknowledged: { 'sales-rep': 2 } });
+    expect(view.people.map((p) => [p.roleId, p.pending])).toEqual([
+      ['sales-rep', false],
+      [DIRECTOR, true],
+    ]);
+    expect(row.toTell.map((r) => r.roleId)).toEqual([DIRECTOR]);
+    expect(toOf(message?.mailto)).toEqual(['lee.chen@example.com']);
+  });
+
   test('once told (here, or by a note on the ticket), the director is no longer to tell: the panel says notified, the popup lists it as told', () => {
-    const told = surfaces(atLevel2(20), { acknowledged: [DIRECTOR] });
+    const told = surfaces(atLevel2(20), { acknowledged: { [DIRECTOR]: 1 } });
     expect(told.view.people.map((p) => [p.roleId, p.pending])).toEqual([
       ['sales-rep', true],
       [DIRECTOR, false],
