@@ -9,13 +9,15 @@ interface PeopleToNotifyProps {
   busyRoles: ReadonlySet<string>;
 }
 
-/** Why a role joined the people to notify: an acknowledgement timeout added it (the on-duty Escalation Director). */
+/** Why a role joined the people to notify: an acknowledgement timeout added it (the on-duty Escalation Director). Short on the line, whole in the tooltip. */
 const addedText = (addedBy: { level: number; minutes: number }): string => t('popupAddedByTimeout', [String(addedBy.level), String(addedBy.minutes)]);
+const addedFullText = (addedBy: { level: number; minutes: number }): string =>
+  t('inpagePersonAddedByTimeout', [String(addedBy.level), String(addedBy.minutes)]);
 
 /** The whole line as a tooltip: a line of a fixed-height row cuts long names, never silently. */
 function fullText(role: QueueItem['toTell'][number]): string {
   const { roleName, holders } = role;
-  const added = role.addedBy ? ` (${addedText(role.addedBy)})` : '';
+  const added = role.addedBy ? ` (${addedFullText(role.addedBy)})` : '';
   if (holders.length === 0) return `${roleName}${added} · ${t('popupNobodyInDirectory')}`;
   const emails = holders.flatMap((holder) => (holder.email ? [holder.email] : []));
   return `${roleName}${added} · ${holders.map((holder) => holder.name).join(', ')}${emails.length > 0 ? ` (${emails.join(', ')})` : ''}`;

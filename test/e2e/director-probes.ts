@@ -32,7 +32,7 @@ export function panelPeopleListed(page: Page): Promise<ListedPerson[]> {
  * for the ticket's row. Returns the people still to tell on that row.
  */
 export async function popupPeopleOf(extensionPage: Page, ticketId: string): Promise<ListedPerson[]> {
-  await extensionPage.setViewport({ width: 420, height: 600 });
+  await extensionPage.setViewport({ width: 460, height: 600 });
   await extensionPage
     .evaluate(() => {
       location.href = '/popup.html';
