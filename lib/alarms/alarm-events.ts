@@ -1,5 +1,6 @@
 import type { Evaluation, Severity, Ticket } from '../engine/types';
-import { type AckTimeoutMinutes, ackTimeoutsOf, rolesToNotifyAgain } from './ack-timeouts';
+import { type AckTimeoutMinutes, ackTimeoutsOf, rolesToNotifyAgain, toldRoles } from './ack-timeouts';
+import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 
 /**
  * The instants that matter for one ticket — a level starts, a response or customer update falls
@@ -33,6 +34,8 @@ export interface AlarmTicket {
   shown: Readonly<Record<string, string>>;
   snoozedUntil?: string;
   organization?: string;
+  /** Roles acknowledged in this browser, with when (the watched entry's): a director told is not added again. */
+  acknowledged?: Readonly<Record<string, { at: string }>>;
 }
 
 export interface WarningLeads {
@@ -135,9 +138,12 @@ function computeTicketAlarmEvents(item: AlarmTicket, options: EventOptions): Ala
     }
   }
   if (clockStart) {
+    // The Escalation Director, once told (after an earlier level's timeout), is not added again.
+    const directorTold = toldRoles(item.ticket, item.acknowledged ?? {}).has(ESCALATION_DIRECTOR_ROLE);
     // One per level and clock: the key has no instant of its own, so a pause moving the level
     // (and its timeout) later can never bring a second re-notification for the same roles.
-    for (const timeout of ackTimeoutsOf(evaluation, options.ackTimeouts)) {
+    for (const found of ackTimeoutsOf(evaluation, options.ackTimeouts)) {
+      const timeout = directorTold ? { ...found, directorAdded: false } : found;
       events.push({
         key: ticketEventKey(ticketKey, 'ack-timeout', timeout.levelId, clockStart),
         ticketKey,

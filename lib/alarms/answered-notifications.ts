@@ -1,4 +1,5 @@
 import type { AlarmTicket } from './alarm-events';
+import { type AckTimeoutMinutes, rolesStillToTell, toldRoles } from './ack-timeouts';
 
 /**
  * Notifications still on screen that ask the engineer to tell people nobody is left to tell: a
@@ -9,8 +10,17 @@ import type { AlarmTicket } from './alarm-events';
  * Only tickets in `tickets` are judged: a notification of a ticket no longer watched, a warning,
  * an update due or a sleep summary is left alone.
  */
-export function answeredNotifications(tickets: readonly AlarmTicket[], onScreen: readonly string[]): string[] {
-  const settled = new Set(tickets.filter((item) => item.evaluation.pending.length === 0).map((item) => item.key));
+export function answeredNotifications(
+  tickets: readonly AlarmTicket[],
+  onScreen: readonly string[],
+  /** With them, the Escalation Director a passed timeout added counts as still to tell (lib/alarms/ack-timeouts.ts). */
+  timeouts?: { ackTimeouts: AckTimeoutMinutes | undefined; now: Date },
+): string[] {
+  const nobodyLeft = (item: AlarmTicket) =>
+    timeouts
+      ? rolesStillToTell(item.evaluation, timeouts.ackTimeouts, timeouts.now, toldRoles(item.ticket, item.acknowledged ?? {})).length === 0
+      : item.evaluation.pending.length === 0;
+  const settled = new Set(tickets.filter(nobodyLeft).map((item) => item.key));
   return onScreen.filter((id) => {
     // Ids are `${ticketKey}|${kind}|…` (alarm-events.ts); ticket keys contain no '|'.
     const [ticketKey, kind] = id.split('|');

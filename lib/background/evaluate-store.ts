@@ -35,6 +35,7 @@ export function evaluateStore(
         ticket,
         evaluation,
         shown: entry.shown,
+        acknowledged: entry.acknowledged,
         ...(entry.snoozedUntil ? { snoozedUntil: entry.snoozedUntil } : {}),
         ...(entry.organization ? { organization: entry.organization } : {}),
       });

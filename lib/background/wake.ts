@@ -73,9 +73,13 @@ export function storeLimitsFor(context: BackgroundContext, deps: BackgroundDeps)
 }
 
 /** "Notify now" notifications of tickets with nobody left to tell (Sev 1 ones never time out). */
-async function takeDownAnswered(deps: BackgroundDeps, evaluated: Parameters<typeof answeredNotifications>[0]): Promise<void> {
+async function takeDownAnswered(
+  deps: BackgroundDeps,
+  evaluated: Parameters<typeof answeredNotifications>[0],
+  timeouts: Parameters<typeof answeredNotifications>[2],
+): Promise<void> {
   try {
-    const answered = answeredNotifications(evaluated, await deps.ports.notifications.onScreen());
+    const answered = answeredNotifications(evaluated, await deps.ports.notifications.onScreen(), timeouts);
     for (const id of answered) await deps.ports.notifications.clear(id);
   } catch (error) {
     deps.ports.log('answered notifications could not be taken down', error);
@@ -309,7 +313,8 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
-    await takeDownAnswered(deps, evaluated);
+    // The Escalation Director a passed timeout added is still someone to tell.
+    await takeDownAnswered(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
     shown = await showAll(deps, built.contents, context.notifications.sound);
     await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now });
     badge = await setBadge(deps, evaluated);

@@ -145,4 +145,32 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
     expect(acks?.map((ack) => `${ack.role}@${ack.level} ${ack.how}`)).toEqual(['sales-rep@2 reply', 'escalation-director@2 reply']);
   });
+  it('the re-notification stays on screen while the director is still to tell, and goes once the director is told', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    const onScreen = async () => Object.keys(await fakeBrowser.notifications.getAll()).filter((id) => id.includes('|ack-timeout|'));
+    expect(await onScreen()).toHaveLength(1);
+    world.clock.now = new Date('2026-07-14T10:18:00Z');
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'sales-rep' }, popupSender());
+    await backgroundIdle();
+    expect(await onScreen()).toHaveLength(1);
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
+    await backgroundIdle();
+    expect(await onScreen()).toEqual([]);
+  });
+
+  it('a director told at level 2 is not added again by level 3\'s timeout', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    world.clock.now = new Date('2026-07-14T10:20:00Z');
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
+    await backgroundIdle();
+    for (let i = 0; i < 10 && world.clock.now.getTime() < Date.parse('2026-07-14T12:15:00Z'); i++) await fireAlarm(background);
+    const timeouts = (await escalationRecordItem.get())[KEY]?.notifications.filter((n) => n.kind === 'ack-timeout');
+    expect(timeouts?.map((n) => `${n.at.slice(11, 16)} ${n.roles.join(',')}`)).toEqual(['10:15 sales-rep,escalation-director', '12:15 district-sales-manager']);
+  });
 });
