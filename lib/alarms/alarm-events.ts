@@ -1,5 +1,5 @@
 import type { Evaluation, Severity, Ticket } from '../engine/types';
-import { type AckTimeoutMinutes, ackTimeoutsOf, rolesToNotifyAgain, toldRoles } from './ack-timeouts';
+import { type AckTimeoutMinutes, ackTimeoutsOf, rolesStillToTell, rolesToNotifyAgain, toldRoles } from './ack-timeouts';
 import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 
 /**
@@ -21,6 +21,8 @@ export interface AlarmEvent {
   deadline: Date;
   /** For 'level', 'warn-level' and 'ack-timeout'. */
   level?: { level: number; id: string; name: string; notify: readonly string[] };
+  /** For 'reminder': the roles still to tell at its instant (the Escalation Director last, when a passed timeout added it). */
+  roles?: readonly string[];
   /** For 'ack-timeout': the roles notified again (the Escalation Director last, when added) and after how long. */
   ackTimeout?: { minutes: number; roles: readonly string[]; directorAdded: boolean; levelStartedAt: Date };
 }
@@ -160,11 +162,15 @@ function computeTicketAlarmEvents(item: AlarmTicket, options: EventOptions): Ala
       });
     }
   }
-  if (options.reminderMinutes > 0 && evaluation.pending.length > 0) {
+  if (options.reminderMinutes > 0) {
     const last = lastNotifyRoundShownAt(item.shown);
     if (last !== null) {
       const at = new Date(last + options.reminderMinutes * MS_PER_MINUTE);
-      events.push({ key: ticketEventKey(ticketKey, 'reminder', evaluation.levelId, at), ticketKey, kind: 'reminder', at, deadline: at });
+      // Everyone still to tell then: the levels' pending roles and the director a passed timeout added.
+      const roles = rolesStillToTell(evaluation, options.ackTimeouts, at, toldRoles(item.ticket, item.acknowledged ?? {}));
+      if (roles.length > 0) {
+        events.push({ key: ticketEventKey(ticketKey, 'reminder', evaluation.levelId, at), ticketKey, kind: 'reminder', at, deadline: at, roles });
+      }
     }
   }
   return events;

@@ -67,7 +67,7 @@ function triage(ticket: AlarmTicket, due: AlarmEvent[]): Array<{ event: AlarmEve
   const top = levels.reduce<AlarmEvent | null>((best, e) => ((e.level?.level ?? 0) > (best?.level?.level ?? 0) ? e : best), null);
   const noPending = ticket.evaluation.pending.length === 0;
   return due.map((event) => {
-    const acknowledged = (event.kind === 'level' || event.kind === 'reminder') && noPending;
+    const acknowledged = event.kind === 'level' ? noPending : event.kind === 'reminder' && (event.roles ?? ticket.evaluation.pending).length === 0;
     const levelAlsoDue = event.kind === 'warn-level' && levels.some((l) => l.level?.id === event.level?.id);
     // A reminder adds nothing to a level start or a re-notification shown at the same wake.
     const reminderWithLevel = event.kind === 'reminder' && (top !== null || due.some((e) => e.kind === 'ack-timeout'));

@@ -33,8 +33,9 @@ function rolesAsked(planned: Extract<PlannedNotification, { kind: 'event' }>): s
     case 'ack-timeout':
       return [...(event.ackTimeout?.roles ?? [])];
     case 'level':
-    case 'reminder':
       return [...ticket.evaluation.pending];
+    case 'reminder':
+      return [...(event.roles ?? ticket.evaluation.pending)];
     case 'warn-level':
       return [...(event.level?.notify ?? [])];
     default:

@@ -83,9 +83,10 @@ function eventTitle(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): 
 function eventBody(item: AlarmTicket, event: AlarmEvent, ctx: ContentContext): string {
   const lines: string[] = [];
   const pending = item.evaluation.pending;
-  if ((event.kind === 'level' || event.kind === 'reminder') && pending.length > 0) {
-    lines.push(ctx.t('notifNotifyNow'), ...peopleLines(item, pending, ctx));
-  }
+  if (event.kind === 'level' && pending.length > 0) lines.push(ctx.t('notifNotifyNow'), ...peopleLines(item, pending, ctx));
+  // A reminder names everyone still to tell, the director a passed timeout added included.
+  const reminded = event.roles ?? pending;
+  if (event.kind === 'reminder' && reminded.length > 0) lines.push(ctx.t('notifNotifyNow'), ...peopleLines(item, reminded, ctx));
   if (event.kind === 'ack-timeout' && event.ackTimeout) {
     lines.push(ctx.t(event.ackTimeout.directorAdded ? 'notifAckTimeoutDirectorAdded' : 'notifNotifyNow'), ...peopleLines(item, event.ackTimeout.roles, ctx));
   }
@@ -136,6 +137,11 @@ export function renderNotification(plan: PlannedNotification, ctx: ContentContex
     ticketKey: ticket.key,
     url: ticket.ticket.url,
     requireInteraction: ticket.evaluation.severity === 1,
-    canMarkNotified: ticket.evaluation.pending.length > 0 && (event.kind === 'level' || event.kind === 'reminder' || event.kind === 'ack-timeout'),
+    canMarkNotified:
+      event.kind === 'reminder'
+        ? (event.roles ?? ticket.evaluation.pending).length > 0
+        : event.kind === 'ack-timeout'
+          ? (event.ackTimeout?.roles.length ?? 0) > 0
+          : ticket.evaluation.pending.length > 0 && event.kind === 'level',
   };
 }

@@ -173,4 +173,20 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     const timeouts = (await escalationRecordItem.get())[KEY]?.notifications.filter((n) => n.kind === 'ack-timeout');
     expect(timeouts?.map((n) => `${n.at.slice(11, 16)} ${n.roles.join(',')}`)).toEqual(['10:15 sales-rep,escalation-director', '12:15 district-sales-manager']);
   });
+  it('the reminder after the re-notification names the director still to tell, though the Sales Rep was told', async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    world.clock.now = new Date('2026-07-14T10:18:00Z');
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'sales-rep' }, popupSender());
+    await backgroundIdle();
+    for (let i = 0; i < 5 && !world.shown.some((n) => n.id.includes('|reminder|')); i++) await fireAlarm(background);
+    const reminder = world.shown.find((n) => n.id.includes('|reminder|'));
+    expect(reminder?.at).toBe('2026-07-14T10:45:00.000Z'); // 30 min after the re-notification
+    expect(reminder?.message).toMatch(/^On-duty Escalation Director: /m);
+    expect(reminder?.message).not.toMatch(/^Sales Rep: /m);
+    const notifications = (await escalationRecordItem.get())[KEY]?.notifications.filter((n) => n.kind === 'reminder');
+    expect(notifications?.map((n) => n.roles)).toEqual([['escalation-director']]);
+  });
 });
