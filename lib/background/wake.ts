@@ -1,4 +1,5 @@
 import { answeredNotifications } from '../alarms/answered-notifications';
+import { type AckTimeoutMinutes, directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
@@ -181,10 +182,19 @@ async function showAll(deps: BackgroundDeps, contents: readonly NotificationCont
   return shown;
 }
 
-async function setBadge(deps: BackgroundDeps, evaluated: readonly EvaluatedTicket[]): Promise<string> {
+async function setBadge(deps: BackgroundDeps, evaluated: readonly EvaluatedTicket[], timeouts: { ackTimeouts: AckTimeoutMinutes | undefined; now: Date }): Promise<string> {
   const { ports } = deps;
   try {
-    const badge = toolbarBadge(evaluated.map((item) => item.evaluation));
+    // A ticket whose only one left to tell is the director a passed timeout added still counts as "to notify".
+    const states = evaluated.map(({ evaluation, ticket, acknowledged }) => ({
+      state:
+        evaluation.state === 'notify' || evaluation.state === 'overdue' || evaluation.state === 'stopped'
+          ? evaluation.state
+          : directorStillToTell(evaluation, timeouts.ackTimeouts, timeouts.now, toldRoles(ticket, acknowledged ?? {}))
+            ? 'notify'
+            : evaluation.state,
+    }));
+    const badge = toolbarBadge(states);
     await ports.badge.set(badge.text, badge.color, badge.text ? ports.t('badgeTooltip', [badge.text]) : ports.t('extName'));
     return badge.text;
   } catch (error) {
@@ -317,7 +327,7 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     await takeDownAnswered(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
     shown = await showAll(deps, built.contents, context.notifications.sound);
     await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now });
-    badge = await setBadge(deps, evaluated);
+    badge = await setBadge(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
 
     // A ticket changed while this wake ran (a page's read landed meanwhile) was evaluated from its
     // older entry: it counts for this wake's alarm, and the next wake evaluates it again.

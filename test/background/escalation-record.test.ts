@@ -189,4 +189,23 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     const notifications = (await escalationRecordItem.get())[KEY]?.notifications.filter((n) => n.kind === 'reminder');
     expect(notifications?.map((n) => n.roles)).toEqual([['escalation-director']]);
   });
+  it('the toolbar badge counts the ticket while only the director is left to tell', async () => {
+    const background = createBackground(backgroundDeps(world));
+    // Answered, last updated at 09:50: nothing overdue at 10:18, only people to tell.
+    const replies = [
+      { at: '2026-07-14T08:00:00.000Z', kind: 'severity' as const, to: 1 as const },
+      { at: '2026-07-14T08:10:00.000Z', kind: 'publicReply' as const },
+      { at: '2026-07-14T09:50:00.000Z', kind: 'publicReply' as const },
+    ];
+    await report(background, sev1({ history: replies }));
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    world.clock.now = new Date('2026-07-14T10:18:00Z');
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'sales-rep' }, popupSender());
+    await backgroundIdle();
+    expect(world.badge.text).toBe('1');
+    await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
+    await backgroundIdle();
+    expect(world.badge.text).toBe('');
+  });
 });
