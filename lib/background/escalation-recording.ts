@@ -15,7 +15,7 @@ import type { EscalationRecord } from '../storage/escalation-record';
 import { escalationRecordItem } from '../storage/escalation-record';
 import { directoryItem } from '../storage/directory-item';
 import { notificationSettingsItem } from '../storage/settings';
-import { directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
+import { type AckTimeoutMinutes, directorAddedBy, directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
 import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 import { getEffectivePolicy } from '../storage/policy-source';
 import type { WatchedTicket } from '../storage/watched-ticket-schema';
@@ -38,6 +38,8 @@ export interface WakeRecordInput {
   shown: readonly string[];
   lastCheckedAt: Date | null;
   now: Date;
+  /** The engineer's acknowledgement timeouts: a note for the director one added is recorded too. */
+  ackTimeouts?: AckTimeoutMinutes;
 }
 
 type RecordChange = (record: EscalationRecord) => EscalationRecord;
@@ -59,7 +61,9 @@ export function wakeRecordChanges(input: WakeRecordInput): RecordChange[] {
     // Notes come in with a read of the ticket: only tickets read since the last wake can bring one.
     const readSince = input.lastCheckedAt === null || Date.parse(item.entry.fetchedAt) >= input.lastCheckedAt.getTime();
     if (readSince) {
-      for (const ack of noteAcknowledgements(item)) changes.push((record) => withAcknowledgement(record, facts, ack, now));
+      const added = directorAddedBy(item.evaluation, input.ackTimeouts, now, toldRoles(item.ticket, item.entry.acknowledged));
+      const director = added ? { role: ESCALATION_DIRECTOR_ROLE, level: added.level, startedAt: added.levelStartedAt } : undefined;
+      for (const ack of noteAcknowledgements(item, director)) changes.push((record) => withAcknowledgement(record, facts, ack, now));
     }
   }
   return changes;

@@ -326,7 +326,7 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
     // The Escalation Director a passed timeout added is still someone to tell.
     await takeDownAnswered(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
     shown = await showAll(deps, built.contents, context.notifications.sound);
-    await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now });
+    await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
     badge = await setBadge(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
 
     // A ticket changed while this wake ran (a page's read landed meanwhile) was evaluated from its

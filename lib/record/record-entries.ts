@@ -93,17 +93,22 @@ export function acknowledgementEntry(evaluation: Evaluation, input: Acknowledgem
  * Acknowledgements read back from notes on the ticket ('notified' events) for roles due on the
  * current clock; notes from before the clock started belong to an earlier escalation.
  */
-export function noteAcknowledgements(item: Pick<AlarmTicket, 'ticket' | 'evaluation'>): RecordedAcknowledgement[] {
+export function noteAcknowledgements(
+  item: Pick<AlarmTicket, 'ticket' | 'evaluation'>,
+  /** A role an acknowledgement timeout added (the on-duty Escalation Director): its note counts too, at the level that timed out. */
+  added?: { role: string; level: number; startedAt: Date },
+): RecordedAcknowledgement[] {
   const { evaluation } = item;
   const clockStart = evaluation.clockStart?.getTime();
   if (clockStart === undefined) return [];
-  const due = new Set([...evaluation.notify, ...evaluation.onRequest]);
+  const due = new Set([...evaluation.notify, ...evaluation.onRequest, ...(added ? [added.role] : [])]);
   const seen = new Set<string>();
   const acks: RecordedAcknowledgement[] = [];
   for (const event of item.ticket.history) {
     if (event.kind !== 'notified' || event.at.getTime() < clockStart || !due.has(event.role) || seen.has(event.role)) continue;
     seen.add(event.role);
-    acks.push(acknowledgementEntry(evaluation, { role: event.role, at: event.at, how: 'note', noteWritten: true, person: null }));
+    const addedBy = added && event.role === added.role && !evaluation.notify.includes(added.role) ? { addedBy: { level: added.level, startedAt: added.startedAt } } : {};
+    acks.push(acknowledgementEntry(evaluation, { role: event.role, at: event.at, how: 'note', noteWritten: true, person: null, ...addedBy }));
   }
   return acks;
 }

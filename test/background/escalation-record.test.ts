@@ -208,4 +208,23 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     await backgroundIdle();
     expect(world.badge.text).toBe('');
   });
+  it("a teammate's note that the director was told, read with the ticket, is recorded at the level that timed out", async () => {
+    const background = createBackground(backgroundDeps(world));
+    await report(background);
+    await fireAlarm(background); // 10:00
+    await fireAlarm(background); // 10:15
+    world.clock.now = new Date('2026-07-14T10:25:00Z');
+    const noted = sev1({
+      history: [
+        { at: '2026-07-14T08:00:00.000Z', kind: 'severity', to: 1 },
+        { at: '2026-07-14T10:24:00.000Z', kind: 'notified', role: 'escalation-director' },
+      ],
+    });
+    await report(background, noted);
+    expect(await toTellOf(background)).toEqual(['sales-rep']);
+    const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
+    expect(acks).toEqual([
+      { role: 'escalation-director', level: 2, levelStartedAt: '2026-07-14T10:00:00.000Z', at: '2026-07-14T10:24:00.000Z', how: 'note', person: null, channel: null, noteWritten: true },
+    ]);
+  });
 });
