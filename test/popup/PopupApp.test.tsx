@@ -128,6 +128,21 @@ describe('popup', () => {
     expect(container.querySelector<HTMLElement>('.ew-ticket-title')?.title).toBe(level2SalesRepPending.ticket.title);
   });
 
+  it('15 min after level 2 started, the on-duty Escalation Director the timeout added is in the row, marked, with its own "Mark notified"', async () => {
+    // Sev 1 open 2 h 20 min: level 2 started 20 min ago, the Sales Rep not told.
+    const ticket = watchedTicket({ id: 'D-ADDED', severity: 1, openedMinutesAgo: 140, repliedMinutesAgo: [130, 10] });
+    const item = entry(ticket, { directory: seededDirectory(), organization: 'Acme Corp', ackTimeouts: { '1': 15 } });
+    const { actions, container } = renderPopup([item]);
+    const lines = [...container.querySelectorAll<HTMLElement>('.ew-person-who')].map((who) => who.title);
+    expect(lines).toEqual([
+      'Sales Rep · Jane Doe (jane.doe@example.com)',
+      'On-duty Escalation Director (added: Level 2 not acknowledged after 15 min) · Lee Chen (lee.chen@example.com)',
+    ]);
+    expect(container.querySelector('[data-ew="added-by-timeout"]')?.textContent).toBe(' · added after 15 min');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark On-duty Escalation Director · Lee Chen notified for ticket D-ADDED' }));
+    expect(actions.acknowledge).toHaveBeenCalledWith(ticket, 'escalation-director', { recordOnTicket: false, person: 'Lee Chen' });
+  });
+
   it('a role already told is a plain fact with its time, not a button', () => {
     const told = entry(level2SalesRepPending.ticket, { acknowledged: { 'sales-rep': { at: NOW.toISOString(), by: 'ticket' } } });
     const { container } = renderPopup([told]);

@@ -63,6 +63,8 @@ export interface EntrySpec {
   acknowledged?: Record<string, { at: string; by: 'local' | 'ticket' }>;
   directory?: Directory;
   refreshError?: string | null;
+  /** The engineer's acknowledgement timeouts (notification settings). */
+  ackTimeouts?: Partial<Record<'1' | '2' | '3' | '4', number>>;
 }
 
 /** A popup row exactly as the background answers it (evaluated at NOW, resolved by the view model, through JSON). */
@@ -71,7 +73,14 @@ export function entry(ticket: Ticket, spec: EntrySpec = {}): QueueItem {
   const evaluation = evaluate(ticket, defaultPolicy, NOW, Object.keys(acknowledged));
   const row = popupRow(
     { key: `${ticket.system}:${ticket.id}`, ticket, evaluation, mine: spec.mine ?? false, acknowledged, refreshError: spec.refreshError ?? null },
-    { policy: defaultPolicy, directory: spec.directory ?? emptyDirectory(), now: NOW, organization: spec.organization ?? null, words: englishWords },
+    {
+      policy: defaultPolicy,
+      directory: spec.directory ?? emptyDirectory(),
+      now: NOW,
+      organization: spec.organization ?? null,
+      words: englishWords,
+      ...(spec.ackTimeouts ? { ackTimeouts: spec.ackTimeouts } : {}),
+    },
   );
   return queueItemsFromRows([JSON.parse(JSON.stringify(row))])[0] as QueueItem;
 }

@@ -156,6 +156,25 @@ describe('TicketPanel', () => {
     expect(actions.openPeopleOptions).toHaveBeenCalledTimes(1);
   });
 
+  test('the director an acknowledgement timeout added is listed after the level\'s roles, marked as added, with its own "Mark notified"', async () => {
+    const director = {
+      roleId: 'escalation-director',
+      name: 'On-duty Escalation Director',
+      holders: [{ name: 'Lee Chen', email: 'lee.chen@example.com' }],
+      level: 2,
+      pending: true,
+      onRequest: false,
+      addedByTimeout: { level: 2, minutes: 15 },
+    };
+    const { panel, actions } = renderPanel(ticketView({ people: [...ticketView().people, director] }));
+    const rows = [...panel.querySelectorAll('.ew-person')];
+    expect(rows.map((row) => row.querySelector('.ew-person-name')?.textContent)).toEqual(['Sales Rep · Jane Doe', 'On-duty Escalation Director · Lee Chen']);
+    expect(rows[1]?.querySelector('[data-ew="added-by-timeout"]')?.textContent).toBe('added: Level 2 not acknowledged after 15 min');
+    expect(rows[0]?.querySelector('[data-ew="added-by-timeout"]')).toBeNull();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Mark notified' })[1]!);
+    await waitFor(() => expect(actions.acknowledge).toHaveBeenCalledWith('escalation-director', false));
+  });
+
   test('"Mark notified" is a filled action button; "notified" is plain text', () => {
     renderPanel();
     expect(screen.getByRole('button', { name: 'Mark notified' }).classList.contains('ew-primary')).toBe(true);
