@@ -17,7 +17,8 @@ const addedFullText = (addedBy: { level: number; minutes: number }): string =>
 /** The whole line as a tooltip: a line of a fixed-height row cuts long names, never silently. */
 function fullText(role: QueueItem['toTell'][number]): string {
   const { roleName, holders } = role;
-  const added = role.addedBy ? ` (${addedFullText(role.addedBy)})` : '';
+  // The line's own words (a cut line's tooltip carries it whole); the whole reason is the mark's own tooltip.
+  const added = role.addedBy ? ` · ${addedText(role.addedBy)}` : '';
   if (holders.length === 0) return `${roleName}${added} · ${t('popupNobodyInDirectory')}`;
   const emails = holders.flatMap((holder) => (holder.email ? [holder.email] : []));
   return `${roleName}${added} · ${holders.map((holder) => holder.name).join(', ')}${emails.length > 0 ? ` (${emails.join(', ')})` : ''}`;
@@ -40,7 +41,7 @@ export function PeopleToNotify({ item, onMarkNotified, onAddPeople, busyRoles }:
               <span class="ew-person-role">
                 {role.roleName}
                 {role.addedBy ? (
-                  <span class="ew-person-added" data-ew="added-by-timeout">
+                  <span class="ew-person-added" data-ew="added-by-timeout" title={addedFullText(role.addedBy)}>
                     {' · '}
                     {addedText(role.addedBy)}
                   </span>

@@ -123,7 +123,7 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
   const popupPeople = await popupPeopleOf(options, String(TICKET));
   expect(popupPeople.map(({ who, added }) => ({ who, added }))).toEqual([
     { who: 'Sales Rep · nobody in the directory', added: '' },
-    { who: `On-duty Escalation Director (added: Level 2 not acknowledged after 15 min) · ${DIRECTOR} (erin@example.com)`, added: 'added after 15 min' },
+    { who: `On-duty Escalation Director · added after 15 min · ${DIRECTOR} (erin@example.com)`, added: 'added after 15 min' },
   ]);
   await screenshot(options, `${name}-ack-timeout-popup`);
   await backToOptions(options, 'notifications');

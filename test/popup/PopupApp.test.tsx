@@ -136,9 +136,10 @@ describe('popup', () => {
     const lines = [...container.querySelectorAll<HTMLElement>('.ew-person-who')].map((who) => who.title);
     expect(lines).toEqual([
       'Sales Rep · Jane Doe (jane.doe@example.com)',
-      'On-duty Escalation Director (added: Level 2 not acknowledged after 15 min) · Lee Chen (lee.chen@example.com)',
+      'On-duty Escalation Director · added after 15 min · Lee Chen (lee.chen@example.com)',
     ]);
     expect(container.querySelector('[data-ew="added-by-timeout"]')?.textContent).toBe(' · added after 15 min');
+    expect(container.querySelector<HTMLElement>('[data-ew="added-by-timeout"]')?.title).toBe('added: Level 2 not acknowledged after 15 min');
     fireEvent.click(screen.getByRole('button', { name: 'Mark On-duty Escalation Director · Lee Chen notified for ticket D-ADDED' }));
     expect(actions.acknowledge).toHaveBeenCalledWith(ticket, 'escalation-director', { recordOnTicket: false, person: 'Lee Chen' });
   });
