@@ -5,7 +5,7 @@ import type { TicketRef } from '../messages/protocol';
 import type { WatchedTicketView } from '../messages/responses';
 import { directoryItem } from '../storage/directory-item';
 import { getEffectivePolicy } from '../storage/policy-source';
-import { generalSettingsItem, type GeneralSettings } from '../storage/settings';
+import { generalSettingsItem, notificationSettingsItem, type GeneralSettings } from '../storage/settings';
 import { stoppedTicketsItem, stopWatching, watchAgain } from '../storage/stopped-tickets';
 import { acknowledgeRole, forgetTicket, forgetViewTickets, snoozeTicket } from '../storage/watched-store';
 import { entryAt, type WatchedTicket } from '../storage/watched-ticket-schema';
@@ -25,6 +25,7 @@ import { tellTicketChanged } from './ticket-changed';
 import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
 import { sortByUrgency } from '../view-model/urgency';
+import { shownEvaluation } from '../view-model/shown-evaluation';
 import { isMine, popupList } from './popup-list';
 import { currentUsersItem, type CurrentUsers } from '../storage/current-users';
 import { forecastAnswer } from './forecast-answer';
@@ -53,13 +54,18 @@ export interface HandlerRuntime {
 async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketView[]> {
   const { deps } = runtime;
   const now = deps.ports.now();
-  const [store, policy, general, currentUsers] = await Promise.all([
+  const [store, policy, general, currentUsers, notifications] = await Promise.all([
     watchedTicketsItem.get(),
     getEffectivePolicy(deps.policyParsing),
     generalSettingsItem.get(),
     currentUsersItem.get(),
+    notificationSettingsItem.get(),
   ]);
-  const evaluated = evaluateStore(store, policy.policy, now, deps);
+  // What every surface shows (a director still to tell reads "notify"), in the one order.
+  const evaluated = evaluateStore(store, policy.policy, now, deps).map((item) => ({
+    ...item,
+    evaluation: shownEvaluation(item.ticket, item.evaluation, notifications.ackTimeoutMinutes, item.entry.acknowledged, now),
+  }));
   const unevaluated = Object.keys(store).filter((key) => !evaluated.some((item) => item.key === key));
   // One order for every surface (lib/view-model/urgency.ts); a ticket that cannot be evaluated goes last.
   return [

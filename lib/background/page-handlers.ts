@@ -24,7 +24,8 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import { healthItem, recordOriginError, recordRefused } from '../storage/health';
 import { stoppedTicketsItem, watchAgain } from '../storage/stopped-tickets';
 import { watchesFromView } from './view-watching';
-import { checkingRowView, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
+import { checkingRowView, nextTicketViewChangeAt, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
+import { shownEvaluation } from '../view-model/shown-evaluation';
 import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
 import type { HistoryJob, HistoryRead } from './history-reads';
@@ -287,8 +288,13 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       const problems: PageRowProblem[] = [];
       const whole: SeenTicket[] = [];
       const jobs: HistoryJob[] = [];
-      const rowOf = (ticket: Ticket, entry: WatchedTicket | undefined) =>
-        pageRowView(deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []), now);
+      // The row says what the ticket's page says (a director still to tell reads "notify"), and asks again when a timeout passes.
+      const rowOf = (ticket: Ticket, entry: WatchedTicket | undefined): PageRowView => {
+        const evaluation = deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []);
+        const row = pageRowView(shownEvaluation(ticket, evaluation, ctx.ackTimeouts, entry?.acknowledged ?? {}, now), now);
+        const timeoutAt = nextTicketViewChangeAt(evaluation, ctx.ackTimeouts, now)?.getTime() ?? null;
+        return timeoutAt !== null && (row.refreshAt === null || timeoutAt < row.refreshAt) ? { ...row, refreshAt: timeoutAt } : row;
+      };
       message.raws.forEach((raw, index) => {
         try {
           const { ticket, version } = reader.parse(raw, now, `tickets[${index}]`);

@@ -1,5 +1,5 @@
 import { answeredNotifications } from '../alarms/answered-notifications';
-import { type AckTimeoutMinutes, directorStillToTell, toldRoles } from '../alarms/ack-timeouts';
+import type { AckTimeoutMinutes } from '../alarms/ack-timeouts';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
@@ -17,6 +17,7 @@ import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { entryAt, type WatchedStore } from '../storage/watched-ticket-schema';
 import { nextStateChangeAt } from '../view-model/ticket-view';
+import { shownEvaluation } from '../view-model/shown-evaluation';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
@@ -187,12 +188,7 @@ async function setBadge(deps: BackgroundDeps, evaluated: readonly EvaluatedTicke
   try {
     // A ticket whose only one left to tell is the director a passed timeout added still counts as "to notify".
     const states = evaluated.map(({ evaluation, ticket, acknowledged }) => ({
-      state:
-        evaluation.state === 'notify' || evaluation.state === 'overdue' || evaluation.state === 'stopped'
-          ? evaluation.state
-          : directorStillToTell(evaluation, timeouts.ackTimeouts, timeouts.now, toldRoles(ticket, acknowledged ?? {}))
-            ? 'notify'
-            : evaluation.state,
+      state: shownEvaluation(ticket, evaluation, timeouts.ackTimeouts, acknowledged ?? {}, timeouts.now).state,
     }));
     const badge = toolbarBadge(states);
     await ports.badge.set(badge.text, badge.color, badge.text ? ports.t('badgeTooltip', [badge.text]) : ports.t('extName'));

@@ -17,6 +17,7 @@ export {
 } from './escalation-message';
 export { pageTicketView, pageRowView, checkingRowView, unavailableRowView, nextStateChangeAt, nextTicketViewChangeAt, type ViewContext, type TicketRead } from './ticket-view';
 export { stillToTell, directorToTell, directorAdded, type StillToTellContext } from './still-to-tell';
+export { shownEvaluation } from './shown-evaluation';
 export { renderNotification, peopleLines, ticketLabel, type ContentContext, type NotificationContent, type Translate } from './notification-text';
 export type { ViewWords } from './words';
 export type { RowBadgeView, TicketView, PersonToNotify, TimelineStep, NativeSlaComparison, AckNoteSetting, AcknowledgeOutcome, TicketPanelActions } from './rendered-view';

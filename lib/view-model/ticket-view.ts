@@ -4,6 +4,7 @@ import type { NativeSlaTarget } from '../helpdesks/contract';
 import type { AckNoteMode, PagePerson, PageRowView, PageTicketView, PageTimelineStep } from '../messages/page-view';
 import type { Policy } from '../policy/schema';
 import { type AckTimeoutMinutes, ackTimeoutsOf, passedAckTimeouts } from '../alarms/ack-timeouts';
+import { shownEvaluation } from './shown-evaluation';
 import { escalationMessage } from './escalation-message';
 import { roleName, roleToTell, type RoleToTell } from './people';
 import { directorAdded, type StillToTellContext } from './still-to-tell';
@@ -95,7 +96,7 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
     url: ticket.url,
     title: ticket.title,
     openedAt: ticket.createdAt.getTime(),
-    state: evaluation.state,
+    state: shownEvaluation(ticket, evaluation, ctx.ackTimeouts, ctx.acknowledged ?? {}, now).state,
     severity: evaluation.severity,
     severityName: evaluation.severity === null ? null : (policy.severities[evaluation.severity]?.name ?? null),
     hotAccount: evaluation.hotAccount === true,

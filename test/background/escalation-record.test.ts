@@ -111,6 +111,11 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     const row = (reply.data as { rows: Array<{ key: string; toTell: Array<{ roleId: string; addedBy?: unknown }> }> }).rows[0];
     return row?.toTell.map((role) => `${role.roleId}${role.addedBy ? ' (added)' : ''}`);
   };
+  const stateOf = async (background: Background) => {
+    const reply = await background.onMessage({ type: 'tickets:list' }, popupSender());
+    if (!reply.ok) throw new Error('tickets:list failed');
+    return (reply.data as { rows: Array<{ evaluation: { state: string } }> }).rows[0]?.evaluation.state;
+  };
 
   it('is in the popup after 10:15 only, still after the Sales Rep is told; Mark notified on it is recorded at level 2 with its delay, and it is no longer to tell', async () => {
     const background = createBackground(backgroundDeps(world));
@@ -123,10 +128,16 @@ describe('the on-duty Escalation Director an acknowledgement timeout added (issu
     world.clock.now = new Date('2026-07-14T10:18:00Z');
     expect((await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'sales-rep' }, popupSender())).ok).toBe(true);
     expect(await toTellOf(background)).toEqual(['escalation-director (added)']);
+    // One truth: with the customer answered at 10:17 (nothing overdue) and the level's own role told,
+    // the engine says the level is settled, yet the popup's row reads "notify": the director is still to tell.
+    await report(background, sev1({ history: [{ at: '2026-07-14T08:00:00.000Z', kind: 'severity', to: 1 }, { at: '2026-07-14T10:17:00.000Z', kind: 'publicReply' }] }));
+    expect(await toTellOf(background)).toEqual(['escalation-director (added)']);
+    expect(await stateOf(background)).toBe('notify');
     world.clock.now = new Date('2026-07-14T10:20:00Z');
     const reply = await background.onMessage({ type: 'ticket:acknowledge', ticket: ticketRef, role: 'escalation-director' }, popupSender());
     expect(reply.ok).toBe(true);
     expect(await toTellOf(background)).toEqual([]);
+    expect(await stateOf(background)).not.toBe('notify');
     const acks = (await escalationRecordItem.get())[KEY]?.acknowledgements;
     expect(acks).toEqual([
       expect.objectContaining({ role: 'sales-rep', level: 2, at: '2026-07-14T10:18:00.000Z' }),

@@ -6,7 +6,7 @@ import { readPageTicketView } from '../../lib/messages/page-view';
 import { popupRowSchema } from '../../lib/messages/popup-row';
 import { emptyDirectory, type Directory } from '../../lib/people';
 import { defaultPolicy } from '../../lib/policy';
-import { pageTicketView, popupMessage, popupRow, renderNotification, type ContentContext } from '../../lib/view-model';
+import { pageTicketView, popupMessage, popupRow, renderNotification, shownEvaluation, type ContentContext } from '../../lib/view-model';
 import { makeTicket, NOW } from '../content/harness';
 import { englishWords, seededDirectory, viewContext } from './view-fixtures';
 
@@ -109,6 +109,22 @@ describe('the on-duty Escalation Director a passed acknowledgement timeout added
     ]);
     expect(row.toTell.map((r) => r.roleId)).toEqual([DIRECTOR]);
     expect(toOf(message?.mailto)).toEqual(['lee.chen@example.com']);
+  });
+
+  test('while the director is still to tell, the ticket reads "notify" (never "on track" beside someone to tell); once told, the engine\'s own state again', () => {
+    // The customer answered 3 min ago: nothing overdue.
+    const ticket: Ticket = { ...atLevel2(20), history: [{ at: new Date(NOW.getTime() - 3 * 60_000), kind: 'publicReply' }] };
+    const lateRep = surfaces(ticket, { acknowledged: { 'sales-rep': 2 } });
+    expect(['ok', 'warning']).toContain(lateRep.evaluation.state); // the engine: the level's own roles are told
+    expect(lateRep.view.state).toBe('notify');
+    const acks = { 'sales-rep': { at: new Date(NOW.getTime() - 2 * 60_000).toISOString() } };
+    expect(shownEvaluation(ticket, lateRep.evaluation, TIMEOUTS, acks, NOW).state).toBe('notify');
+    const bothTold = surfaces(ticket, { acknowledged: { 'sales-rep': 2, [DIRECTOR]: 1 } });
+    expect(bothTold.view.state).toBe(bothTold.evaluation.state);
+    expect(bothTold.view.state).not.toBe('notify');
+    // Timeouts off: nobody added, the engine's state.
+    const off = surfaces(ticket, { acknowledged: { 'sales-rep': 2 }, timeouts: undefined });
+    expect(off.view.state).toBe(off.evaluation.state);
   });
 
   test('once told (here, or by a note on the ticket), the director is no longer to tell: the panel says notified, the popup lists it as told', () => {
