@@ -1,7 +1,9 @@
 import type { AlarmTicket } from '../alarms/alarm-events';
 import { ticketFromJson } from '../engine/ticket-schema';
 import type { Evaluation } from '../engine/types';
+import type { AckTimeoutMinutes } from '../alarms/ack-timeouts';
 import type { Policy } from '../policy/schema';
+import { shownEvaluation } from '../view-model/shown-evaluation';
 import type { WatchedStore, WatchedTicket } from '../storage/watched-ticket-schema';
 import type { BackgroundDeps } from './deps';
 
@@ -45,4 +47,22 @@ export function evaluateStore(
     }
   }
   return evaluated;
+}
+
+/**
+ * Every watched ticket with the evaluation the surfaces show (a director an acknowledgement
+ * timeout added, still to tell, reads "notify": lib/view-model/shown-evaluation.ts), for the
+ * popup's list and order. The wake keeps the engine's own (evaluateStore) for its alarms.
+ */
+export function evaluateStoreShown(
+  store: WatchedStore,
+  policy: Policy,
+  now: Date,
+  deps: Pick<BackgroundDeps, 'evaluate' | 'ports'>,
+  ackTimeouts: AckTimeoutMinutes | undefined,
+): EvaluatedTicket[] {
+  return evaluateStore(store, policy, now, deps).map((item) => ({
+    ...item,
+    evaluation: shownEvaluation(item.ticket, item.evaluation, ackTimeouts, item.entry.acknowledged, now),
+  }));
 }

@@ -15,7 +15,7 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import { recordOnTicket } from './acknowledge';
 import { recordAcknowledgementOf } from './escalation-recording';
 import type { BackgroundDeps } from './deps';
-import { evaluateStore } from './evaluate-store';
+import { evaluateStore, evaluateStoreShown } from './evaluate-store';
 import type { WakeAfterReads } from './wake-after-reads';
 import type { UnwatchedRows } from './view-watching';
 import type { HistoryReads } from './history-reads';
@@ -25,7 +25,6 @@ import { tellTicketChanged } from './ticket-changed';
 import { openTicketTab } from './ticket-tab';
 import type { WakeResult } from './wake';
 import { sortByUrgency } from '../view-model/urgency';
-import { shownEvaluation } from '../view-model/shown-evaluation';
 import { isMine, popupList } from './popup-list';
 import { currentUsersItem, type CurrentUsers } from '../storage/current-users';
 import { forecastAnswer } from './forecast-answer';
@@ -61,11 +60,7 @@ async function evaluatedViews(runtime: HandlerRuntime): Promise<WatchedTicketVie
     currentUsersItem.get(),
     notificationSettingsItem.get(),
   ]);
-  // What every surface shows (a director still to tell reads "notify"), in the one order.
-  const evaluated = evaluateStore(store, policy.policy, now, deps).map((item) => ({
-    ...item,
-    evaluation: shownEvaluation(item.ticket, item.evaluation, notifications.ackTimeoutMinutes, item.entry.acknowledged, now),
-  }));
+  const evaluated = evaluateStoreShown(store, policy.policy, now, deps, notifications.ackTimeoutMinutes);
   const unevaluated = Object.keys(store).filter((key) => !evaluated.some((item) => item.key === key));
   // One order for every surface (lib/view-model/urgency.ts); a ticket that cannot be evaluated goes last.
   return [

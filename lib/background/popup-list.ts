@@ -9,9 +9,8 @@ import { popupRow } from '../view-model/popup-row';
 import { nextTicketViewChangeAt } from '../view-model/ticket-view';
 import { notificationSettingsItem } from '../storage/settings';
 import { sortByUrgency } from '../view-model/urgency';
-import { shownEvaluation } from '../view-model/shown-evaluation';
 import type { BackgroundDeps } from './deps';
-import { evaluateStore } from './evaluate-store';
+import { evaluateStoreShown } from './evaluate-store';
 import { viewWords } from './view-words';
 
 /**
@@ -48,13 +47,7 @@ export async function popupList(deps: Pick<BackgroundDeps, 'evaluate' | 'ports' 
     notificationSettingsItem.get(),
   ]);
   const ackTimeouts = notifications.ackTimeoutMinutes;
-  // What every surface shows (a director still to tell reads "notify"), then the one order.
-  const evaluated = sortByUrgency(
-    evaluateStore(store, policy.policy, now, deps).map((item) => ({
-      ...item,
-      evaluation: shownEvaluation(item.ticket, item.evaluation, ackTimeouts, item.entry.acknowledged, now),
-    })),
-  );
+  const evaluated = sortByUrgency(evaluateStoreShown(store, policy.policy, now, deps, ackTimeouts));
   const words = viewWords(deps.ports);
   const rows = evaluated.map((item) =>
     popupRow(
