@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { formatDuration } from '../../lib/countdown/format';
 import { countdownWords } from '../../lib/countdown/countdown-words';
 import { engineerTimeZone, formatInstantInZones } from './instant-format';
 import { ticketReference } from './badge-summary';
+import { fitPanel } from './panel-fit';
 import type {
   AckNoteSetting,
   NativeSlaComparison,
@@ -25,8 +26,16 @@ interface TicketPanelProps {
 export function TicketPanel({ id, view, actions, ackNoteSetting, onClose }: TicketPanelProps) {
   const [status, setStatus] = useState('');
   const when = (at: Date) => formatInstantInZones(at, view.officeTimeZone, (text) => t('inpagePanelOfficeTime', text));
+  // As tall as the viewport leaves it room for, measured again whenever its content or the viewport (zoom) changes.
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const fit = () => ref.current && fitPanel(ref.current);
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  });
   return (
-    <section id={id} class="ew-panel" role="dialog" aria-label={t('inpagePanelTitle', ticketReference(view))}>
+    <section ref={ref} id={id} class="ew-panel" role="dialog" aria-label={t('inpagePanelTitle', ticketReference(view))}>
       <header class="ew-panel-header">
         <h2 class="ew-panel-title">{t('inpagePanelTitle', ticketReference(view))}</h2>
         <button type="button" class="ew-button ew-close" onClick={onClose} aria-label={t('inpagePanelClose')}>

@@ -40,6 +40,16 @@ export const rowBadgeCss = `${sharedCss}
   font-size: 11px; font-variant-numeric: tabular-nums; }
 `;
 
+/**
+ * The panel's background. Its max-height comes from the room the viewport leaves (panel-fit.ts);
+ * where it scrolls, a shadow at the cut edge says there is more: the shadows stay with the box
+ * (scroll), covers of the panel's colour move with the content (local) and hide them at either end.
+ */
+const panelScrollShadows = `linear-gradient(var(--ew-bg) 40%,#0000) top/100% 28px no-repeat local,
+linear-gradient(#0000,var(--ew-bg) 60%) bottom/100% 28px no-repeat local,
+radial-gradient(farthest-side at 50% 0,#0000004d,#0000) top/100% 12px no-repeat,
+radial-gradient(farthest-side at 50% 100%,#0000004d,#0000) bottom/100% 12px no-repeat var(--ew-bg)`;
+
 /** The ticket badge, its panel and the error badges. */
 export const ticketUiCss = `${sharedCss}
 :host(.ew-host-ticket) { min-width: 220px; height: 24px; margin: 0 8px; }
@@ -63,8 +73,8 @@ export const ticketUiCss = `${sharedCss}
 .ew-loading { box-sizing: border-box; display: inline-block; width: 220px; height: 24px; border-radius: 12px;
   border: 1px dashed var(--ew-border); }
 .ew-panel { position: absolute; top: 28px; left: 0; z-index: 2147483000; box-sizing: border-box; width: 420px;
-  max-height: 70vh; overflow: auto; padding: 12px; border: 1px solid var(--ew-border); border-radius: 8px;
-  background: var(--ew-bg); color: var(--ew-fg); box-shadow: 0 8px 24px rgba(0, 0, 0, 0.2); }
+  max-height: 70vh; overflow: auto; overscroll-behavior: contain; padding: 12px; border: 1px solid var(--ew-border);
+  border-radius: 8px; color: var(--ew-fg); box-shadow: 0 8px 24px rgba(0, 0, 0, 0.2); background: ${panelScrollShadows}; }
 .ew-panel-header { display: flex; align-items: center; justify-content: space-between; }
 .ew-panel-title { margin: 0; font-size: 14px; }
 .ew-heading { margin: 12px 0 4px; font-size: 12px; text-transform: uppercase; color: var(--ew-muted); }
