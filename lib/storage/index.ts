@@ -14,6 +14,7 @@ export {
   type RefreshError,
 } from './watched-ticket-schema';
 export { watchedTicketsItem, repairWatchedStore, WATCHED_TICKETS_VERSION } from './watched-tickets';
+export type { StoreRevisions, EntryRevision } from './watched-store-revisions';
 export {
   recordSeenTicket,
   recordRefreshAttempt,

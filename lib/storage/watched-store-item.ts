@@ -16,7 +16,10 @@ import {
   storeWrite,
   ticketKeyOfStorageKey,
 } from './watched-store-layout';
-import { type WatchedStore, watchedStoreSchema } from './watched-ticket-schema';
+import { freshMeta, nextMeta, parseStoredMeta, revisionsOf, type StoreMeta, type StoreRevisions, storedMeta } from './watched-store-revisions';
+import { type WatchedStore, watchedStoreSchema, type WatchedTicket } from './watched-ticket-schema';
+
+export type { StoreRevisions, EntryRevision } from './watched-store-revisions';
 
 /**
  * The watched store as one value to its callers (get / update / set, as every other item), kept in
@@ -28,6 +31,10 @@ import { type WatchedStore, watchedStoreSchema } from './watched-ticket-schema';
  *   in order), so a change applied in memory is never lost when the service worker stops, and a
  *   later read is never overwritten by an earlier one; `durable: false` only means the caller
  *   does not wait for storage to confirm;
+ * - the metadata records each entry's revision and size (watched-store-revisions.ts), set in the
+ *   same call as the entries it describes; removals are issued first, then the metadata without
+ *   them; `revisions()` reads only the metadata, `getEntries` / `updateEntries` only the entries
+ *   asked for, so a new service worker need not read and parse all 2,000 (issue 11);
  * - the background keeps the parsed store in memory (setParsedItemCaching); a change made by
  *   another context (recognised by the write id this context stamps into the metadata) drops it;
  * - the v1–v3 single-key store is migrated on first read: every entry that parses moves to its own
@@ -53,6 +60,30 @@ export interface WatchedStoreItem {
   remove(): Promise<void>;
   /** Calls back with the store after changes from any context (several changes together: once). */
   watch(callback: (value: WatchedStore) => void): () => void;
+  /**
+   * The epoch and every entry's revision and size, without reading the entries (the metadata key
+   * only; from memory when the store is kept there). Falls back to a full read when the metadata
+   * cannot be trusted (older version, v1–v3 key present, no revisions): that read migrates or
+   * rebuilds it (a new epoch).
+   */
+  revisions(): Promise<StoreRevisions>;
+  /**
+   * These entries only (absent ones left out), parsed with the same checks as a full read; an
+   * unreadable one is refused exactly like a full read does (removed, reported to the storage log
+   * and health).
+   */
+  getEntries(keys: Iterable<string>): Promise<WatchedStore>;
+  /**
+   * Read-modify-write of these entries only, serialised with every other change: `change` gets the
+   * partial store (those present among keys); a key it leaves out is removed; a key it adds is
+   * written. Returns the entries after (validated objects, the same ones later reads hand out) and
+   * the revisions after.
+   */
+  updateEntries(
+    keys: Iterable<string>,
+    change: (current: WatchedStore) => WatchedStore,
+    options?: { durable?: boolean },
+  ): Promise<{ store: WatchedStore; revisions: StoreRevisions }>;
 }
 
 export interface WatchedStoreItemOptions {
@@ -65,6 +96,12 @@ export interface WatchedStoreItemOptions {
 
 type Changes = Record<string, { newValue?: unknown }>;
 
+/** The whole store with its metadata, as a full read gives it. */
+interface FullStore {
+  store: WatchedStore;
+  meta: StoreMeta;
+}
+
 const isStoreKey = (key: string) => key === META_KEY || key === LEGACY_KEY || isEntryStorageKey(key);
 
 function versionOf(meta: unknown): number | null {
@@ -73,6 +110,21 @@ function versionOf(meta: unknown): number | null {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The entries of `store` among `keys`. */
+function pick(store: WatchedStore, keys: readonly string[]): WatchedStore {
+  const out: WatchedStore = {};
+  for (const key of keys) if (Object.hasOwn(store, key)) out[key] = store[key] as WatchedTicket;
+  return out;
+}
+
+/** The tickets a write sets (with their entries) and removes. */
+function writtenTickets(write: StoreWrite): { set: Array<[string, WatchedTicket]>; removed: string[] } {
+  return {
+    set: Object.entries(write.set).map(([storageKey, entry]): [string, WatchedTicket] => [ticketKeyOfStorageKey(storageKey), entry]),
+    removed: write.remove.filter(isEntryStorageKey).map(ticketKeyOfStorageKey),
+  };
+}
 
 let instances = 0;
 
@@ -84,6 +136,10 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
   let queue: Promise<unknown> = Promise.resolve();
   /** The parsed store as this context last read or wrote it, while nothing else changed it. */
   let cached: WatchedStore | null = null;
+  /** The metadata as this context last read or wrote it (always set while `cached` is). */
+  let meta: StoreMeta | null = null;
+  /** Entries read one by one (null: absent) while the whole store is not in memory. */
+  const lazy = new Map<string, WatchedTicket | null>();
   /** Bumped whenever the copy is dropped, so a read that raced a change does not keep a stale one. */
   let generation = 0;
   /** Ids stamped into the metadata by this context's writes: their change events are its own. */
@@ -93,6 +149,8 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
 
   const drop = () => {
     cached = null;
+    meta = null;
+    lazy.clear();
     generation++;
   };
 
@@ -100,8 +158,8 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     if (area !== 'local') return;
     const keys = Object.keys(changes).filter(isStoreKey);
     if (keys.length === 0) return;
-    const meta = changes[META_KEY]?.newValue as { w?: unknown } | undefined;
-    if (typeof meta?.w === 'string' && ownWriteIds.delete(meta.w)) return;
+    const changedMeta = changes[META_KEY]?.newValue as { w?: unknown } | undefined;
+    if (typeof changedMeta?.w === 'string' && ownWriteIds.delete(changedMeta.w)) return;
     // Removals this context made (a ticket forgotten, the old key after its migration) change nothing here.
     const own = keys.every((key) => changes[key]?.newValue == null && ownRemovals.has(key));
     for (const key of keys) ownRemovals.delete(key);
@@ -124,26 +182,23 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     return run;
   }
 
-  function metaValue(): { v: number; w?: string } {
-    if (!cacheable()) return { v: version };
+  function writeId(): string | undefined {
+    if (!cacheable()) return undefined;
     const w = `${instance}-${(++writes).toString(36)}`;
     ownWriteIds.add(w);
-    return { v: version, w };
+    return w;
   }
 
   /**
-   * Issues the write now (sets and removals in one go each, in call order); resolves when storage
-   * confirms. A failed write drops the in-memory copy, so the next read is storage's truth.
+   * Issues the write now: the removals first, then the entries set together with `next` (the
+   * metadata describing storage after both) in one call; resolves when storage confirms. A failed
+   * write drops the in-memory copy, so the next read is storage's truth.
    */
-  function persist(write: StoreWrite, withMeta = false): Promise<void> {
-    if (isEmptyWrite(write) && !withMeta) return Promise.resolve();
-    const area = browser.storage.local;
+  function persist(write: StoreWrite, next: StoreMeta): Promise<void> {
     const calls: Array<Promise<void>> = [];
-    if (Object.keys(write.set).length > 0 || withMeta) {
-      for (const key of Object.keys(write.set)) ownRemovals.delete(key);
-      calls.push(area.set({ ...write.set, [META_KEY]: metaValue() }));
-    }
     if (write.remove.length > 0) calls.push(removeKeys(write.remove));
+    for (const key of Object.keys(write.set)) ownRemovals.delete(key);
+    calls.push(browser.storage.local.set({ ...write.set, [META_KEY]: storedMeta(next, version, writeId()) }));
     return Promise.all(calls).then(
       () => undefined,
       (error: unknown) => {
@@ -167,8 +222,8 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
       .catch((error: unknown) => report(`refused tickets not recorded in health: ${messageOf(error)}`));
   }
 
-  /** The v1–v3 single-key store, migrated to v3 and split into one key per ticket (v4). */
-  async function migrate(all: Record<string, unknown>, from: number): Promise<WatchedStore> {
+  /** The v1–v3 single-key store, migrated to v3 and split into one key per ticket (v4) with new revisions. */
+  async function migrate(all: Record<string, unknown>, from: number): Promise<FullStore> {
     let raw = all[LEGACY_KEY];
     for (let n = from + 1; n < version; n++) {
       const step = options.legacyMigrations[n];
@@ -186,15 +241,20 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     // Entry keys of another store (a newer layout written over by an older build): storage holds exactly the migrated store.
     const stale = Object.keys(all).filter((key) => isEntryStorageKey(key) && !Object.hasOwn(read.store, ticketKeyOfStorageKey(key)));
     const write = storeWrite(read.store, {});
-    // New keys and the version first, in one call; the old key goes only once they are stored.
-    await persist({ set: write.set, remove: [] }, true);
+    const next = nextMeta(freshMeta(), Object.entries(read.store), []);
+    // New keys and the metadata first, in one call; the old key goes only once they are stored.
+    await persist({ set: write.set, remove: [] }, next);
     await removeKeys([LEGACY_KEY, ...stale]);
     await recordRefusals(read.refused);
-    return read.store;
+    return { store: read.store, meta: next };
   }
 
-  /** Reads every ticket key; refuses (and removes) entries that do not parse, moves misplaced ones. */
-  async function load(): Promise<WatchedStore> {
+  /**
+   * Reads every ticket key; refuses (and removes) entries that do not parse, moves misplaced ones;
+   * gives a revision to every entry without one (a new epoch when the metadata cannot be trusted)
+   * and forgets the revisions of entries that are gone.
+   */
+  async function load(): Promise<FullStore> {
     const all = (await browser.storage.local.get(null)) as Record<string, unknown>;
     const stored = versionOf(all[META_KEY]);
     const legacy = all[LEGACY_KEY] != null;
@@ -209,7 +269,7 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     for (const { from, to } of read.moved) {
       report(`ticket stored under ${from} moved to ${to}`);
       fix.remove.push(entryStorageKey(from));
-      fix.set[entryStorageKey(to)] = read.store[to] as WatchedStore[string];
+      fix.set[entryStorageKey(to)] = read.store[to] as WatchedTicket;
     }
     if (legacy) {
       // The old key beside the new ones (a migration stopped before removing it): what only it holds is kept.
@@ -221,30 +281,147 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
       }
       read.refused.push(...leftover.refused);
     }
-    const needsMeta = stored !== version;
-    if (!isEmptyWrite(fix) || needsMeta) {
-      await persist({ set: fix.set, remove: fix.remove.filter((key) => !Object.hasOwn(fix.set, key)) }, needsMeta).catch((error: unknown) =>
-        report(`could not write the repaired store back: ${messageOf(error)}`),
-      );
+    fix.remove = fix.remove.filter((key) => !Object.hasOwn(fix.set, key));
+
+    const trusted = parseStoredMeta(all[META_KEY], version);
+    const base = trusted ?? freshMeta();
+    // Entries written now, and entries without a revision (an older build wrote them, or the revisions restart).
+    const revised = Object.keys(read.store)
+      .filter((key) => Object.hasOwn(fix.set, entryStorageKey(key)) || !base.revs.has(key))
+      .map((key): [string, WatchedTicket] => [key, read.store[key] as WatchedTicket]);
+    // Revisions of entries no longer there (a write stopped between its removal and its metadata).
+    const gone = [...base.revs.keys()].filter((key) => !Object.hasOwn(read.store, key));
+    let current = base;
+    if (trusted === null || !isEmptyWrite(fix) || revised.length > 0 || gone.length > 0) {
+      current = nextMeta(base, revised, gone);
+      await persist(fix, current).catch((error: unknown) => report(`could not write the repaired store back: ${messageOf(error)}`));
     }
     if (legacy) await removeKeys([LEGACY_KEY]).catch((error: unknown) => report(`old store key not removed: ${messageOf(error)}`));
     await recordRefusals(read.refused);
-    return read.store;
+    return { store: read.store, meta: current };
   }
 
-  async function read(): Promise<WatchedStore> {
-    if (cacheable() && cached !== null) return cached;
+  async function readFull(): Promise<FullStore> {
+    if (cacheable() && cached !== null && meta !== null) return { store: cached, meta };
     const startedAt = generation;
     const value = await load();
-    if (cacheable() && generation === startedAt) cached = value;
+    if (cacheable() && generation === startedAt) {
+      cached = value.store;
+      meta = value.meta;
+      lazy.clear();
+    }
     return value;
   }
 
+  const read = async (): Promise<WatchedStore> => (await readFull()).store;
+
+  /** The metadata: from memory, else the metadata key alone, else (not to be trusted) a full read. */
+  async function currentMeta(): Promise<StoreMeta> {
+    if (cacheable() && meta !== null) return meta;
+    const startedAt = generation;
+    const raw = (await browser.storage.local.get([META_KEY, LEGACY_KEY])) as Record<string, unknown>;
+    const trusted = raw[LEGACY_KEY] == null ? parseStoredMeta(raw[META_KEY], version) : null;
+    if (trusted === null) return (await readFull()).meta;
+    if (cacheable() && generation === startedAt) meta = trusted;
+    return trusted;
+  }
+
+  /** Removes entries a partial read could not parse, then their revisions; reported as a full read does. */
+  async function refuse(refused: readonly RefusedEntry[]): Promise<void> {
+    const startedAt = generation;
+    const keys = refused.map((r) => r.key);
+    await removeKeys(keys.map(entryStorageKey)).catch((error: unknown) => report(`unreadable entries not removed: ${messageOf(error)}`));
+    if (cacheable() && generation === startedAt) for (const key of keys) lazy.set(key, null);
+    const base = await currentMeta();
+    const listed = keys.filter((key) => base.revs.has(key));
+    if (listed.length > 0) {
+      const next = nextMeta(base, [], listed);
+      if (cacheable() && meta === base) meta = next;
+      await persist({ set: {}, remove: [] }, next).catch((error: unknown) => report(`revisions not updated: ${messageOf(error)}`));
+    }
+    await recordRefusals(refused);
+  }
+
+  /** The entries among `keys`: from memory when there, else those keys alone from storage. */
+  async function entriesOf(keys: readonly string[]): Promise<WatchedStore> {
+    if (cacheable() && cached !== null) return pick(cached, keys);
+    const caching = cacheable();
+    const missing = caching ? keys.filter((key) => !lazy.has(key)) : keys;
+    const found: WatchedStore = {};
+    if (missing.length > 0) {
+      const startedAt = generation;
+      const raw = (await browser.storage.local.get([LEGACY_KEY, ...missing.map(entryStorageKey)])) as Record<string, unknown>;
+      // The v1–v3 key: only a full read can migrate it.
+      if (raw[LEGACY_KEY] != null) return pick(await read(), keys);
+      const present = missing
+        .filter((key) => raw[entryStorageKey(key)] != null)
+        .map((key): [string, unknown] => [key, raw[entryStorageKey(key)]]);
+      const parsed = readEntries(present);
+      // An entry under another ticket's key: only a full read can move it (it may meet the entry stored there).
+      if (parsed.moved.length > 0) return pick(await read(), keys);
+      if (caching && generation === startedAt) for (const key of missing) lazy.set(key, Object.hasOwn(parsed.store, key) ? (parsed.store[key] as WatchedTicket) : null);
+      Object.assign(found, parsed.store);
+      if (parsed.refused.length > 0) await refuse(parsed.refused);
+    }
+    const out: WatchedStore = {};
+    for (const key of keys) {
+      const entry = Object.hasOwn(found, key) ? found[key] : caching ? lazy.get(key) : undefined;
+      if (entry) out[key] = entry;
+    }
+    return out;
+  }
+
   /** Makes `validated` the store: in memory at once, in storage by a write issued now. */
-  function apply(validated: WatchedStore, current: WatchedStore, withMeta = false): Promise<void> {
+  function apply(validated: WatchedStore, current: FullStore, always = false): Promise<void> {
+    const write = storeWrite(validated, current.store);
+    if (isEmptyWrite(write) && !always) {
+      if (cacheable()) {
+        cached = validated;
+        meta = current.meta;
+      }
+      return Promise.resolve();
+    }
+    const tickets = writtenTickets(write);
+    const next = nextMeta(current.meta, tickets.set, tickets.removed);
+    if (cacheable()) {
+      cached = validated;
+      meta = next;
+      lazy.clear();
+    }
+    return persist(write, next);
+  }
+
+  /** Applies a change of some entries: to the whole store in memory when it is there, to the entries read one by one otherwise. */
+  function applyEntries(
+    validated: WatchedStore,
+    current: WatchedStore,
+    base: StoreMeta,
+    ghosts: readonly string[],
+  ): { written: Promise<void>; meta: StoreMeta } {
     const write = storeWrite(validated, current);
-    if (cacheable()) cached = validated;
-    return persist(write, withMeta);
+    if (isEmptyWrite(write) && ghosts.length === 0) return { written: Promise.resolve(), meta: base };
+    const tickets = writtenTickets(write);
+    const next = nextMeta(base, tickets.set, [...tickets.removed, ...ghosts]);
+    if (cacheable()) {
+      if (cached !== null) {
+        const whole = { ...cached };
+        for (const key of tickets.removed) delete whole[key];
+        for (const [key, entry] of tickets.set) whole[key] = entry;
+        cached = whole;
+      } else {
+        for (const key of tickets.removed) lazy.set(key, null);
+        for (const [key, entry] of tickets.set) lazy.set(key, entry);
+      }
+      meta = next;
+    }
+    return { written: persist(write, next), meta: next };
+  }
+
+  async function settle<R>(result: Promise<{ value: R; written: Promise<void> }>, durable: boolean | undefined): Promise<R> {
+    const { value, written } = await result;
+    if (durable === false) written.catch((error: unknown) => report(`write failed: ${messageOf(error)}`));
+    else await written;
+    return value;
   }
 
   return {
@@ -252,28 +429,29 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     version,
     get: () => serialised(read),
     async set(value) {
-      const { written } = await serialised(async () => {
-        const checked = watchedStoreSchema.safeParse(value);
-        if (!checked.success) throw new StorageWriteError(`${WATCHED_ITEM_KEY}: ${describeZodIssues(checked.error)}`);
-        const current = await read();
-        return { written: apply(checked.data, current, true) };
-      });
-      await written;
+      await settle(
+        serialised(async () => {
+          const checked = watchedStoreSchema.safeParse(value);
+          if (!checked.success) throw new StorageWriteError(`${WATCHED_ITEM_KEY}: ${describeZodIssues(checked.error)}`);
+          const current = await readFull();
+          return { value: undefined, written: apply(checked.data, current, true) };
+        }),
+        true,
+      );
     },
-    async update(change, updateOptions) {
-      const { next, written } = await serialised(async () => {
-        const current = await read();
-        const changed = change(current);
-        // The very same store back means "no change": nothing to write.
-        if (changed === current) return { next: changed, written: Promise.resolve() };
-        // The store as validated and kept: the same entry objects later reads hand out.
-        const validated = options.validateChanged(changed, current);
-        return { next: validated, written: apply(validated, current) };
-      });
-      if (updateOptions?.durable === false) written.catch((error: unknown) => report(`write failed: ${messageOf(error)}`));
-      else await written;
-      return next;
-    },
+    update: (change, updateOptions) =>
+      settle(
+        serialised(async () => {
+          const current = await readFull();
+          const changed = change(current.store);
+          // The very same store back means "no change": nothing to write.
+          if (changed === current.store) return { value: changed, written: Promise.resolve() };
+          // The store as validated and kept: the same entry objects later reads hand out.
+          const validated = options.validateChanged(changed, current.store);
+          return { value: validated, written: apply(validated, current) };
+        }),
+        updateOptions?.durable,
+      ),
     remove: () =>
       serialised(async () => {
         const all = (await browser.storage.local.get(null)) as Record<string, unknown>;
@@ -293,5 +471,23 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);
     },
+    revisions: () => serialised(async () => revisionsOf(await currentMeta())),
+    getEntries: (keys) => serialised(() => entriesOf([...new Set(keys)])),
+    updateEntries: (keys, change, updateOptions) =>
+      settle(
+        serialised(async () => {
+          const wanted = [...new Set(keys)];
+          const current = await entriesOf(wanted);
+          const base = await currentMeta();
+          const changed = change(current);
+          if (changed === current) return { value: { store: current, revisions: revisionsOf(base) }, written: Promise.resolve() };
+          const validated = options.validateChanged(changed, current);
+          // Listed without an entry (a write stopped between its removal and its metadata): gone, so unlisted now.
+          const ghosts = wanted.filter((key) => !Object.hasOwn(current, key) && !Object.hasOwn(validated, key) && base.revs.has(key));
+          const { written, meta: after } = applyEntries(validated, current, base, ghosts);
+          return { value: { store: validated, revisions: revisionsOf(after) }, written };
+        }),
+        updateOptions?.durable,
+      ),
   };
 }

@@ -217,7 +217,7 @@ export interface PruneResult {
 
 /** JSON size of an entry, measured once per entry object (stored entries are never changed in place). */
 const entrySizes = new WeakMap<WatchedTicket, number>();
-function entrySize(entry: WatchedTicket): number {
+export function entryJsonSize(entry: WatchedTicket): number {
   let size = entrySizes.get(entry);
   if (size === undefined) {
     size = JSON.stringify(entry).length;
@@ -236,7 +236,7 @@ export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits =
       stored.solvedAt !== undefined && now.getTime() - Date.parse(stored.solvedAt) >= limits.forgetSolvedAfterMs;
     const entry = stored.ticket.history.length > MAX_HISTORY_EVENTS ? { ...stored, ticket: capHistory(stored.ticket) } : stored;
     if (entry !== stored) capped = true;
-    const size = key.length + entrySize(entry);
+    const size = key.length + entryJsonSize(entry);
     // One oversized entry goes first and alone: it must never cost the other tickets their place.
     if (expired || size > limits.maxEntryChars) forgotten.push(key);
     else entries.push([key, entry, size]);

@@ -48,7 +48,7 @@ describe('migration v3 → v4: one key per ticket', () => {
     expect(store).toEqual({ [keyOf('1')]: one, [keyOf('2')]: two });
     const raw = await rawStorage();
     expect(raw['watchedTickets']).toBeUndefined();
-    expect(raw['watchedTickets$']).toEqual({ v: 4 });
+    expect(raw['watchedTickets$']).toMatchObject({ v: 4, revs: { [keyOf('1')]: [1, expect.any(Number)], [keyOf('2')]: [1, expect.any(Number)] } });
     expect(raw[storageKeyOf('1')]).toEqual(one);
     expect(raw[storageKeyOf('2')]).toEqual(two);
     expect(problems).toEqual([]);
@@ -81,7 +81,7 @@ describe('migration v3 → v4: one key per ticket', () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     expect(Object.keys(await watchedTicketsItem.get()).sort()).toEqual(['jira:OPS-42@https://acme.atlassian.net', keyOf('35436')]);
     expect(await ticketKeysInStorage()).toEqual(['watched:jira:OPS-42@https://acme.atlassian.net', storageKeyOf('35436')]);
-    expect((await rawStorage())['watchedTickets$']).toEqual({ v: 4 });
+    expect((await rawStorage())['watchedTickets$']).toMatchObject({ v: 4, seq: 1 });
     expect(problems.some((p) => p.reason.includes('zendesk:999'))).toBe(true);
   });
 
@@ -131,7 +131,8 @@ describe('a write costs the tickets it changed, not the store', () => {
       expect(((await rawStorage())[storageKeyOf('7')] as { ticket: { title: string } }).ticket.title).toBe('Changed');
       calls.length = 0;
       await watchedTicketsItem.update((store) => forgetTicket(store, keyOf('9')));
-      expect(calls).toEqual([[storageKeyOf('9')]]);
+      // The removal first, then the metadata without its revision.
+      expect(calls).toEqual([[storageKeyOf('9')], ['watchedTickets$']]);
       expect(await ticketKeysInStorage()).toHaveLength(49);
     });
   }

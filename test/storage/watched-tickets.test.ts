@@ -50,10 +50,12 @@ describe('watched tickets: migration from v1', () => {
     await fakeBrowser.storage.local.set({ watchedTickets: v1Fixture });
     await watchedTicketsItem.get();
     const stored = await fakeBrowser.storage.local.get('watchedTickets$');
-    expect(stored['watchedTickets$']).toEqual({ v: WATCHED_TICKETS_VERSION });
+    expect(stored['watchedTickets$']).toMatchObject({ v: WATCHED_TICKETS_VERSION, epoch: expect.any(String), seq: 1 });
     problems = [];
     await watchedTicketsItem.get();
     expect(problems).toEqual([]);
+    // Read again: nothing to migrate or repair, so the metadata is not written again.
+    expect((await fakeBrowser.storage.local.get('watchedTickets$'))['watchedTickets$']).toEqual(stored['watchedTickets$']);
   });
 });
 
@@ -104,7 +106,10 @@ describe('watched tickets: writes', () => {
   it('stores the value together with its version, each ticket under its own key (v4)', async () => {
     await watchedTicketsItem.set({ 'zendesk:35436@https://acme.zendesk.com': watchedTicket() });
     const raw = await fakeBrowser.storage.local.get(null);
-    expect(raw['watchedTickets$']).toEqual({ v: WATCHED_TICKETS_VERSION });
+    expect(raw['watchedTickets$']).toMatchObject({
+      v: WATCHED_TICKETS_VERSION,
+      revs: { 'zendesk:35436@https://acme.zendesk.com': [expect.any(Number), expect.any(Number)] },
+    });
     expect(Object.keys(raw).filter((key) => key !== 'watchedTickets$')).toEqual(['watched:zendesk:35436@https://acme.zendesk.com']);
   });
 
