@@ -24,7 +24,7 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import { healthItem, recordOriginError, recordRefused } from '../storage/health';
 import { stoppedTicketsItem, watchAgain } from '../storage/stopped-tickets';
 import { watchesFromView } from './view-watching';
-import { checkingRowView, nextTicketViewChangeAt, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
+import { checkingRowView, pageRowView, pageTicketView, unavailableRowView } from '../view-model/ticket-view';
 import { shownEvaluation } from '../view-model/shown-evaluation';
 import { bodyReaders, carriesHistory } from './body-readers';
 import { acknowledgedRoles } from './evaluate-store';
@@ -291,9 +291,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       // The row says what the ticket's page says (a director still to tell reads "notify"), and asks again when a timeout passes.
       const rowOf = (ticket: Ticket, entry: WatchedTicket | undefined): PageRowView => {
         const evaluation = deps.evaluate(ticket, ctx.policy, now, entry ? acknowledgedRoles(entry) : []);
-        const row = pageRowView(shownEvaluation(ticket, evaluation, ctx.ackTimeouts, entry?.acknowledged ?? {}, now), now);
-        const timeoutAt = nextTicketViewChangeAt(evaluation, ctx.ackTimeouts, now)?.getTime() ?? null;
-        return timeoutAt !== null && (row.refreshAt === null || timeoutAt < row.refreshAt) ? { ...row, refreshAt: timeoutAt } : row;
+        return pageRowView(shownEvaluation(ticket, evaluation, ctx.ackTimeouts, entry?.acknowledged ?? {}, now), ctx.ackTimeouts, now);
       };
       message.raws.forEach((raw, index) => {
         try {

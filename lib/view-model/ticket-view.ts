@@ -129,10 +129,14 @@ export function pageTicketView(ticket: Ticket, evaluation: Evaluation, ctx: View
 
 /**
  * A view's row: the state and the deadline it counts down to — the one already missed when the
- * ticket is overdue (so the row says "overdue 12 min"), else the next one ahead.
+ * ticket is overdue (so the row says "overdue 12 min"), else the next one ahead. `evaluation` is
+ * the one shown (shownEvaluation). The row asks again when it can next change without new data,
+ * as the ticket's page does (nextTicketViewChangeAt): at its next state change, or at the minute
+ * an acknowledgement timeout passes (the row then reads "notify", the director still to tell).
  */
-export function pageRowView(evaluation: Evaluation, now: Date): PageRowView {
-  const row = { id: evaluation.ticketId, state: evaluation.state, refreshAt: ms(nextStateChangeAt(evaluation, now)), unavailable: null };
+export function pageRowView(evaluation: Evaluation, ackTimeouts: AckTimeoutMinutes | undefined, now: Date): PageRowView {
+  const refreshAt = ms(nextTicketViewChangeAt(evaluation, ackTimeouts, now));
+  const row = { id: evaluation.ticketId, state: evaluation.state, refreshAt, unavailable: null };
   if (evaluation.state === 'overdue') {
     const missed = [evaluation.nextUpdateDueAt, evaluation.respondedAt ? null : evaluation.responseDueAt]
       .filter((at): at is Date => at !== null && at.getTime() <= now.getTime())

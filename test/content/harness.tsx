@@ -141,7 +141,7 @@ export function fakeBackground(options: { now: () => Date; ackNoteMode?: AckNote
     ingestMany: vi.fn(async (reads: RawTicketRead[]) => ({
       rows: reads.map((read) => {
         const ticket = ticketFromJson(read.raw.ticket);
-        return readRow(JSON.parse(JSON.stringify(pageRowView(evaluate(ticket, defaultPolicy, options.now(), []), options.now()))), 'row');
+        return readRow(JSON.parse(JSON.stringify(pageRowView(evaluate(ticket, defaultPolicy, options.now(), []), undefined, options.now()))), 'row');
       }),
       problems: [],
     })),

@@ -56,7 +56,7 @@ describe('the same evaluation gives the same state on every surface', () => {
     const evaluation = evaluate(ticket, defaultPolicy, NOW, acknowledged);
     expect(evaluation.state).toBe(state);
     const badge = readPageTicketView(wire(pageTicketView(ticket, evaluation, viewContext(NOW), { source: 'api', nativeSla: [], ackNoteMode: 'off' })), 'view');
-    const row = readPageRowView(wire(pageRowView(evaluation, NOW)), 'row');
+    const row = readPageRowView(wire(pageRowView(evaluation, undefined, NOW)), 'row');
     const popup = popupRowSchema.parse(
       wire(popupRow({ key: `zendesk:${ticket.id}`, ticket, evaluation, mine: false, acknowledged: {}, refreshError: null }, viewContext(NOW))),
     );

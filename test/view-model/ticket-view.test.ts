@@ -81,7 +81,7 @@ describe('the view a page renders, built from a ticket and its evaluation', () =
 
   test('a row counts down to the next deadline, or up from the one missed when overdue', () => {
     const running = sev1AtLevel2();
-    expect(pageRowView(running, NOW)).toEqual({
+    expect(pageRowView(running, undefined, NOW)).toEqual({
       id: '1',
       state: running.state,
       deadlineAt: running.nextDeadline?.at.getTime() ?? null,
@@ -90,7 +90,7 @@ describe('the view a page renders, built from a ticket and its evaluation', () =
     });
     const unanswered = evaluate(makeTicket('2', 1, 130), defaultPolicy, NOW, []);
     expect(unanswered.state).toBe('overdue');
-    expect(pageRowView(unanswered, NOW)).toMatchObject({ state: 'overdue', deadlineAt: unanswered.responseDueAt?.getTime() });
+    expect(pageRowView(unanswered, undefined, NOW)).toMatchObject({ state: 'overdue', deadlineAt: unanswered.responseDueAt?.getTime() });
   });
 
   test('the page asks again at the next deadline or warning, whichever is first', () => {
@@ -122,5 +122,20 @@ describe('acknowledgement timeouts in the ticket view (issue 15 item 6)', () => 
     const view = pageTicketView(ticket, evaluate(ticket, defaultPolicy, NOW, []), viewContext(NOW, timeouts), extras());
     expect(view.ackTimeouts).toEqual([]);
     expect(view.refreshAt).toBe(minutes(5).getTime());
+  });
+
+  test("a view's row asks again at the timeout minute when that comes before its next state change, as the page does", () => {
+    const ticket = makeTicket('1', 1, 130); // level 2 started 10 min ago: its timeout is in 5 min
+    const evaluation = evaluate(ticket, defaultPolicy, NOW, []);
+    // Without timeouts the row would wait for its next state change, later than the timeout minute.
+    const stateChange = nextStateChangeAt(evaluation, NOW)?.getTime();
+    expect(stateChange).toBeGreaterThan(minutes(5).getTime());
+    expect(pageRowView(evaluation, undefined, NOW).refreshAt).toBe(stateChange);
+    const row = pageRowView(evaluation, timeouts.ackTimeouts, NOW);
+    expect(row.refreshAt).toBe(minutes(5).getTime());
+    expect(row.refreshAt).toBe(pageTicketView(ticket, evaluation, viewContext(NOW, timeouts), extras()).refreshAt);
+    // Acknowledged in time: no timeout to wait for, the row waits for its state to change.
+    const acknowledged = evaluate(ticket, defaultPolicy, NOW, ['sales-rep']);
+    expect(pageRowView(acknowledged, timeouts.ackTimeouts, NOW).refreshAt).toBe(nextStateChangeAt(acknowledged, NOW)?.getTime());
   });
 });

@@ -86,7 +86,7 @@ const background: PageBackground<null> = {
     rows: reads.map((raw) => {
       const parsed = ticketFromJson(raw.raw.ticket);
       const now = new Date();
-      return readRow(wire(pageRowView(evaluate(parsed, defaultPolicy, now, []), now)), 'row');
+      return readRow(wire(pageRowView(evaluate(parsed, defaultPolicy, now, []), undefined, now)), 'row');
     }),
     problems: [],
   }),
