@@ -3,7 +3,8 @@ import { DEFAULT_ACK_TIMEOUT_MINUTES } from '../lib/alarms/ack-timeouts';
 import { ticketToJson } from '../lib/engine/ticket-schema';
 import { zendesk } from '../lib/helpdesks/zendesk';
 import { watchedTicketKey, type WatchedTicket } from '../lib/storage/watched-ticket-schema';
-import { CHROME_BUILD, launchChromium } from '../test/e2e/harness';
+import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../test/e2e/harness';
+import { stopExtensionWorker } from '../test/e2e/extension-probes';
 import { waitForBadge } from '../test/e2e/page-probes';
 import { readRowStates } from '../test/e2e/view-truth-probes';
 import { generatedTickets, sampleTickets, type SimTicket } from '../test/simulator/seed';
@@ -21,10 +22,10 @@ import { DEMO_HOST, sampleTruth } from './sample-truth';
  *     (the background answers after its wake: an upper bound of the wake itself). The first is the
  *     first after the store is written (it migrates the v3 store, evaluates every ticket and
  *     raises a notification for each one already due); then the median of 4 wakes that evaluate
- *     the due tickets only; then the median of 3 wakes of a new worker (stopped through DevTools'
- *     ServiceWorker domain, as Chrome stops an idle one); then the median of 3 after a change of
- *     the notification settings (every ticket evaluated again). The first wake's notifications
- *     are dismissed before the others (KEEP_NOTIFICATIONS=1 leaves them on screen).
+ *     the due tickets only; then a new worker (stopped through DevTools' ServiceWorker domain, as
+ *     Chrome stops an idle one), 3 times each way, see measureNewWorker; then the median of 3
+ *     after a change of the notification settings (every ticket evaluated again). The first
+ *     wake's notifications are dismissed before the others (KEEP_NOTIFICATIONS=1 leaves them).
  * (c) A 100-row view (simulator view 100) from navigation until every row shows its true state
  *     (compared with the engine on the full history), and the REST requests the simulator
  *     served meanwhile: cold (no row's history known), then warm (opened again).
@@ -40,10 +41,18 @@ const STORED = 2000;
  * first wake also measures the upgrade to v4 (one key per ticket, lib/storage/watched-store-item.ts).
  */
 const LEGACY_STORE_VERSION = 3;
-/** MEASURE_ONLY=c: only the view figures (one wake first, so the worker has parsed the store), for quick runs while working. */
-const ONLY_VIEW = process.env.MEASURE_ONLY === 'c';
-const INGESTS = ONLY_VIEW ? 0 : 60;
+/**
+ * For quick runs while working: MEASURE_ONLY=c, only the view figures (one wake first, so the
+ * worker has parsed the store); MEASURE_ONLY=b, only the store write and the wake figures (b).
+ */
+const ONLY = process.env.MEASURE_ONLY ?? '';
+if (!['', 'b', 'c'].includes(ONLY)) throw new Error(`MEASURE_ONLY=${ONLY}: expected b or c (or unset for every figure)`);
+const ONLY_VIEW = ONLY === 'c';
+const ONLY_WAKES = ONLY === 'b';
+const INGESTS = ONLY_VIEW || ONLY_WAKES ? 0 : 60;
 const WAKES = ONLY_VIEW ? 1 : 5;
+/** Runs of each new-worker measurement. */
+const NEW_WORKER_RUNS = ONLY_VIEW ? 0 : 3;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -155,6 +164,212 @@ async function measureIngests(session: Awaited<ReturnType<typeof launchChromium>
   return ingests;
 }
 
+/** (c) The 100-row view, cold then warm, compared with the engine on the full history. */
+async function measureView(session: ChromiumSession, sim: HelpdeskSimulator, extensionPage: Page, viewTickets: readonly SimTicket[]) {
+  const view = await session.browser.newPage();
+  await view.setViewport({ width: 1280, height: 3600 }); // every row near the viewport
+  const ids = viewTickets.map((t) => String(t.id));
+  const lastWake = () => extensionPage.evaluate(async () => ((await chrome.storage.local.get('health')).health as { lastWakeAt?: string } | undefined)?.lastWakeAt ?? null);
+  const wakeBefore = await lastWake();
+  const cold = await openViewUntilTrue(sim, view, ids);
+  await view.goto('about:blank');
+  // Opened again later: after the wake that follows the cold view's reads (it lands the new tickets in alarms and the toolbar badge).
+  const wakeDeadline = Date.now() + 60_000;
+  while ((await lastWake()) === wakeBefore && Date.now() < wakeDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const warm = await openViewUntilTrue(sim, view, ids);
+  const truth = Object.fromEntries((await sampleTruth(sim, new Date(), ids)).map(({ id, evaluation }) => [id, evaluation.state]));
+  const wrong = ids.filter((id) => warm.states[id] !== truth[id] || cold.states[id] !== truth[id]);
+  const figures = {
+    'c cold: 100-row view true (ms)': cold.ms,
+    'c cold: REST requests': cold.requests.length,
+    'c warm: 100-row view true (ms)': warm.ms,
+    'c warm: REST requests': warm.requests.length,
+    'rows whose state differs from the engine': wrong.length,
+  };
+  const kinds = (requests: typeof cold.requests) =>
+    Object.entries(
+      requests.reduce<Record<string, number>>((count, r) => {
+        const kind = r.path.replace(/\d+/g, 'N').replace(/\?.*/, '');
+        count[kind] = (count[kind] ?? 0) + 1;
+        return count;
+      }, {}),
+    )
+      .map(([kind, n]) => `${n}× ${kind}`)
+      .join(', ');
+  const print = () => {
+    console.log(`cold phases (ms from navigation): ${JSON.stringify(cold.phases)}`);
+    console.log(`warm phases (ms from navigation): ${JSON.stringify(warm.phases)}`);
+    console.log(`cold requests: ${kinds(cold.requests)}`);
+    console.log(`warm requests: ${kinds(warm.requests)}`);
+    if (wrong.length > 0) console.log(`rows differing: ${wrong.map((id) => `${id} ${cold.states[id]}/${warm.states[id]} vs ${truth[id]}`).join('; ')}`);
+  };
+  return { figures, print };
+}
+
+/** A wake's record in `local:health` as the extension page saw it written (storage.onChanged). */
+interface WakeWrite {
+  /** health.lastWakeAt: the wake's `now`, taken in the worker as runWake starts (epoch ms, worker's wall clock). */
+  startedAtMs: number;
+  /** When the page's storage.onChanged saw the write (epoch ms, page's wall clock; the same system clock). */
+  seenAtMs: number;
+  /** The wake's own duration as the background recorded it, if this build records one (see tookMsOf). */
+  tookMs: number | null;
+}
+
+/** One message sent to a stopped worker, and the wakes the new worker recorded meanwhile. */
+interface NewWorkerRun {
+  /** Round trip of the message, performance.now() in the extension page around runtime.sendMessage (ms). */
+  roundTripMs: number;
+  /** Its wake records written after it was sent, in order (the page waits until every write has reached it). */
+  wakes: WakeWrite[];
+  /** When it was sent and answered (epoch ms, page). */
+  sentAtMs: number;
+  answeredAtMs: number;
+}
+
+/** Where the background records a wake's own duration; the first found is used (printed with the figure). */
+const TOOK_MS_PATHS = [['lastWake', 'tookMs'], ['lastWakeTookMs'], ['tookMs']] as const;
+let tookMsPath: string | null = null;
+
+function tookMsOf(health: unknown): number | null {
+  for (const path of TOOK_MS_PATHS) {
+    let value: unknown = health;
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      tookMsPath = `health.${path.join('.')}`;
+      return value;
+    }
+  }
+  return null;
+}
+
+/** From now on the extension page keeps every `local:health` write it is told of (storage.onChanged), with when. */
+async function recordHealthWrites(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(() => {
+    const writes: Array<{ seenAtMs: number; health: unknown }> = [];
+    (globalThis as unknown as { ewHealthWrites: typeof writes }).ewHealthWrites = writes;
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const change = changes.health;
+      if (area === 'local' && change) writes.push({ seenAtMs: Date.now(), health: change.newValue });
+    });
+  });
+}
+
+/**
+ * Stops the worker (through the page's DevTools session, waiting until the browser reports it gone),
+ * sends `type` from the extension page (which starts a new worker), and waits until the page has
+ * seen a wake record written after the message was sent and the last write it saw is the one in
+ * storage (so every wake of this worker so far is listed).
+ */
+async function inNewWorker(session: ChromiumSession, extensionPage: Page, type: 'directory:get' | 'settings:changed'): Promise<NewWorkerRun> {
+  const { restarted } = await stopExtensionWorker(session, extensionPage);
+  const sent = await extensionPage.evaluate(async (messageType) => {
+    (globalThis as unknown as { ewHealthWrites: unknown[] }).ewHealthWrites.length = 0;
+    const sentAtMs = Date.now();
+    const t0 = performance.now();
+    const reply = (await chrome.runtime.sendMessage({ type: messageType })) as { ok: boolean; error?: string };
+    const roundTripMs = performance.now() - t0;
+    if (!reply.ok) throw new Error(reply.error);
+    return { sentAtMs, roundTripMs, answeredAtMs: Date.now() };
+  }, type);
+  await restarted;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const seen = await extensionPage.evaluate(async () => {
+      const writes = (globalThis as unknown as { ewHealthWrites: Array<{ seenAtMs: number; health: unknown }> }).ewHealthWrites;
+      const stored = (await chrome.storage.local.get('health')).health as { lastWakeAt?: string | null } | undefined;
+      const last = writes.at(-1)?.health as { lastWakeAt?: string | null } | undefined;
+      return { writes, settled: last !== undefined && last.lastWakeAt === stored?.lastWakeAt };
+    });
+    const wakes = seen.writes.flatMap(({ seenAtMs, health }) => {
+      const at = (health as { lastWakeAt?: string | null } | undefined)?.lastWakeAt;
+      const startedAtMs = at ? Date.parse(at) : Number.NaN;
+      // The ISO time is whole milliseconds: a wake started after the message has startedAtMs >= floor(sentAtMs).
+      return startedAtMs >= Math.floor(sent.sentAtMs) ? [{ startedAtMs, seenAtMs, tookMs: tookMsOf(health) }] : [];
+    });
+    // Each wake writes its record once; a record rewritten for another reason (a refused read) repeats its start.
+    const distinct = wakes.filter((wake, i) => wakes.findIndex((other) => other.startedAtMs === wake.startedAtMs) === i);
+    if (seen.settled && distinct.length > 0) return { ...sent, wakes: distinct };
+    if (Date.now() > deadline) throw new Error(`${type} in a new worker: no wake record written within 60 s (saw ${JSON.stringify(seen.writes)})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+interface NewWorkerFigures {
+  starts: NewWorkerRun[];
+  roundTrips: NewWorkerRun[];
+}
+
+/**
+ * (b) a new worker, as after Chrome stopped an idle one. When the worker starts, its top-level code
+ * calls start() (create-background.ts), a wake over every ticket (its wake index starts empty);
+ * that wake begins at once (SerialQueue.coalesce: a request joins a wake only while the wake is
+ * still waiting to start), so a `settings:changed` the page sent, which asks for a wake of its own
+ * once the worker is running, is queued behind it: its round trip is the worker's start, the
+ * whole start-up wake and then the message's own wake (with the index the first just built).
+ * The script counts the wakes recorded instead of assuming so (a build that merges them shows 1).
+ *
+ * (i) `directory:get` (the directory as stored; no wake, accepted from an extension page) sent to
+ *     a stopped worker: the worker's start (script load and top-level code) up to its first answer.
+ *     It is answered from the same thread as the start-up wake running meanwhile, so it also
+ *     includes whatever of that wake's synchronous work ran before the answer's turn; the script
+ *     says whether the answer came before that wake's record was written. The start-up wake's
+ *     recorded start (health.lastWakeAt) less the time the message was sent is also given: the
+ *     start alone, in whole milliseconds, not delayed by the wake.
+ * (iii) In those same runs the start-up wake itself: its own duration as the background records
+ *     it (tookMs), and from its recorded start to the page seeing its record written (its last
+ *     step; the handoff notice after it is not included).
+ * (ii) `settings:changed` sent to a stopped worker, round trip as the options page sees it.
+ */
+async function measureNewWorker(session: ChromiumSession, extensionPage: Page): Promise<NewWorkerFigures> {
+  await recordHealthWrites(extensionPage);
+  const starts: NewWorkerRun[] = [];
+  for (let i = 0; i < NEW_WORKER_RUNS; i++) starts.push(await inNewWorker(session, extensionPage, 'directory:get'));
+  const roundTrips: NewWorkerRun[] = [];
+  for (let i = 0; i < NEW_WORKER_RUNS; i++) roundTrips.push(await inNewWorker(session, extensionPage, 'settings:changed'));
+  return { starts, roundTrips };
+}
+
+const median = (values: readonly number[]) => round(percentile(values, 50));
+const tookOrMissing = (values: ReadonlyArray<number | null>): number | string =>
+  values.every((value) => value !== null) && values.length > 0 ? median(values as number[]) : 'not recorded by this build';
+
+function newWorkerFigures({ starts, roundTrips }: NewWorkerFigures): Record<string, number | string> {
+  const startupWake = (run: NewWorkerRun) => run.wakes[0];
+  const lastWake = (run: NewWorkerRun) => run.wakes.at(-1);
+  return {
+    'b new worker (i) start: directory:get answered (no wake of its own), median of 3 (ms)': median(starts.map((run) => run.roundTripMs)),
+    'b new worker (i) start: message sent → start-up wake began (worker clock, whole ms), median of 3 (ms)': median(
+      starts.map((run) => (startupWake(run)?.startedAtMs ?? Number.NaN) - run.sentAtMs),
+    ),
+    'b new worker (iii) start-up wake, tookMs recorded by the worker, median of 3 (ms)': tookOrMissing(starts.map((run) => startupWake(run)?.tookMs ?? null)),
+    'b new worker (iii) start-up wake, its start → its record seen by the page, median of 3 (ms)': median(
+      starts.map((run) => (startupWake(run)?.seenAtMs ?? Number.NaN) - (startupWake(run)?.startedAtMs ?? Number.NaN)),
+    ),
+    'b new worker (ii) settings:changed round trip: start + start-up wake + its own wake, median of 3 (ms)': median(roundTrips.map((run) => run.roundTripMs)),
+    'b new worker (ii) wakes recorded during that round trip (runs)': roundTrips.map((run) => run.wakes.length).join(' '),
+    'b new worker (ii) the message’s own (last) wake, tookMs recorded by the worker, median of 3 (ms)': tookOrMissing(
+      roundTrips.map((run) => (run.wakes.length > 1 ? (lastWake(run)?.tookMs ?? null) : null)),
+    ),
+  };
+}
+
+/** Every new-worker run, raw: times from the message being sent (ms). */
+function printNewWorkerRuns({ starts, roundTrips }: NewWorkerFigures): void {
+  const describe = (run: NewWorkerRun) => {
+    const wakes = run.wakes.map(
+      (wake, i) =>
+        `wake ${i + 1}: began +${round(wake.startedAtMs - run.sentAtMs)}, record seen +${round(wake.seenAtMs - run.sentAtMs)} (${round(wake.seenAtMs - wake.startedAtMs)} after its start), tookMs ${wake.tookMs === null ? 'not recorded' : round(wake.tookMs)}`,
+    );
+    const startupSeen = run.wakes[0]?.seenAtMs ?? Number.NaN;
+    const order = run.answeredAtMs < startupSeen ? 'answered before the start-up wake’s record was seen' : 'answered after the start-up wake’s record was seen';
+    return `round trip ${round(run.roundTripMs)} (${order}); ${wakes.join('; ')}`;
+  };
+  starts.forEach((run, i) => console.log(`new worker, directory:get run ${i + 1}: ${describe(run)}`));
+  roundTrips.forEach((run, i) => console.log(`new worker, settings:changed run ${i + 1}: ${describe(run)}`));
+  console.log(`wake durations read from ${tookMsPath ?? `none of ${TOOK_MS_PATHS.map((path) => `health.${path.join('.')}`).join(', ')} (not recorded by this build)`}`);
+}
+
 async function main(): Promise<void> {
   const generated = generatedTickets(VIEW_ROWS + STORED);
   const viewTickets = generated.slice(0, VIEW_ROWS);
@@ -198,29 +413,8 @@ async function main(): Promise<void> {
       });
     }
 
-    // (b) the wake of a new worker (Chrome stops an idle one after 30 s): reads and parses every ticket, evaluates all.
-    const coldWakes: number[] = [];
-    const workers = await extensionPage.createCDPSession();
-    let stopped: (() => void) | null = null;
-    workers.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ runningStatus: string }> }) => {
-      if (event.versions.some((version) => version.runningStatus === 'stopped')) stopped?.();
-    });
-    await workers.send('ServiceWorker.enable');
-    for (let i = 0; i < (ONLY_VIEW ? 0 : 3); i++) {
-      const isStopped = new Promise<void>((resolve) => {
-        stopped = resolve;
-      });
-      await workers.send('ServiceWorker.stopAllWorkers');
-      await Promise.race([isStopped, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      coldWakes.push(
-        await extensionPage.evaluate(async () => {
-          const t0 = performance.now();
-          const reply = (await chrome.runtime.sendMessage({ type: 'settings:changed', area: 'notifications' })) as { ok: boolean; error?: string };
-          if (!reply.ok) throw new Error(reply.error);
-          return performance.now() - t0;
-        }),
-      );
-    }
+    // (b) a new worker (Chrome stops an idle one after 30 s): its start, its start-up wake over every ticket, a message's wake.
+    const newWorker = await measureNewWorker(session, extensionPage);
 
     // (b) again after a change of the notification settings: the wake evaluates every ticket again.
     const fullWakes: number[] = [];
@@ -247,55 +441,35 @@ async function main(): Promise<void> {
     const ingests = await measureIngests(session, sim, storedTickets);
 
     // (c) the 100-row view, cold then warm.
-    const view = await session.browser.newPage();
-    await view.setViewport({ width: 1280, height: 3600 }); // every row near the viewport
-    const ids = viewTickets.map((t) => String(t.id));
-    const lastWake = () => extensionPage.evaluate(async () => ((await chrome.storage.local.get('health')).health as { lastWakeAt?: string } | undefined)?.lastWakeAt ?? null);
-    const wakeBefore = await lastWake();
-    const cold = await openViewUntilTrue(sim, view, ids);
-    await view.goto('about:blank');
-    // Opened again later: after the wake that follows the cold view's reads (it lands the new tickets in alarms and the toolbar badge).
-    const wakeDeadline = Date.now() + 60_000;
-    while ((await lastWake()) === wakeBefore && Date.now() < wakeDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    const warm = await openViewUntilTrue(sim, view, ids);
-    const truth = Object.fromEntries((await sampleTruth(sim, new Date(), ids)).map(({ id, evaluation }) => [id, evaluation.state]));
-    const wrong = ids.filter((id) => warm.states[id] !== truth[id] || cold.states[id] !== truth[id]);
+    const view = ONLY_WAKES ? null : await measureView(session, sim, extensionPage, viewTickets);
 
     const ingestsSteady = ingests.slice(5);
-    const figures = {
-      'a ticket:ingest round trip p50 (ms)': round(percentile(ingestsSteady, 50)),
-      'a ticket:ingest round trip p95 (ms)': round(percentile(ingestsSteady, 95)),
+    const figures: Record<string, number | string> = {
+      ...(INGESTS > 0
+        ? {
+            'a ticket:ingest round trip p50 (ms)': round(percentile(ingestsSteady, 50)),
+            'a ticket:ingest round trip p95 (ms)': round(percentile(ingestsSteady, 95)),
+          }
+        : {}),
       'b first wake (v3→v4 migration, every ticket, notifications raised) (ms)': round(wakes[0] ?? Number.NaN),
       'b notifications raised by that first wake': raisedAtFirst,
-      'b wake of a new worker (parses and evaluates all 2,000), median of 3 (ms)': round(percentile(coldWakes, 50)),
-      'b one wake, 2,000 watched, due ones evaluated, median (ms)': round(percentile(wakes.slice(1), 50)),
-      'b one wake evaluating all 2,000 (after a settings change), median (ms)': round(percentile(fullWakes, 50)),
-      'c cold: 100-row view true (ms)': cold.ms,
-      'c cold: REST requests': cold.requests.length,
-      'c warm: 100-row view true (ms)': warm.ms,
-      'c warm: REST requests': warm.requests.length,
-      'rows whose state differs from the engine': wrong.length,
+      ...(ONLY_VIEW
+        ? {}
+        : {
+            'b one wake, 2,000 watched, due ones evaluated, median of 4 (ms)': median(wakes.slice(1)),
+            ...newWorkerFigures(newWorker),
+            'b one wake evaluating all 2,000 (after a settings change), median of 3 (ms)': median(fullWakes),
+          }),
+      ...view?.figures,
     };
     console.table(figures);
-    console.log(`ingest samples (ms, first 5 dropped as warm-up): ${ingestsSteady.map(round).join(' ')}`);
-    console.log(
-      `wakes (ms): ${wakes.map(round).join(' ')}; of a new worker: ${coldWakes.map(round).join(' ')}; after a settings change (every ticket evaluated): ${fullWakes.map(round).join(' ')}`,
-    );
-    const kinds = (requests: typeof cold.requests) =>
-      Object.entries(
-        requests.reduce<Record<string, number>>((count, r) => {
-          const kind = r.path.replace(/\d+/g, 'N').replace(/\?.*/, '');
-          count[kind] = (count[kind] ?? 0) + 1;
-          return count;
-        }, {}),
-      )
-        .map(([kind, n]) => `${n}× ${kind}`)
-        .join(', ');
-    console.log(`cold phases (ms from navigation): ${JSON.stringify(cold.phases)}`);
-    console.log(`warm phases (ms from navigation): ${JSON.stringify(warm.phases)}`);
-    console.log(`cold requests: ${kinds(cold.requests)}`);
-    console.log(`warm requests: ${kinds(warm.requests)}`);
-    if (wrong.length > 0) console.log(`rows differing: ${wrong.map((id) => `${id} ${cold.states[id]}/${warm.states[id]} vs ${truth[id]}`).join('; ')}`);
+    if (INGESTS > 0) console.log(`ingest samples (ms, first 5 dropped as warm-up): ${ingestsSteady.map(round).join(' ')}`);
+    console.log(`settings:changed round trips in the living worker (ms): first ${round(wakes[0] ?? Number.NaN)}; then ${wakes.slice(1).map(round).join(' ')}`);
+    if (!ONLY_VIEW) {
+      printNewWorkerRuns(newWorker);
+      console.log(`after a settings change (every ticket evaluated), round trips (ms): ${fullWakes.map(round).join(' ')}`);
+    }
+    view?.print();
   } finally {
     await session.close();
     await sim.close();
