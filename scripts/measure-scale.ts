@@ -255,23 +255,28 @@ async function recordHealthWrites(extensionPage: Page): Promise<void> {
   });
 }
 
+/** The two messages sent to a new worker: one answered without a wake, one answered after a wake. */
+const DIRECTORY_GET = { type: 'directory:get' } as const;
+const SETTINGS_CHANGED = { type: 'settings:changed', area: 'notifications' } as const;
+type NewWorkerMessage = typeof DIRECTORY_GET | typeof SETTINGS_CHANGED;
+
 /**
  * Stops the worker (through the page's DevTools session, waiting until the browser reports it gone),
  * sends `type` from the extension page (which starts a new worker), and waits until the page has
  * seen a wake record written after the message was sent and the last write it saw is the one in
  * storage (so every wake of this worker so far is listed).
  */
-async function inNewWorker(session: ChromiumSession, extensionPage: Page, type: 'directory:get' | 'settings:changed'): Promise<NewWorkerRun> {
+async function inNewWorker(session: ChromiumSession, extensionPage: Page, message: NewWorkerMessage): Promise<NewWorkerRun> {
   const { restarted } = await stopExtensionWorker(session, extensionPage);
-  const sent = await extensionPage.evaluate(async (messageType) => {
+  const sent = await extensionPage.evaluate(async (sending) => {
     (globalThis as unknown as { ewHealthWrites: unknown[] }).ewHealthWrites.length = 0;
     const sentAtMs = Date.now();
     const t0 = performance.now();
-    const reply = (await chrome.runtime.sendMessage({ type: messageType })) as { ok: boolean; error?: string };
+    const reply = (await chrome.runtime.sendMessage(sending)) as { ok: boolean; error?: string };
     const roundTripMs = performance.now() - t0;
     if (!reply.ok) throw new Error(reply.error);
     return { sentAtMs, roundTripMs, answeredAtMs: Date.now() };
-  }, type);
+  }, message);
   await restarted;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -290,7 +295,7 @@ async function inNewWorker(session: ChromiumSession, extensionPage: Page, type: 
     // Each wake writes its record once; a record rewritten for another reason (a refused read) repeats its start.
     const distinct = wakes.filter((wake, i) => wakes.findIndex((other) => other.startedAtMs === wake.startedAtMs) === i);
     if (seen.settled && distinct.length > 0) return { ...sent, wakes: distinct };
-    if (Date.now() > deadline) throw new Error(`${type} in a new worker: no wake record written within 60 s (saw ${JSON.stringify(seen.writes)})`);
+    if (Date.now() > deadline) throw new Error(`${message.type} in a new worker: no wake record written within 60 s (saw ${JSON.stringify(seen.writes)})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -309,13 +314,14 @@ interface NewWorkerFigures {
  * whole start-up wake and then the message's own wake (with the index the first just built).
  * The script counts the wakes recorded instead of assuming so (a build that merges them shows 1).
  *
- * (i) `directory:get` (the directory as stored; no wake, accepted from an extension page) sent to
- *     a stopped worker: the worker's start (script load and top-level code) up to its first answer.
- *     It is answered from the same thread as the start-up wake running meanwhile, so it also
- *     includes whatever of that wake's synchronous work ran before the answer's turn; the script
- *     says whether the answer came before that wake's record was written. The start-up wake's
- *     recorded start (health.lastWakeAt) less the time the message was sent is also given: the
- *     start alone, in whole milliseconds, not delayed by the wake.
+ * (i) `directory:get` (the directory as stored; no wake of its own, accepted from an extension
+ *     page) sent to a stopped worker. "Start alone": the start-up wake's recorded start
+ *     (health.lastWakeAt, the wake's `now`, taken as runWake begins in a microtask right after the
+ *     top-level code) less when the message was sent: starting the worker, loading its script and
+ *     running its top-level code, in whole milliseconds of the wall clock both share. "First
+ *     answer": the message's round trip; it is answered on the thread the start-up wake holds
+ *     meanwhile, so it also waits for whatever of that wake's work runs before the answer's turn
+ *     (each run says how long before or after the wake's record it came).
  * (iii) In those same runs the start-up wake itself: its own duration as the background records
  *     it (tookMs), and from its recorded start to the page seeing its record written (its last
  *     step; the handoff notice after it is not included).
@@ -324,9 +330,9 @@ interface NewWorkerFigures {
 async function measureNewWorker(session: ChromiumSession, extensionPage: Page): Promise<NewWorkerFigures> {
   await recordHealthWrites(extensionPage);
   const starts: NewWorkerRun[] = [];
-  for (let i = 0; i < NEW_WORKER_RUNS; i++) starts.push(await inNewWorker(session, extensionPage, 'directory:get'));
+  for (let i = 0; i < NEW_WORKER_RUNS; i++) starts.push(await inNewWorker(session, extensionPage, DIRECTORY_GET));
   const roundTrips: NewWorkerRun[] = [];
-  for (let i = 0; i < NEW_WORKER_RUNS; i++) roundTrips.push(await inNewWorker(session, extensionPage, 'settings:changed'));
+  for (let i = 0; i < NEW_WORKER_RUNS; i++) roundTrips.push(await inNewWorker(session, extensionPage, SETTINGS_CHANGED));
   return { starts, roundTrips };
 }
 
@@ -338,9 +344,11 @@ function newWorkerFigures({ starts, roundTrips }: NewWorkerFigures): Record<stri
   const startupWake = (run: NewWorkerRun) => run.wakes[0];
   const lastWake = (run: NewWorkerRun) => run.wakes.at(-1);
   return {
-    'b new worker (i) start: directory:get answered (no wake of its own), median of 3 (ms)': median(starts.map((run) => run.roundTripMs)),
-    'b new worker (i) start: message sent → start-up wake began (worker clock, whole ms), median of 3 (ms)': median(
+    'b new worker (i) start alone: message sent → start-up wake began (worker clock, whole ms), median of 3 (ms)': median(
       starts.map((run) => (startupWake(run)?.startedAtMs ?? Number.NaN) - run.sentAtMs),
+    ),
+    'b new worker (i) first answer: directory:get round trip (no wake of its own; the start-up wake shares the thread), median of 3 (ms)': median(
+      starts.map((run) => run.roundTripMs),
     ),
     'b new worker (iii) start-up wake, tookMs recorded by the worker, median of 3 (ms)': tookOrMissing(starts.map((run) => startupWake(run)?.tookMs ?? null)),
     'b new worker (iii) start-up wake, its start → its record seen by the page, median of 3 (ms)': median(
@@ -361,8 +369,8 @@ function printNewWorkerRuns({ starts, roundTrips }: NewWorkerFigures): void {
       (wake, i) =>
         `wake ${i + 1}: began +${round(wake.startedAtMs - run.sentAtMs)}, record seen +${round(wake.seenAtMs - run.sentAtMs)} (${round(wake.seenAtMs - wake.startedAtMs)} after its start), tookMs ${wake.tookMs === null ? 'not recorded' : round(wake.tookMs)}`,
     );
-    const startupSeen = run.wakes[0]?.seenAtMs ?? Number.NaN;
-    const order = run.answeredAtMs < startupSeen ? 'answered before the start-up wake’s record was seen' : 'answered after the start-up wake’s record was seen';
+    const gap = round((run.wakes[0]?.seenAtMs ?? Number.NaN) - run.answeredAtMs);
+    const order = gap > 0 ? `answered ${gap} before the start-up wake’s record was seen` : `answered ${-gap} after the start-up wake’s record was seen`;
     return `round trip ${round(run.roundTripMs)} (${order}); ${wakes.join('; ')}`;
   };
   starts.forEach((run, i) => console.log(`new worker, directory:get run ${i + 1}: ${describe(run)}`));
