@@ -16,7 +16,16 @@ import {
   storeWrite,
   ticketKeyOfStorageKey,
 } from './watched-store-layout';
-import { freshMeta, nextMeta, parseStoredMeta, revisionsOf, type StoreMeta, type StoreRevisions, storedMeta } from './watched-store-revisions';
+import {
+  freshMeta,
+  nextMeta,
+  parseStoredMeta,
+  revisionsOf,
+  type StoreMeta,
+  type StoreRevisions,
+  storedMeta,
+  underNewEpoch,
+} from './watched-store-revisions';
 import { type WatchedStore, watchedStoreSchema, type WatchedTicket } from './watched-ticket-schema';
 
 export type { StoreRevisions, EntryRevision } from './watched-store-revisions';
@@ -293,7 +302,8 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     const gone = [...base.revs.keys()].filter((key) => !Object.hasOwn(read.store, key));
     let current = base;
     if (trusted === null || !isEmptyWrite(fix) || revised.length > 0 || gone.length > 0) {
-      current = nextMeta(base, revised, gone);
+      // A page's repair is not serialised with the background's writes: a new epoch (underNewEpoch).
+      current = nextMeta(cacheable() ? base : underNewEpoch(base), revised, gone);
       await persist(fix, current).catch((error: unknown) => report(`could not write the repaired store back: ${messageOf(error)}`));
     }
     if (legacy) await removeKeys([LEGACY_KEY]).catch((error: unknown) => report(`old store key not removed: ${messageOf(error)}`));
@@ -335,7 +345,7 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     const base = await currentMeta();
     const listed = keys.filter((key) => base.revs.has(key));
     if (listed.length > 0) {
-      const next = nextMeta(base, [], listed);
+      const next = nextMeta(cacheable() ? base : underNewEpoch(base), [], listed);
       if (cacheable() && meta === base) meta = next;
       await persist({ set: {}, remove: [] }, next).catch((error: unknown) => report(`revisions not updated: ${messageOf(error)}`));
     }

@@ -74,12 +74,19 @@ export function parseStoredMeta(raw: unknown, version: number): StoreMeta | null
   return { epoch, seq, revs: map };
 }
 
+/**
+ * The same revisions under a new epoch: what a context that does not keep the store (a page) writes
+ * when its read repairs the store. Its read and its write are not serialised with the background's
+ * writes, so a revision the background gave meanwhile may be lost; a new epoch voids every plan
+ * instead (the background reads the whole store once more), never a plan trusting a lost revision.
+ */
+export const underNewEpoch = (meta: StoreMeta): StoreMeta => ({ ...meta, epoch: randomEpoch() });
+
 /** The value stored under the metadata key. */
 export function storedMeta(meta: StoreMeta, version: number, writeId?: string): StoredMeta {
+  // Ticket keys (`system:id@origin`) are never `__proto__` (one read from a corrupt metadata would only be dropped here).
   const revs: Record<string, [number, number]> = {};
-  for (const [key, { rev, size }] of meta.revs) {
-    Object.defineProperty(revs, key, { value: [rev, size], enumerable: true, writable: true, configurable: true });
-  }
+  for (const [key, { rev, size }] of meta.revs) revs[key] = [rev, size];
   return { v: version, ...(writeId === undefined ? {} : { w: writeId }), epoch: meta.epoch, seq: meta.seq, revs };
 }
 
