@@ -51,9 +51,15 @@ describe.skipIf(!browsersAvailable().chromium)('the watched store in Chromium', 
     expect(stored[KEY]?.ticket.id).toBe('35436');
     const layout = await inExtension(chromium, async () => {
       const all = await chrome.storage.local.get(null);
-      return { meta: all['watchedTickets$'] as { v?: number } | undefined, legacy: 'watchedTickets' in all };
+      return {
+        meta: all['watchedTickets$'] as { v?: number; epoch?: unknown; seq?: unknown; revs?: Record<string, unknown> } | undefined,
+        legacy: 'watchedTickets' in all,
+      };
     });
     expect(layout.meta?.v).toBe(4);
     expect(layout.legacy).toBe(false);
+    // The entry's revision and size are in the metadata, written with it (issue 11: a new worker reads that key alone).
+    expect(layout.meta?.epoch).toEqual(expect.any(String));
+    expect(layout.meta?.revs?.[KEY]).toEqual([layout.meta?.seq, KEY.length + JSON.stringify(stored[KEY]).length]);
   }, 90_000);
 });
