@@ -487,8 +487,10 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
       settle(
         serialised(async () => {
           const wanted = [...new Set(keys)];
-          const current = await entriesOf(wanted);
+          const partial = await entriesOf(wanted);
           const base = await currentMeta();
+          // When the metadata needed a full read, the whole store is in memory now: its entries are the ones kept.
+          const current = cacheable() && cached !== null ? pick(cached, wanted) : partial;
           const changed = change(current);
           if (changed === current) return { value: { store: current, revisions: revisionsOf(base) }, written: Promise.resolve() };
           const validated = options.validateChanged(changed, current);

@@ -319,6 +319,19 @@ describe('a new service worker (the store kept in memory)', () => {
     expect(store[keyOf('1')]).toMatchObject({ via: 'view', ticket: { title: 'From elsewhere' } });
   });
 
+  it('updateEntries under metadata an older build wrote: rebuilt by a full read, and the entries handed back are the ones kept in memory', async () => {
+    await newItem().set(storeOf('1', '2'));
+    await fakeBrowser.storage.local.set({ [META]: { v: 4, w: 'an-older-v4-build-7' } });
+    const worker = newItem();
+    const { store, revisions } = await worker.updateEntries([keyOf('1'), keyOf('2')], (current) => ({ ...current, [keyOf('1')]: entry('1', {}, 'Changed') }));
+    expect([...revisions.revs.keys()].sort()).toEqual([keyOf('1'), keyOf('2')]);
+    expect(revOf(revisions, '1')).toBeGreaterThan(revOf(revisions, '2') as number);
+    const later = await worker.getEntries([keyOf('1'), keyOf('2')]);
+    expect(later[keyOf('1')]).toBe(store[keyOf('1')]);
+    expect(later[keyOf('2')]).toBe(store[keyOf('2')]);
+    expect(plain(await newItem().revisions())).toEqual(plain(revisions));
+  });
+
   it('a v3 single-key store is migrated by the first revisions(), every entry getting a revision', async () => {
     const one = entry('1');
     const two = entry('2', { acknowledged: { 'sales-rep': { at: '2026-07-14T08:10:00.000Z', by: 'ticket' } } });
