@@ -169,13 +169,13 @@ async function measureView(session: ChromiumSession, sim: HelpdeskSimulator, ext
   const view = await session.browser.newPage();
   await view.setViewport({ width: 1280, height: 3600 }); // every row near the viewport
   const ids = viewTickets.map((t) => String(t.id));
-  const lastWake = () => extensionPage.evaluate(async () => ((await chrome.storage.local.get('health')).health as { lastWakeAt?: string } | undefined)?.lastWakeAt ?? null);
+  const lastWake = async () => wakeStartOf(await extensionPage.evaluate(async (): Promise<unknown> => (await chrome.storage.local.get('health')).health));
   const wakeBefore = await lastWake();
   const cold = await openViewUntilTrue(sim, view, ids);
   await view.goto('about:blank');
   // Opened again later: after the wake that follows the cold view's reads (it lands the new tickets in alarms and the toolbar badge).
   const wakeDeadline = Date.now() + 60_000;
-  while ((await lastWake()) === wakeBefore && Date.now() < wakeDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Object.is(await lastWake(), wakeBefore) && Date.now() < wakeDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
   const warm = await openViewUntilTrue(sim, view, ids);
   const truth = Object.fromEntries((await sampleTruth(sim, new Date(), ids)).map(({ id, evaluation }) => [id, evaluation.state]));
   const wrong = ids.filter((id) => warm.states[id] !== truth[id] || cold.states[id] !== truth[id]);
@@ -208,7 +208,7 @@ async function measureView(session: ChromiumSession, sim: HelpdeskSimulator, ext
 
 /** A wake's record in `local:health` as the extension page saw it written (storage.onChanged). */
 interface WakeWrite {
-  /** health.lastWakeAt: the wake's `now`, taken in the worker as runWake starts (epoch ms, worker's wall clock). */
+  /** health.lastWakeAt (see wakeStartOf): the wake's `now`, taken in the worker as runWake starts (epoch ms, worker's wall clock). */
   startedAtMs: number;
   /** When the page's storage.onChanged saw the write (epoch ms, page's wall clock; the same system clock). */
   seenAtMs: number;
@@ -227,14 +227,25 @@ interface NewWorkerRun {
   answeredAtMs: number;
 }
 
+/** A value at a path of an object read from storage (undefined where the path is absent). */
+function at(value: unknown, path: readonly string[]): unknown {
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/** When the last wake recorded in a health value began (epoch ms): health.lastWakeAt, or lastWake.at should the record move there. */
+function wakeStartOf(health: unknown): number {
+  const iso = [at(health, ['lastWakeAt']), at(health, ['lastWake', 'at'])].find((value) => typeof value === 'string');
+  return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
+}
+
 /** Where the background records a wake's own duration; the first found is used (printed with the figure). */
 const TOOK_MS_PATHS = [['lastWake', 'tookMs'], ['lastWakeTookMs'], ['tookMs']] as const;
 let tookMsPath: string | null = null;
 
 function tookMsOf(health: unknown): number | null {
   for (const path of TOOK_MS_PATHS) {
-    let value: unknown = health;
-    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    const value = at(health, path);
     if (typeof value === 'number' && Number.isFinite(value)) {
       tookMsPath = `health.${path.join('.')}`;
       return value;
@@ -282,13 +293,12 @@ async function inNewWorker(session: ChromiumSession, extensionPage: Page, messag
   for (;;) {
     const seen = await extensionPage.evaluate(async () => {
       const writes = (globalThis as unknown as { ewHealthWrites: Array<{ seenAtMs: number; health: unknown }> }).ewHealthWrites;
-      const stored = (await chrome.storage.local.get('health')).health as { lastWakeAt?: string | null } | undefined;
-      const last = writes.at(-1)?.health as { lastWakeAt?: string | null } | undefined;
-      return { writes, settled: last !== undefined && last.lastWakeAt === stored?.lastWakeAt };
+      const stored: unknown = (await chrome.storage.local.get('health')).health;
+      const last = writes.at(-1);
+      return { writes, settled: last !== undefined && JSON.stringify(last.health) === JSON.stringify(stored) };
     });
     const wakes = seen.writes.flatMap(({ seenAtMs, health }) => {
-      const at = (health as { lastWakeAt?: string | null } | undefined)?.lastWakeAt;
-      const startedAtMs = at ? Date.parse(at) : Number.NaN;
+      const startedAtMs = wakeStartOf(health);
       // The ISO time is whole milliseconds: a wake started after the message has startedAtMs >= floor(sentAtMs).
       return startedAtMs >= Math.floor(sent.sentAtMs) ? [{ startedAtMs, seenAtMs, tookMs: tookMsOf(health) }] : [];
     });
