@@ -482,7 +482,8 @@ async function main(): Promise<void> {
     };
     console.table(figures);
     if (INGESTS > 0) console.log(`ingest samples (ms, first 5 dropped as warm-up): ${ingestsSteady.map(round).join(' ')}`);
-    console.log(`settings:changed round trips in the living worker (ms): first ${round(wakes[0] ?? Number.NaN)}; then ${wakes.slice(1).map(round).join(' ')}`);
+    const later = wakes.length > 1 ? `; then (due tickets only) ${wakes.slice(1).map(round).join(' ')}` : '';
+    console.log(`settings:changed round trips in the living worker (ms): first ${round(wakes[0] ?? Number.NaN)}${later}`);
     if (!ONLY_VIEW) {
       printNewWorkerRuns(newWorker);
       console.log(`after a settings change (every ticket evaluated), round trips (ms): ${fullWakes.map(round).join(' ')}`);
