@@ -366,9 +366,9 @@ function newWorkerFigures({ starts, roundTrips }: NewWorkerFigures): Record<stri
     ),
     'b new worker (ii) settings:changed round trip: start + start-up wake + its own wake, median of 3 (ms)': median(roundTrips.map((run) => run.roundTripMs)),
     'b new worker (ii) wakes recorded during that round trip (runs)': roundTrips.map((run) => run.wakes.length).join(' '),
-    'b new worker (ii) the message’s own (last) wake, tookMs recorded by the worker, median of 3 (ms)': tookOrMissing(
-      roundTrips.map((run) => (run.wakes.length > 1 ? (lastWake(run)?.tookMs ?? null) : null)),
-    ),
+    'b new worker (ii) the message’s own (last) wake, tookMs recorded by the worker, median of 3 (ms)': roundTrips.some((run) => run.wakes.length < 2)
+      ? 'none of its own in some runs (the message joined the start-up wake): see the runs'
+      : tookOrMissing(roundTrips.map((run) => lastWake(run)?.tookMs ?? null)),
   };
 }
 
