@@ -22,7 +22,7 @@ export default defineBackground(() => {
   });
 
   // Listeners are registered synchronously so a wake-up event is never missed.
-  browser.runtime.onInstalled.addListener(() => void background.start());
+  browser.runtime.onInstalled.addListener(() => void background.onInstalled());
   browser.runtime.onStartup.addListener(() => void background.start());
   browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm));
   browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));

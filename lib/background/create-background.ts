@@ -15,7 +15,7 @@ import { runWake, type WakeResult } from './wake';
 import { createWakeAfterReads } from './wake-after-reads';
 import { UnwatchedRows } from './view-watching';
 import { HANDOFF_ALARM, runHandoffNotice } from './handoff-notice';
-import { createWakeIndex } from './wake-index';
+import { createWakePlanKeeper } from './wake-plan-keeper';
 
 /**
  * The background as one object built from its dependencies. It keeps nothing in memory that
@@ -23,8 +23,10 @@ import { createWakeIndex } from './wake-index';
  * nothing, and "shown" keys are recorded before showing, so it duplicates nothing.
  */
 export interface Background {
-  /** install, update, browser start-up, service-worker start: re-create the alarm. */
+  /** Browser start-up, service-worker start: re-create the alarm. */
   start(): Promise<WakeResult>;
+  /** Installed or updated: a new build may compute other instants, so its first wake evaluates every ticket. */
+  onInstalled(): Promise<WakeResult>;
   onAlarm(alarm: { name: string }): Promise<WakeResult | null>;
   onMessage(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>>;
   onNotificationClicked(notificationId: string): Promise<void>;
@@ -51,11 +53,11 @@ export function backgroundIdle(): Promise<void> {
 
 export function createBackground(deps: BackgroundDeps): Background {
   const queue = realmQueue;
-  // Which tickets a wake must evaluate, kept while this background lives (a new worker starts empty).
-  const wakeIndex = createWakeIndex();
+  // Which tickets a wake must evaluate: in memory while this background lives, in storage across workers.
+  const plan = createWakePlanKeeper();
   const requestWake = () =>
     queue.coalesce('wake', async () => {
-      const result = await runWake(deps, wakeIndex);
+      const result = await runWake(deps, plan);
       // The handoff notice follows the settings and the policy, which every wake re-reads too.
       await runHandoffNotice(deps).catch((error: unknown) => deps.ports.log('handoff notice failed', error));
       return result;
@@ -88,6 +90,10 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   return {
     start: requestWake,
+    async onInstalled() {
+      await queue.run(() => plan.forget(deps));
+      return requestWake();
+    },
     async onAlarm(alarm) {
       if (alarm.name === HANDOFF_ALARM) {
         await queue.run(() => runHandoffNotice(deps)).catch(log('handoff notice failed'));
@@ -95,7 +101,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       }
       if (alarm.name !== WAKE_ALARM) return null;
       // Network first, outside the queue: messages stay answered while the helpdesk is slow.
-      await refreshWatchedTickets(deps).catch(log('background refresh failed'));
+      await refreshWatchedTickets(deps, plan).catch(log('background refresh failed'));
       return requestWake();
     },
     onMessage(raw, sender) {

@@ -17,7 +17,20 @@ export const defaultRefreshLimits: RefreshLimits = { perTicketMs: 10 * 60_000, p
 
 type Backoff = BackgroundState['refreshBackoff'];
 
-function lastTouchedMs(entry: WatchedStore[string]): number {
+/**
+ * What the refresh plan needs of one watched ticket that may be refreshed (open, on a system with
+ * a fetcher): a wake keeps these in its plan (wake-plan.ts), so choosing what to refresh never
+ * reads the 2,000 entries themselves.
+ */
+export interface RefreshCandidate {
+  key: string;
+  origin: string;
+  /** When it was last read or a refresh of it was last tried (epoch ms). */
+  touchedAt: number;
+}
+
+/** When an entry was last read or a refresh of it was last tried (epoch ms). */
+export function lastTouchedMs(entry: WatchedStore[string]): number {
   const fetched = Date.parse(entry.fetchedAt);
   const attempted = entry.lastRefreshAttemptAt ? Date.parse(entry.lastRefreshAttemptAt) : Number.NEGATIVE_INFINITY;
   return Math.max(fetched, attempted);
@@ -28,13 +41,41 @@ function backoffUntilMs(backoff: Backoff, origin: string): number {
   return until ? Date.parse(until) : Number.NEGATIVE_INFINITY;
 }
 
-function refreshable(entry: WatchedStore[string], systems: ReadonlySet<HelpdeskSystem>): boolean {
+/** Whether the background refreshes this entry at all: open, and its system has a fetcher. */
+export function refreshable(entry: WatchedStore[string], systems: ReadonlySet<HelpdeskSystem>): boolean {
   return entry.ticket.status !== 'solved' && systems.has(entry.ticket.system);
 }
 
-/** When each refreshable ticket may next be refreshed. */
-function readyAtMs(entry: WatchedStore[string], backoff: Backoff, limits: RefreshLimits): number {
-  return Math.max(lastTouchedMs(entry) + limits.perTicketMs, backoffUntilMs(backoff, entry.origin));
+export function refreshCandidatesOf(store: WatchedStore, systems: ReadonlySet<HelpdeskSystem>): RefreshCandidate[] {
+  return Object.entries(store)
+    .filter(([, entry]) => refreshable(entry, systems))
+    .map(([key, entry]) => ({ key, origin: entry.origin, touchedAt: lastTouchedMs(entry) }));
+}
+
+/** When each candidate may next be refreshed. */
+function readyAtMs(candidate: RefreshCandidate, backoff: Backoff, limits: RefreshLimits): number {
+  return Math.max(candidate.touchedAt + limits.perTicketMs, backoffUntilMs(backoff, candidate.origin));
+}
+
+/** The candidates to refresh now: the longest untouched first, a few per wake. */
+export function candidatesToRefresh(
+  candidates: readonly RefreshCandidate[],
+  backoff: Backoff,
+  now: Date,
+  limits: RefreshLimits = defaultRefreshLimits,
+): string[] {
+  return candidates
+    .filter((candidate) => readyAtMs(candidate, backoff, limits) <= now.getTime())
+    .sort((a, b) => a.touchedAt - b.touchedAt)
+    .slice(0, limits.perWake)
+    .map(({ key }) => key);
+}
+
+/** When the next refresh is due (never before the next millisecond), or null when nothing is refreshed. */
+export function nextRefreshOf(candidates: Iterable<RefreshCandidate>, backoff: Backoff, now: Date, limits: RefreshLimits = defaultRefreshLimits): Date | null {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) earliest = Math.min(earliest, Math.max(readyAtMs(candidate, backoff, limits), now.getTime() + 1));
+  return Number.isFinite(earliest) ? new Date(earliest) : null;
 }
 
 export function ticketsToRefresh(
@@ -44,11 +85,7 @@ export function ticketsToRefresh(
   systems: ReadonlySet<HelpdeskSystem>,
   limits: RefreshLimits = defaultRefreshLimits,
 ): string[] {
-  return Object.entries(store)
-    .filter(([, entry]) => refreshable(entry, systems) && readyAtMs(entry, backoff, limits) <= now.getTime())
-    .sort(([, a], [, b]) => lastTouchedMs(a) - lastTouchedMs(b))
-    .slice(0, limits.perWake)
-    .map(([key]) => key);
+  return candidatesToRefresh(refreshCandidatesOf(store, systems), backoff, now, limits);
 }
 
 export function nextRefreshAt(
@@ -58,12 +95,7 @@ export function nextRefreshAt(
   systems: ReadonlySet<HelpdeskSystem>,
   limits: RefreshLimits = defaultRefreshLimits,
 ): Date | null {
-  let earliest = Number.POSITIVE_INFINITY;
-  for (const entry of Object.values(store)) {
-    if (!refreshable(entry, systems)) continue;
-    earliest = Math.min(earliest, Math.max(readyAtMs(entry, backoff, limits), now.getTime() + 1));
-  }
-  return Number.isFinite(earliest) ? new Date(earliest) : null;
+  return nextRefreshOf(refreshCandidatesOf(store, systems), backoff, now, limits);
 }
 
 const MINUTE = 60_000;

@@ -10,7 +10,9 @@ import type { WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import type { BackgroundDeps } from './deps';
 import { tellTicketChanged } from './ticket-changed';
-import { backoffAfterFailure, clearBackoff, defaultRefreshLimits, ticketsToRefresh } from './refresh-plan';
+import { backoffAfterFailure, candidatesToRefresh, clearBackoff, defaultRefreshLimits, type RefreshCandidate, refreshCandidatesOf } from './refresh-plan';
+import { originOfKey } from './wake-plan';
+import type { WakePlanKeeper } from './wake-plan-keeper';
 
 /**
  * Background refresh of watched open tickets from the helpdesk API, so deadlines stay right when
@@ -30,14 +32,36 @@ class DeferredRetry extends HelpdeskError {
   }
 }
 
-export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<RefreshOutcome> {
+/**
+ * The tickets the background may refresh, with when each was last read or tried: from the wake
+ * plan for every ticket whose entry has not changed since it was planned, from the entries
+ * themselves for the others (all of them when there is no plan yet).
+ */
+async function refreshCandidates(deps: BackgroundDeps, keeper: WakePlanKeeper | undefined, systems: ReadonlySet<HelpdeskSystem>): Promise<RefreshCandidate[]> {
+  const [revisions, plan] = await Promise.all([watchedTicketsItem.revisions(), keeper?.plan(deps)]);
+  const usable = plan !== undefined && plan.context !== null && plan.epoch === revisions.epoch;
+  const candidates: RefreshCandidate[] = [];
+  const unplanned: string[] = [];
+  for (const [key, { rev }] of revisions.revs) {
+    const item = usable ? plan.items.get(key) : undefined;
+    if (item === undefined || item.rev !== rev) unplanned.push(key);
+    else if (item.touchedAt !== null && systems.has(key.slice(0, key.indexOf(':')) as HelpdeskSystem)) {
+      candidates.push({ key, origin: originOfKey(key), touchedAt: item.touchedAt });
+    }
+  }
+  if (unplanned.length > 0) candidates.push(...refreshCandidatesOf(await watchedTicketsItem.getEntries(unplanned), systems));
+  return candidates;
+}
+
+export async function refreshWatchedTickets(deps: BackgroundDeps, keeper?: WakePlanKeeper): Promise<RefreshOutcome> {
   const { ports } = deps;
   const now = ports.now();
   const outcome: RefreshOutcome = { refreshed: [], failed: [] };
   const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
   if (systems.size === 0) return outcome;
-  const [store, state, mappings] = await Promise.all([watchedTicketsItem.get(), backgroundStateItem.get(), fieldMappingsItem.get()]);
-  const keys = ticketsToRefresh(store, state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
+  const [candidates, state, mappings] = await Promise.all([refreshCandidates(deps, keeper, systems), backgroundStateItem.get(), fieldMappingsItem.get()]);
+  const keys = candidatesToRefresh(candidates, state.refreshBackoff, now, deps.limits?.refresh ?? defaultRefreshLimits);
+  const store = await watchedTicketsItem.getEntries(keys);
   const skipOrigins = new Set<string>();
 
   for (const key of keys) {
@@ -45,7 +69,7 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
     if (!entry || skipOrigins.has(entry.origin)) continue;
     const fetcher = deps.fetchers[entry.ticket.system];
     if (!fetcher) continue;
-    await watchedTicketsItem.update((s) => recordRefreshAttempt(s, key, now));
+    await watchedTicketsItem.updateEntries([key], (s) => recordRefreshAttempt(s, key, now));
     const io: HelpdeskIo = {
       fetch: ports.fetch,
       origin: restBaseOf(entry),
@@ -55,7 +79,7 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
     try {
       const fetched = await fetcher(entry.ticket.id, io, mappings[entry.ticket.system]);
       const fetchedAt = ports.now();
-      await watchedTicketsItem.update((s) =>
+      await watchedTicketsItem.updateEntries([key], (s) =>
         recordSeenTicket(
           s,
           { ticket: ticketToJson(fetched.ticket), source: 'api', origin: entry.origin, fetchedAt, version: fetched.version, ...(entry.via ? { via: entry.via } : {}) },
@@ -69,7 +93,7 @@ export async function refreshWatchedTickets(deps: BackgroundDeps): Promise<Refre
     } catch (error) {
       const kind = error instanceof HelpdeskError ? error.kind : 'unknown';
       const message = error instanceof Error ? error.message : String(error);
-      await watchedTicketsItem.update((s) => recordRefreshFailure(s, key, { kind, message }, ports.now()));
+      await watchedTicketsItem.updateEntries([key], (s) => recordRefreshFailure(s, key, { kind, message }, ports.now()));
       outcome.failed.push({ key, kind });
       // Errors about this one ticket (gone, unreadable) do not slow the others on its origin.
       if (kind !== 'notFound' && kind !== 'malformed') {

@@ -1,32 +1,40 @@
 import { answeredNotifications } from '../alarms/answered-notifications';
-import type { AckTimeoutMinutes } from '../alarms/ack-timeouts';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
-import { dueNotifications } from '../alarms/due-notifications';
+import { dueEventsOf, dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
-import { type ContentContext, type NotificationContent, renderNotification } from '../view-model/notification-text';
+import { inQuietHours, quietHoursEnd } from '../alarms/quiet-hours';
 import { toolbarBadge } from '../alarms/toolbar-badge';
 import { warningLeadsFrom } from '../alarms/warning-leads';
-import type { HelpdeskSystem } from '../engine/types';
+import type { EvaluationState, HelpdeskSystem } from '../engine/types';
 import { isKnownTimeZone } from '../policy/time-zone';
-import { inQuietHours, quietHoursEnd } from '../alarms/quiet-hours';
-import { dueEventsOf } from '../alarms/due-notifications';
 import { backgroundStateItem } from '../storage/background-state';
 import { type HeldNotification, healthItem, recordWake, type WakeRecord } from '../storage/health';
 import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
 import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
+import { entryAt, type WatchedStore, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
-import { entryAt, type WatchedStore } from '../storage/watched-ticket-schema';
-import { nextStateChangeAt } from '../view-model/ticket-view';
+import { type ContentContext, type NotificationContent, renderNotification } from '../view-model/notification-text';
 import { shownEvaluation } from '../view-model/shown-evaluation';
+import { nextStateChangeAt } from '../view-model/ticket-view';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
+import { recordWakeEscalations } from './escalation-recording';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
-import { recordWakeEscalations } from './escalation-recording';
-import { defaultRefreshLimits, nextRefreshAt } from './refresh-plan';
-import { createWakeIndex, type WakeIndex } from './wake-index';
+import { defaultRefreshLimits, lastTouchedMs, nextRefreshOf, refreshable } from './refresh-plan';
+import {
+  earliestAlarm,
+  forgetInPlan,
+  type PlanItem,
+  planContextOf,
+  plannedRefreshCandidates,
+  plannedStates,
+  recordInPlan,
+  selectForWake,
+} from './wake-plan';
+import { createWakePlanKeeper, type WakePlanKeeper } from './wake-plan-keeper';
 
 /**
- * One wake of the background: evaluate the watched tickets that are due (wake-index.ts), build the notifications due, record
+ * One wake of the background: evaluate the watched tickets that are due (wake-plan.ts), build the notifications due, record
  * them as shown (BEFORE showing them: a restart in between can lose one, never duplicate one),
  * show them, update the toolbar badge and re-arm the single alarm for the next instant that
  * matters. Callers run it inside the background's serial queue.
@@ -78,10 +86,12 @@ export function storeLimitsFor(context: BackgroundContext, deps: BackgroundDeps)
 async function takeDownAnswered(
   deps: BackgroundDeps,
   evaluated: Parameters<typeof answeredNotifications>[0],
+  onScreen: readonly string[],
   timeouts: Parameters<typeof answeredNotifications>[2],
 ): Promise<void> {
+  if (onScreen.length === 0) return;
   try {
-    const answered = answeredNotifications(evaluated, await deps.ports.notifications.onScreen(), timeouts);
+    const answered = answeredNotifications(evaluated, onScreen, timeouts);
     for (const id of answered) await deps.ports.notifications.clear(id);
   } catch (error) {
     deps.ports.log('answered notifications could not be taken down', error);
@@ -183,13 +193,14 @@ async function showAll(deps: BackgroundDeps, contents: readonly NotificationCont
   return shown;
 }
 
-async function setBadge(deps: BackgroundDeps, evaluated: readonly EvaluatedTicket[], timeouts: { ackTimeouts: AckTimeoutMinutes | undefined; now: Date }): Promise<string> {
+/** The state word a ticket's surfaces show now (a director a passed timeout added, still to tell, reads "notify"). */
+function shownStateOf(item: EvaluatedTicket, options: DueOptions, now: Date): EvaluationState {
+  return shownEvaluation(item.ticket, item.evaluation, options.ackTimeouts, item.acknowledged ?? {}, now).state;
+}
+
+async function setBadge(deps: BackgroundDeps, states: ReadonlyArray<{ state: EvaluationState }>): Promise<string> {
   const { ports } = deps;
   try {
-    // A ticket whose only one left to tell is the director a passed timeout added still counts as "to notify".
-    const states = evaluated.map(({ evaluation, ticket, acknowledged }) => ({
-      state: shownEvaluation(ticket, evaluation, timeouts.ackTimeouts, acknowledged ?? {}, timeouts.now).state,
-    }));
     const badge = toolbarBadge(states);
     await ports.badge.set(badge.text, badge.color, badge.text ? ports.t('badgeTooltip', [badge.text]) : ports.t('extName'));
     return badge.text;
@@ -243,63 +254,92 @@ async function recordHealth(deps: BackgroundDeps, wake: WakeRecord): Promise<voi
   }
 }
 
-/** Evaluated tickets in the store's order (as a wake over every ticket lists them). */
-function inStoreOrder(store: WatchedStore, items: readonly EvaluatedTicket[]): EvaluatedTicket[] {
-  const byKey = new Map(items.map((item) => [item.key, item]));
-  return Object.keys(store).flatMap((key) => byKey.get(key) ?? []);
+/** An entry as the wake evaluated it is still the stored one (the same object, or one equal to it read again). */
+function sameEntry(a: WatchedTicket | undefined, b: WatchedTicket): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
 
-/** Indexes a ticket just evaluated, with what the wake recorded as shown: its next alarm and when to look again. */
-function indexTicket(index: WakeIndex, item: EvaluatedTicket, after: WatchedStore, now: Date, options: DueOptions, changedMeanwhile: boolean): void {
-  const entry = entryAt(after, item.key);
-  if (!entry) return;
-  const stored = { ...item, entry, shown: entry.shown };
-  index.record(stored, entry, {
-    alarmAt: nextWakeAt([stored], now, options),
-    recheckAt: nextStateChangeAt(item.evaluation, now),
-    open: changedMeanwhile || dueEventsOf(stored, now, options).length > 0,
-  });
+interface PlanInput {
+  item: EvaluatedTicket;
+  /** The entry as the wake left it stored (with what it recorded as shown). */
+  entry: WatchedTicket;
+  rev: number;
+  changedMeanwhile: boolean;
 }
+
+/** A ticket just evaluated, as the plan keeps it: its next alarm, when to look again, its state word. */
+function planItemOf(input: PlanInput, context: { now: Date; options: DueOptions; forgetSolvedAfterMs: number; systems: ReadonlySet<HelpdeskSystem> }): PlanItem {
+  const { item, entry } = input;
+  const { now, options } = context;
+  const stored = { ...item, entry, shown: entry.shown };
+  const alarmAt = nextWakeAt([stored], now, options);
+  const stateChangeAt = nextStateChangeAt(item.evaluation, now);
+  const forgetAt = entry.solvedAt !== undefined ? Date.parse(entry.solvedAt) + context.forgetSolvedAfterMs : Number.POSITIVE_INFINITY;
+  const recheckAt = Math.min(stateChangeAt ? stateChangeAt.getTime() : Number.POSITIVE_INFINITY, forgetAt);
+  return {
+    rev: input.rev,
+    alarmAt: alarmAt ? alarmAt.getTime() : null,
+    recheckAt: Number.isFinite(recheckAt) ? recheckAt : null,
+    open: input.changedMeanwhile || dueEventsOf(stored, now, options).length > 0,
+    state: shownStateOf(item, options, now),
+    touchedAt: refreshable(entry, context.systems) ? lastTouchedMs(entry) : null,
+  };
+}
+
+/** The tickets of the notifications on screen (the wake may have to take some down: it evaluates them). */
+async function notificationsOnScreen(deps: BackgroundDeps): Promise<string[]> {
+  try {
+    return await deps.ports.notifications.onScreen();
+  } catch (error) {
+    deps.ports.log('notifications on screen could not be listed', error);
+    return [];
+  }
+}
+
+const ticketKeysOf = (notificationIds: readonly string[]) => new Set(notificationIds.map((id) => id.split('|')[0] ?? id));
 
 /**
- * One wake. `index` (the background's, kept between wakes) says which tickets need evaluating;
- * a new one evaluates every ticket.
+ * One wake. `keeper` holds the background's wake plan (wake-plan.ts): the wake reads and
+ * evaluates only the tickets that are new, changed, due or open (a new plan: every ticket) and
+ * takes the others' figures from the plan.
  */
-export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWakeIndex()): Promise<WakeResult> {
+export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = createWakePlanKeeper()): Promise<WakeResult> {
   const { ports } = deps;
+  const startedMs = performance.now();
   const now = ports.now();
   let shown: string[] = [];
   let badge = '';
   let next: Date | null | undefined;
   let held: HeldNotification[] = [];
+  let counts: { evaluated: number; watched: number } | null = null;
   const refused: WakeRecord['refused'][number][] = [];
   const onRefused = (ticket: string, origin: string | null, reason: string) => refused.push({ ticket, origin, reason });
   try {
-    const context = await loadContext(deps);
+    const [context, revisions, onScreen, plan] = await Promise.all([
+      loadContext(deps),
+      watchedTicketsItem.revisions(),
+      notificationsOnScreen(deps),
+      keeper.plan(deps),
+    ]);
     const options = dueOptionsFor(context, deps);
     const limits = storeLimitsFor(context, deps);
+    const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
     const lastCheckedAt = context.state.lastCheckedAt ? new Date(context.state.lastCheckedAt) : null;
 
-    const before = await watchedTicketsItem.get();
-    const pruned = pruneStore(before, now, limits);
-    // Only the tickets that are new, changed or due are evaluated; the others keep their evaluation.
-    const selection = index.select(pruned.store, [context.policy.policy, JSON.stringify(options)], now);
-    const fresh = alarmSafeTickets(
-      evaluateStore(selection.toEvaluate, context.policy.policy, now, deps, onRefused),
-      lastCheckedAt,
-      now,
-      options,
-      ports.log,
-      onRefused,
-    );
-    const evaluated = inStoreOrder(pruned.store, [...selection.kept, ...fresh]);
+    // Only the tickets that are new, changed, due or on screen are read and evaluated; the others keep their plan.
+    const planContext = planContextOf([context.policy.policy, options, limits, [...systems].sort()]);
+    const selection = selectForWake(plan, revisions, planContext, now, limits, ticketKeysOf(onScreen));
+    const read = await watchedTicketsItem.getEntries(selection.toEvaluate);
+    const pruned = pruneStore(read, now, limits);
+    const fresh = alarmSafeTickets(evaluateStore(pruned.store, context.policy.policy, now, deps, onRefused), lastCheckedAt, now, options, ports.log, onRefused);
     for (const key of pruned.forgotten) {
-      const entry = before[key];
+      const entry = read[key];
       const oversized = entry !== undefined && key.length + JSON.stringify(entry).length > limits.maxEntryChars;
       if (oversized) onRefused(key, entry.origin, `larger than ${limits.maxEntryChars} characters; dropped from the store`);
     }
+    counts = { evaluated: fresh.length, watched: revisions.revs.size };
     // A kept ticket has nothing due (its next instant is still ahead): the due ones are all fresh.
-    const plan = dueNotifications(fresh, lastCheckedAt, now, options);
+    const due = dueNotifications(fresh, lastCheckedAt, now, options);
     const contentContext: ContentContext = {
       t: ports.t,
       policy: context.policy.policy,
@@ -307,37 +347,48 @@ export async function runWake(deps: BackgroundDeps, index: WakeIndex = createWak
       now,
       formatTime: ports.formatTime,
     };
-    const built = buildNotifications(plan, contentContext, ports.log);
+    const built = buildNotifications(due, contentContext, ports.log);
     for (const id of built.failed) onRefused(id.split('|')[0] ?? id, null, `notification ${id} could not be built; tried again in 5 minutes`);
-    held = heldByQuietHours(evaluated, now, options);
+    held = heldByQuietHours(fresh, now, options);
 
-    // Record first. The update re-reads the store, so a change that landed meanwhile is kept.
-    let recordedOver: WatchedStore = before;
-    const after = await watchedTicketsItem.update((store) => {
-      recordedOver = store;
-      return markShown(store === before ? pruned.store : pruneStore(store, now, limits).store, built.toRecord, now);
+    // Record first. The update re-reads the entries, so a change that landed meanwhile is kept.
+    let recordedOver: WatchedStore = read;
+    const after = await watchedTicketsItem.updateEntries(selection.toEvaluate, (current) => {
+      recordedOver = current;
+      return markShown(pruneStore(current, now, limits).store, built.toRecord, now);
     });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
     // The Escalation Director a passed timeout added is still someone to tell.
-    await takeDownAnswered(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
+    await takeDownAnswered(deps, fresh, onScreen, { ackTimeouts: options.ackTimeouts, now });
     shown = await showAll(deps, built.contents, context.notifications.sound);
-    await recordWakeEscalations(deps, { evaluated, planned: plan.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
-    badge = await setBadge(deps, evaluated, { ackTimeouts: options.ackTimeouts, now });
+    await recordWakeEscalations(deps, { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
 
-    // A ticket changed while this wake ran (a page's read landed meanwhile) was evaluated from its
-    // older entry: it counts for this wake's alarm, and the next wake evaluates it again.
-    for (const item of fresh) indexTicket(index, item, after, now, options, entryAt(recordedOver, item.key) !== item.entry);
-    const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
-    const refreshAt = nextRefreshAt(after, context.state.refreshBackoff, now, systems, deps.limits?.refresh ?? defaultRefreshLimits);
+    // The plan: every ticket read now, as the wake left it stored. A ticket changed while this wake
+    // ran (a page's read landed meanwhile) was evaluated from its older entry: it counts for this
+    // wake's alarm, and the next wake evaluates it again.
+    forgetInPlan(plan, selection.toEvaluate.filter((key) => !Object.hasOwn(after.store, key)));
+    const planned = { now, options, forgetSolvedAfterMs: limits.forgetSolvedAfterMs, systems };
+    for (const item of fresh) {
+      const entry = entryAt(after.store, item.key);
+      const rev = after.revisions.revs.get(item.key)?.rev;
+      if (!entry || rev === undefined) continue;
+      const changedMeanwhile = !sameEntry(entryAt(recordedOver, item.key), item.entry);
+      recordInPlan(plan, item.key, planItemOf({ item, entry, rev, changedMeanwhile }, planned));
+    }
+    // A ticket that could not be evaluated stays out of the plan: every wake tries it again.
+    badge = await setBadge(deps, [...fresh.map((item) => ({ state: shownStateOf(item, options, now) })), ...plannedStates(plan, selection.kept)]);
+    await keeper.save(deps);
+
+    const refreshAt = nextRefreshOf(plannedRefreshCandidates(plan), context.state.refreshBackoff, now, deps.limits?.refresh ?? defaultRefreshLimits);
     // A notification that could not be built is tried again soon (the fault may be fixed by then).
     const retry = built.failed.length > 0 ? new Date(now.getTime() + FAILED_NOTIFICATION_RETRY_MS) : null;
-    next = nextWakeAt([], now, options, [index.earliestAlarm(Object.keys(after)), refreshAt, retry]);
+    next = nextWakeAt([], now, options, [earliestAlarm(plan), refreshAt, retry]);
   } catch (error) {
     ports.log('wake failed', error);
   } finally {
     next = await armNext(deps, next, now);
-    await recordHealth(deps, { at: now, nextAlarmAt: next, held, refused });
+    await recordHealth(deps, { at: now, nextAlarmAt: next, held, refused, ...(counts ? { took: { ms: performance.now() - startedMs, ...counts } } : {}) });
   }
   return { shown, nextWakeAt: next, badge };
 }

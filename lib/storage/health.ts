@@ -40,6 +40,10 @@ const healthShape = {
   held: z.array(heldNotificationSchema),
   refused: z.array(refusedTicketSchema),
   originErrors: z.record(z.string(), originErrorSchema),
+  /** How long the last wake took inside the worker, and how many of the watched tickets it read and evaluated (absent before it was kept). */
+  lastWake: z
+    .object({ tookMs: z.number().nonnegative(), evaluated: z.number().int().nonnegative(), watched: z.number().int().nonnegative() })
+    .optional(),
 };
 
 export const healthSchema = z.object(healthShape);
@@ -65,6 +69,8 @@ export interface WakeRecord {
   nextAlarmAt: Date | null;
   held: readonly HeldNotification[];
   refused: ReadonlyArray<Omit<RefusedTicket, 'at'>>;
+  /** The wake's own duration (ms, inside the worker) and how many tickets it evaluated of those watched. */
+  took?: { ms: number; evaluated: number; watched: number };
 }
 
 export function recordWake(health: Health, wake: WakeRecord): Health {
@@ -75,6 +81,7 @@ export function recordWake(health: Health, wake: WakeRecord): Health {
     nextAlarmAt: wake.nextAlarmAt ? wake.nextAlarmAt.toISOString() : null,
     held: wake.held.slice(0, HEALTH_LIMITS.held),
     refused: lastOf([...health.refused, ...wake.refused.map((r) => ({ ...r, reason: clip(r.reason), at }))], HEALTH_LIMITS.refused),
+    ...(wake.took ? { lastWake: { tookMs: Math.round(wake.took.ms * 10) / 10, evaluated: wake.took.evaluated, watched: wake.took.watched } } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Ticket } from '../../lib/engine/types';
 import { defaultPolicy } from '../../lib/policy';
 import { defaultNotificationSettings, notificationSettingsItem, setStorageProblemSink, watchedTicketsItem, type WatchedStore } from '../../lib/storage';
 import { setParsedItemCaching } from '../../lib/storage/parsed-item';
+import { wakePlanItem } from '../../lib/storage/wake-plan-item';
 import { watchedEntryKey } from '../../lib/storage/watched-ticket-schema';
 import { nextStateChangeAt } from '../../lib/view-model/ticket-view';
 import { dueOptions } from '../alarms/alarm-fixtures';
@@ -105,11 +106,20 @@ interface Observed {
   recorded: Record<string, string[]>;
 }
 
-/** Plays the steps: with one background throughout (due-only wakes) or a new one per step (every ticket evaluated). */
-async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings, steps: readonly Step[], oneBackground: boolean): Promise<{ observed: Observed[]; evaluations: number }> {
+/**
+ * How the steps are played:
+ * - 'live': one background throughout (due-only wakes, its plan in memory);
+ * - 'new-worker': a new background per step, as when Chrome stopped the idle worker: it reads the
+ *   plan the last wake stored and, with no in-memory copy of the store, the entries it needs;
+ * - 'full': a new background per step with the stored plan removed first: every ticket evaluated (the reference).
+ */
+type Mode = 'live' | 'new-worker' | 'full';
+
+/** Plays the steps in one mode. */
+async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings, steps: readonly Step[], mode: Mode): Promise<{ observed: Observed[]; evaluations: number }> {
   fakeBrowser.reset();
   setStorageProblemSink(() => undefined);
-  setParsedItemCaching(true);
+  setParsedItemCaching(mode !== 'new-worker');
   const world: FakeWorld = fakeWorld(iso(T0));
   const pad = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
   await notificationSettingsItem.set({
@@ -139,7 +149,8 @@ async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings
     });
   };
   for (const st of steps) {
-    if (!oneBackground) background = createBackground(deps);
+    if (mode === 'full') await wakePlanItem.remove();
+    if (mode !== 'live') background = createBackground(deps);
     if (st.kind === 'wake') {
       world.clock.now = new Date(world.clock.now.getTime() + st.afterMinutes * MINUTE);
       await background.start();
@@ -166,13 +177,17 @@ afterEach(async () => {
 });
 
 describe('a wake evaluates the due tickets only', () => {
-  it('shows, records, badges and arms exactly what a wake over every ticket does, wake after wake (property)', async () => {
+  it('shows, records, badges and arms exactly what a wake over every ticket does, wake after wake, in a live worker and in new ones (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 8 }), settings, fc.array(step, { minLength: 1, maxLength: 8 }), async (specs, s, steps) => {
-        const dueOnly = await play(specs, s, [{ kind: 'wake', afterMinutes: 0 }, ...steps], true);
-        const full = await play(specs, s, [{ kind: 'wake', afterMinutes: 0 }, ...steps], false);
-        expect(dueOnly.observed).toEqual(full.observed);
-        expect(dueOnly.evaluations).toBeLessThanOrEqual(full.evaluations);
+        const all = [{ kind: 'wake' as const, afterMinutes: 0 }, ...steps];
+        const full = await play(specs, s, all, 'full');
+        const live = await play(specs, s, all, 'live');
+        const newWorkers = await play(specs, s, all, 'new-worker');
+        expect(live.observed).toEqual(full.observed);
+        expect(newWorkers.observed).toEqual(full.observed);
+        expect(live.evaluations).toBeLessThanOrEqual(full.evaluations);
+        expect(newWorkers.evaluations).toBeLessThanOrEqual(full.evaluations);
       }),
       { numRuns: 40 },
     );

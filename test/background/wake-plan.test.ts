@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  earliestAlarm,
+  emptyPlan,
+  originOfKey,
+  type PlanItem,
+  planContextOf,
+  planFromStored,
+  plannedRefreshCandidates,
+  plannedStates,
+  planToStored,
+  recordInPlan,
+  selectForWake,
+  type WakePlan,
+} from '../../lib/background/wake-plan';
+import { storedWakePlanSchema } from '../../lib/storage/wake-plan-item';
+
+const NOW = new Date('2026-07-14T10:00:00.000Z');
+const MIN = 60_000;
+const LIMITS = { maxTickets: 2000, maxChars: 4_000_000 };
+const key = (id: number) => `zendesk:${id}@https://acme.zendesk.com`;
+
+function item(overrides: Partial<PlanItem> = {}): PlanItem {
+  return { rev: 1, alarmAt: NOW.getTime() + 30 * MIN, recheckAt: NOW.getTime() + 30 * MIN, open: false, state: 'ok', touchedAt: NOW.getTime() - 5 * MIN, ...overrides };
+}
+
+function revisionsOf(entries: Array<[number, number]>, epoch = 'e1', size = 1000) {
+  return { epoch, revs: new Map(entries.map(([id, rev]) => [key(id), { rev, size }])) };
+}
+
+function planWith(items: Array<[number, PlanItem]>, context = 'c1', epoch = 'e1'): WakePlan {
+  const plan = emptyPlan();
+  plan.context = context;
+  plan.epoch = epoch;
+  for (const [id, it] of items) recordInPlan(plan, key(id), it);
+  return plan;
+}
+
+describe('selectForWake', () => {
+  it('keeps a ticket whose entry is unchanged and whose instant is still ahead; evaluates new, changed, due and open ones', () => {
+    const plan = planWith([
+      [1, item()],
+      [2, item({ rev: 7 })],
+      [3, item({ recheckAt: NOW.getTime() })],
+      [4, item({ open: true })],
+      [6, item({ alarmAt: null, recheckAt: null })],
+    ]);
+    const selection = selectForWake(plan, revisionsOf([[1, 1], [2, 8], [3, 1], [4, 1], [5, 1], [6, 1]]), 'c1', NOW, LIMITS);
+    expect(selection.whole).toBe(false);
+    expect(selection.kept.sort()).toEqual([key(1), key(6)]);
+    expect(selection.toEvaluate).toEqual([key(2), key(3), key(4), key(5)]);
+  });
+
+  it('voids the plan when the context or the store epoch changed: every ticket is evaluated', () => {
+    const otherContext = planWith([[1, item()]], 'c0');
+    expect(selectForWake(otherContext, revisionsOf([[1, 1]]), 'c1', NOW, LIMITS)).toEqual({ toEvaluate: [key(1)], kept: [], whole: true });
+    expect(otherContext.items.size).toBe(0);
+    expect(otherContext.context).toBe('c1');
+
+    const otherEpoch = planWith([[1, item()]], 'c1', 'e0');
+    expect(selectForWake(otherEpoch, revisionsOf([[1, 1]]), 'c1', NOW, LIMITS).whole).toBe(true);
+    expect(otherEpoch.epoch).toBe('e1');
+  });
+
+  it('forgets the items of tickets no longer watched', () => {
+    const plan = planWith([[1, item()], [2, item()]]);
+    selectForWake(plan, revisionsOf([[1, 1]]), 'c1', NOW, LIMITS);
+    expect([...plan.items.keys()]).toEqual([key(1)]);
+  });
+
+  it('evaluates a ticket with a notification on screen whatever its plan says', () => {
+    const plan = planWith([[1, item()], [2, item()]]);
+    const selection = selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, LIMITS, new Set([key(2)]));
+    expect(selection.toEvaluate).toEqual([key(2)]);
+  });
+
+  it('evaluates the whole store when it is over its limits (its drop order needs every entry)', () => {
+    const plan = planWith([[1, item()], [2, item()]]);
+    expect(selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, { maxTickets: 1, maxChars: 4_000_000 }).whole).toBe(true);
+    const byChars = planWith([[1, item()], [2, item()]]);
+    expect(selectForWake(byChars, revisionsOf([[1, 1], [2, 1]], 'e1', 3000), 'c1', NOW, { maxTickets: 2000, maxChars: 5000 }).toEvaluate).toEqual([key(1), key(2)]);
+  });
+});
+
+describe('the plan items', () => {
+  it('never looks again later than the next alarm', () => {
+    const plan = planWith([[1, item({ alarmAt: NOW.getTime() + MIN, recheckAt: NOW.getTime() + 60 * MIN })], [2, item({ alarmAt: NOW.getTime() + 5 * MIN, recheckAt: null })]]);
+    expect(plan.items.get(key(1))?.recheckAt).toBe(NOW.getTime() + MIN);
+    expect(plan.items.get(key(2))?.recheckAt).toBe(NOW.getTime() + 5 * MIN);
+  });
+
+  it('gives the earliest alarm, the state words of kept tickets and the refresh candidates', () => {
+    const plan = planWith([
+      [1, item({ alarmAt: NOW.getTime() + 9 * MIN, state: 'notify' })],
+      [2, item({ alarmAt: NOW.getTime() + 3 * MIN, state: 'overdue', touchedAt: null })],
+      [3, item({ alarmAt: null, recheckAt: null, state: 'ok' })],
+    ]);
+    expect(earliestAlarm(plan)).toEqual(new Date(NOW.getTime() + 3 * MIN));
+    expect(earliestAlarm(emptyPlan())).toBeNull();
+    expect(plannedStates(plan, [key(1), key(3), key(9)])).toEqual([{ state: 'notify' }, { state: 'ok' }]);
+    expect(plannedRefreshCandidates(plan)).toEqual([
+      { key: key(1), origin: 'https://acme.zendesk.com', touchedAt: NOW.getTime() - 5 * MIN },
+      { key: key(3), origin: 'https://acme.zendesk.com', touchedAt: NOW.getTime() - 5 * MIN },
+    ]);
+    expect(originOfKey('jira:OPS@12@https://jira.example.com:8443')).toBe('https://jira.example.com:8443');
+  });
+
+  it('survives storage: stored column by column, read back equal, and a torn value is refused', () => {
+    const plan = planWith([
+      [1, item({ open: true, state: 'warning' })],
+      [2, item({ alarmAt: null, recheckAt: null, touchedAt: null, rev: 42 })],
+    ]);
+    const stored = planToStored(plan);
+    expect(storedWakePlanSchema.parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+    expect(planFromStored(stored)).toEqual(plan);
+    expect(planToStored(emptyPlan())).toBeNull();
+    const torn = { ...stored, revs: [1] };
+    const parsed = storedWakePlanSchema.safeParse(torn);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('has 1 values for 2 tickets');
+  });
+
+  it('its context changes with anything evaluations depend on', () => {
+    const a = planContextOf([{ severities: 1 }, { reminderMinutes: 30 }]);
+    expect(planContextOf([{ severities: 1 }, { reminderMinutes: 30 }])).toBe(a);
+    expect(planContextOf([{ severities: 1 }, { reminderMinutes: 31 }])).not.toBe(a);
+    expect(planContextOf([{ severities: 2 }, { reminderMinutes: 30 }])).not.toBe(a);
+  });
+});
