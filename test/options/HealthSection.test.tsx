@@ -42,6 +42,15 @@ describe('Health tab', () => {
     expect(text('errors')).toContain('SUP-7: server: HTTP 503');
   });
 
+  it('says how long the last wake took and how many of the watched tickets it evaluated', async () => {
+    await healthItem.set({ ...health, lastWake: { tookMs: 12.4, evaluated: 3, watched: 2000 } });
+    render(<HealthSection store={{ load: () => healthItem.get() }} engineerTimeZone="UTC" />);
+    await screen.findByText('Last wake');
+    const text = document.querySelector('[data-health="last-wake"]')?.textContent ?? '';
+    expect(text).toMatch(/8:05/);
+    expect(text).toContain('took 12 ms · 3 of 2,000 watched tickets evaluated');
+  });
+
   it('says "not yet" and "None." before the first wake, and reloads on demand', async () => {
     render(<HealthSection store={{ load: () => healthItem.get() }} engineerTimeZone="UTC" />);
     await screen.findByText('Last wake');

@@ -38,7 +38,16 @@ export function HealthSection({ store, engineerTimeZone }: { store: HealthStore 
       <p class="ew-help">{t('optionsHealthIntro')}</p>
       <dl class="ew-health-times">
         <dt>{t('optionsHealthLastWake')}</dt>
-        <dd data-health="last-wake">{when(value.lastWakeAt)}</dd>
+        <dd data-health="last-wake">
+          {value.lastWake && value.lastWakeAt
+            ? t('optionsHealthLastWakeCost', [
+                when(value.lastWakeAt),
+                value.lastWake.tookMs.toLocaleString(locale, { maximumFractionDigits: 0 }),
+                value.lastWake.evaluated.toLocaleString(locale),
+                value.lastWake.watched.toLocaleString(locale),
+              ])
+            : when(value.lastWakeAt)}
+        </dd>
         <dt>{t('optionsHealthNextAlarm')}</dt>
         <dd data-health="next-alarm">{when(value.nextAlarmAt)}</dd>
       </dl>
