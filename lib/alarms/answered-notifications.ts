@@ -10,20 +10,29 @@ import { type AckTimeoutMinutes, rolesStillToTell, toldRoles } from './ack-timeo
  * Only tickets in `tickets` are judged: a notification of a ticket no longer watched, a warning,
  * an update due or a sleep summary is left alone.
  */
-export function answeredNotifications(
-  tickets: readonly AlarmTicket[],
-  onScreen: readonly string[],
-  /** With them, the Escalation Director a passed timeout added counts as still to tell (lib/alarms/ack-timeouts.ts). */
-  timeouts?: { ackTimeouts: AckTimeoutMinutes | undefined; now: Date },
-): string[] {
-  const nobodyLeft = (item: AlarmTicket) =>
-    timeouts
-      ? rolesStillToTell(item.evaluation, timeouts.ackTimeouts, timeouts.now, toldRoles(item.ticket, item.acknowledged ?? {})).length === 0
-      : item.evaluation.pending.length === 0;
-  const settled = new Set(tickets.filter(nobodyLeft).map((item) => item.key));
+export type AnsweredTimeouts = { ackTimeouts: AckTimeoutMinutes | undefined; now: Date };
+
+/** Whether nobody is left to tell on this ticket (with timeouts, the Escalation Director a passed one added counts as still to tell). */
+export function nobodyLeftToTell(item: AlarmTicket, timeouts?: AnsweredTimeouts): boolean {
+  return timeouts
+    ? rolesStillToTell(item.evaluation, timeouts.ackTimeouts, timeouts.now, toldRoles(item.ticket, item.acknowledged ?? {})).length === 0
+    : item.evaluation.pending.length === 0;
+}
+
+/** The notifications on screen that ask to tell people on a ticket in `settled` (nobody left to tell). */
+export function answeredAmong(settled: ReadonlySet<string>, onScreen: readonly string[]): string[] {
   return onScreen.filter((id) => {
     // Ids are `${ticketKey}|${kind}|…` (alarm-events.ts); ticket keys contain no '|'.
     const [ticketKey, kind] = id.split('|');
     return ticketKey !== undefined && settled.has(ticketKey) && (kind === 'level' || kind === 'reminder' || kind === 'ack-timeout');
   });
+}
+
+export function answeredNotifications(
+  tickets: readonly AlarmTicket[],
+  onScreen: readonly string[],
+  /** With them, the Escalation Director a passed timeout added counts as still to tell (lib/alarms/ack-timeouts.ts). */
+  timeouts?: AnsweredTimeouts,
+): string[] {
+  return answeredAmong(new Set(tickets.filter((item) => nobodyLeftToTell(item, timeouts)).map((item) => item.key)), onScreen);
 }

@@ -7,8 +7,9 @@ import type { RefreshCandidate } from './refresh-plan';
  * ticket, the revision of its stored entry (lib/storage/watched-store-item.ts) and what its last
  * evaluation said: its next alarm instant, the instant it must be looked at again (its next
  * alarm, its next state change, the day a solved ticket is forgotten), whether it still had a due
- * notification unrecorded (held, or one that could not be built), the state word it shows, and
- * when it was last read or refreshed (the background refresh's choice).
+ * notification unrecorded (held, or one that could not be built), the state word it shows,
+ * whether anybody is left to tell (its notifications still on screen), and when it was last read
+ * or refreshed (the background refresh's choice).
  *
  * Until a ticket's instant comes, and while neither its entry (its revision) nor what evaluations
  * depend on (the plan's context: policy, notification and store settings) changed, its last
@@ -32,6 +33,8 @@ export interface PlanItem {
   open: boolean;
   /** The state word its surfaces show (lib/view-model/shown-evaluation.ts), for the toolbar badge. */
   state: EvaluationState;
+  /** Nobody is left to tell (its "notify now" notifications still on screen are taken down): true until its next instant or change. */
+  settled: boolean;
   /** When it was last read or a refresh of it tried (epoch ms); null when the background does not refresh it. */
   touchedAt: number | null;
 }
@@ -69,8 +72,6 @@ export interface WakeSelection {
 /**
  * Splits the watched tickets for a wake at `now`, emptying the plan first when it was made under
  * another context or revision epoch and forgetting the items of tickets no longer watched.
- * `forced` are evaluated whatever their plan says (the tickets of notifications on screen, which
- * the wake may have to take down).
  */
 export function selectForWake(
   plan: WakePlan,
@@ -78,7 +79,6 @@ export function selectForWake(
   context: string,
   now: Date,
   limits: PlanLimits,
-  forced: ReadonlySet<string> = new Set(),
 ): WakeSelection {
   let whole = false;
   if (plan.context !== context || plan.epoch !== revisions.epoch) {
@@ -97,7 +97,7 @@ export function selectForWake(
   const kept: string[] = [];
   for (const [key, { rev }] of revisions.revs) {
     const item = plan.items.get(key);
-    const stillTrue = !whole && !forced.has(key) && item !== undefined && item.rev === rev && !item.open && (item.recheckAt === null || item.recheckAt > nowMs);
+    const stillTrue = !whole && item !== undefined && item.rev === rev && !item.open && (item.recheckAt === null || item.recheckAt > nowMs);
     (stillTrue ? kept : toEvaluate).push(key);
   }
   toEvaluate.sort();
@@ -119,6 +119,13 @@ export function earliestAlarm(plan: WakePlan): Date | null {
   let earliest = Number.POSITIVE_INFINITY;
   for (const { alarmAt } of plan.items.values()) if (alarmAt !== null && alarmAt < earliest) earliest = alarmAt;
   return Number.isFinite(earliest) ? new Date(earliest) : null;
+}
+
+/** Which of the given planned tickets have nobody left to tell. */
+export function plannedSettled(plan: WakePlan, keys: Iterable<string>): string[] {
+  const settled: string[] = [];
+  for (const key of keys) if (plan.items.get(key)?.settled) settled.push(key);
+  return settled;
 }
 
 /** The state words of the given planned tickets (the toolbar badge of the ones a wake kept). */
@@ -172,7 +179,7 @@ export function planContextOf(parts: readonly unknown[]): string {
 /** The plan as storage keeps it (lib/storage/wake-plan-item.ts); null when it has nothing to keep. */
 export function planToStored(plan: WakePlan): StoredWakePlan | null {
   if (plan.epoch === null || plan.context === null) return null;
-  const stored: StoredWakePlan = { epoch: plan.epoch, context: plan.context, keys: [], revs: [], alarmAt: [], recheckAt: [], open: [], states: [], touchedAt: [] };
+  const stored: StoredWakePlan = { epoch: plan.epoch, context: plan.context, keys: [], revs: [], alarmAt: [], recheckAt: [], open: [], states: [], settled: [], touchedAt: [] };
   for (const [key, item] of plan.items) {
     stored.keys.push(key);
     stored.revs.push(item.rev);
@@ -180,6 +187,7 @@ export function planToStored(plan: WakePlan): StoredWakePlan | null {
     stored.recheckAt.push(item.recheckAt);
     stored.open.push(item.open ? 1 : 0);
     stored.states.push(item.state);
+    stored.settled.push(item.settled ? 1 : 0);
     stored.touchedAt.push(item.touchedAt);
   }
   return stored;
@@ -198,6 +206,7 @@ export function planFromStored(stored: StoredWakePlan | null): WakePlan {
       recheckAt: stored.recheckAt[i] ?? null,
       open: stored.open[i] === 1,
       state: stored.states[i] as EvaluationState,
+      settled: stored.settled[i] === 1,
       touchedAt: stored.touchedAt[i] ?? null,
     });
   });

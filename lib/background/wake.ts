@@ -1,4 +1,4 @@
-import { answeredNotifications } from '../alarms/answered-notifications';
+import { answeredAmong, type AnsweredTimeouts, nobodyLeftToTell } from '../alarms/answered-notifications';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueEventsOf, dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
@@ -27,6 +27,7 @@ import {
   type PlanItem,
   planContextOf,
   plannedRefreshCandidates,
+  plannedSettled,
   plannedStates,
   recordInPlan,
   selectForWake,
@@ -83,16 +84,10 @@ export function storeLimitsFor(context: BackgroundContext, deps: BackgroundDeps)
 }
 
 /** "Notify now" notifications of tickets with nobody left to tell (Sev 1 ones never time out). */
-async function takeDownAnswered(
-  deps: BackgroundDeps,
-  evaluated: Parameters<typeof answeredNotifications>[0],
-  onScreen: readonly string[],
-  timeouts: Parameters<typeof answeredNotifications>[2],
-): Promise<void> {
+async function takeDownAnswered(deps: BackgroundDeps, settled: ReadonlySet<string>, onScreen: readonly string[]): Promise<void> {
   if (onScreen.length === 0) return;
   try {
-    const answered = answeredNotifications(evaluated, onScreen, timeouts);
-    for (const id of answered) await deps.ports.notifications.clear(id);
+    for (const id of answeredAmong(settled, onScreen)) await deps.ports.notifications.clear(id);
   } catch (error) {
     deps.ports.log('answered notifications could not be taken down', error);
   }
@@ -282,6 +277,7 @@ function planItemOf(input: PlanInput, context: { now: Date; options: DueOptions;
     recheckAt: Number.isFinite(recheckAt) ? recheckAt : null,
     open: input.changedMeanwhile || dueEventsOf(stored, now, options).length > 0,
     state: shownStateOf(item, options, now),
+    settled: nobodyLeftToTell(stored, { ackTimeouts: options.ackTimeouts, now }),
     touchedAt: refreshable(entry, context.systems) ? lastTouchedMs(entry) : null,
   };
 }
@@ -295,8 +291,6 @@ async function notificationsOnScreen(deps: BackgroundDeps): Promise<string[]> {
     return [];
   }
 }
-
-const ticketKeysOf = (notificationIds: readonly string[]) => new Set(notificationIds.map((id) => id.split('|')[0] ?? id));
 
 /**
  * One wake. `keeper` holds the background's wake plan (wake-plan.ts): the wake reads and
@@ -328,7 +322,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
 
     // Only the tickets that are new, changed, due or on screen are read and evaluated; the others keep their plan.
     const planContext = planContextOf([context.policy.policy, options, limits, [...systems].sort()]);
-    const selection = selectForWake(plan, revisions, planContext, now, limits, ticketKeysOf(onScreen));
+    const selection = selectForWake(plan, revisions, planContext, now, limits);
     const read = await watchedTicketsItem.getEntries(selection.toEvaluate);
     const pruned = pruneStore(read, now, limits);
     const fresh = alarmSafeTickets(evaluateStore(pruned.store, context.policy.policy, now, deps, onRefused), lastCheckedAt, now, options, ports.log, onRefused);
@@ -359,8 +353,11 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
-    // The Escalation Director a passed timeout added is still someone to tell.
-    await takeDownAnswered(deps, fresh, onScreen, { ackTimeouts: options.ackTimeouts, now });
+    // Nobody left to tell: the evaluated tickets now (the Escalation Director a passed timeout added
+    // still counts), the others as the plan says (unchanged since they were last evaluated).
+    const timeouts: AnsweredTimeouts = { ackTimeouts: options.ackTimeouts, now };
+    const settled = new Set([...fresh.filter((item) => nobodyLeftToTell(item, timeouts)).map((item) => item.key), ...plannedSettled(plan, selection.kept)]);
+    await takeDownAnswered(deps, settled, onScreen);
     shown = await showAll(deps, built.contents, context.notifications.sound);
     await recordWakeEscalations(deps, { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
 

@@ -26,11 +26,13 @@ export const storedWakePlanSchema = z
     /** 1 when the ticket is evaluated again next wake whatever its instants. */
     open: z.array(z.union([z.literal(0), z.literal(1)])),
     states: z.array(z.enum(STATES)),
+    /** 1 when nobody is left to tell on the ticket. */
+    settled: z.array(z.union([z.literal(0), z.literal(1)])),
     touchedAt: z.array(instant),
   })
   .superRefine((plan, ctx) => {
     const n = plan.keys.length;
-    for (const field of ['revs', 'alarmAt', 'recheckAt', 'open', 'states', 'touchedAt'] as const) {
+    for (const field of ['revs', 'alarmAt', 'recheckAt', 'open', 'states', 'settled', 'touchedAt'] as const) {
       if (plan[field].length !== n) ctx.addIssue({ code: 'custom', path: [field], message: `has ${plan[field].length} values for ${n} tickets` });
     }
   });

@@ -7,6 +7,7 @@ import {
   planContextOf,
   planFromStored,
   plannedRefreshCandidates,
+  plannedSettled,
   plannedStates,
   planToStored,
   recordInPlan,
@@ -21,7 +22,7 @@ const LIMITS = { maxTickets: 2000, maxChars: 4_000_000 };
 const key = (id: number) => `zendesk:${id}@https://acme.zendesk.com`;
 
 function item(overrides: Partial<PlanItem> = {}): PlanItem {
-  return { rev: 1, alarmAt: NOW.getTime() + 30 * MIN, recheckAt: NOW.getTime() + 30 * MIN, open: false, state: 'ok', touchedAt: NOW.getTime() - 5 * MIN, ...overrides };
+  return { rev: 1, alarmAt: NOW.getTime() + 30 * MIN, recheckAt: NOW.getTime() + 30 * MIN, open: false, state: 'ok', settled: false, touchedAt: NOW.getTime() - 5 * MIN, ...overrides };
 }
 
 function revisionsOf(entries: Array<[number, number]>, epoch = 'e1', size = 1000) {
@@ -68,12 +69,6 @@ describe('selectForWake', () => {
     expect([...plan.items.keys()]).toEqual([key(1)]);
   });
 
-  it('evaluates a ticket with a notification on screen whatever its plan says', () => {
-    const plan = planWith([[1, item()], [2, item()]]);
-    const selection = selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, LIMITS, new Set([key(2)]));
-    expect(selection.toEvaluate).toEqual([key(2)]);
-  });
-
   it('evaluates the whole store when it is over its limits (its drop order needs every entry)', () => {
     const plan = planWith([[1, item()], [2, item()]]);
     expect(selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, { maxTickets: 1, maxChars: 4_000_000 }).whole).toBe(true);
@@ -103,11 +98,13 @@ describe('the plan items', () => {
       { key: key(3), origin: 'https://acme.zendesk.com', touchedAt: NOW.getTime() - 5 * MIN },
     ]);
     expect(originOfKey('jira:OPS@12@https://jira.example.com:8443')).toBe('https://jira.example.com:8443');
+    recordInPlan(plan, key(4), item({ settled: true }));
+    expect(plannedSettled(plan, [key(1), key(4), key(9)])).toEqual([key(4)]);
   });
 
   it('survives storage: stored column by column, read back equal, and a torn value is refused', () => {
     const plan = planWith([
-      [1, item({ open: true, state: 'warning' })],
+      [1, item({ open: true, state: 'warning', settled: true })],
       [2, item({ alarmAt: null, recheckAt: null, touchedAt: null, rev: 42 })],
     ]);
     const stored = planToStored(plan);
