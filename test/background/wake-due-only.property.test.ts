@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundIdle, createBackground, WAKE_ALARM } from '../../lib/background';
 import { upcomingInstants } from '../../lib/alarms/next-wake';
@@ -252,6 +252,68 @@ describe('a wake evaluates the due tickets only', () => {
     world.clock.now = t2;
     await background.start();
     expect([...new Set(evaluated)].sort()).toEqual(due.sort());
+  });
+
+  it("a new worker's wake reads the store's metadata, the plan and the due tickets' entries, never every entry", async () => {
+    setParsedItemCaching(true);
+    const world = fakeWorld(iso(T0));
+    const specs: Spec[] = Array.from({ length: 40 }, (_, i) => ({
+      severity: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      office: OFFICES[i % OFFICES.length] as Spec['office'],
+      openedMinutesBefore: i * 37,
+      replyAfterMinutes: i % 3 === 0 ? 20 : null,
+      waiting: false,
+      acknowledged: [],
+      snoozeMinutes: null,
+    }));
+    await watchedTicketsItem.set(storeOf(specs));
+    const evaluated: string[] = [];
+    const deps = backgroundDeps(world, {
+      evaluate: (ticket: Ticket, ...rest) => {
+        evaluated.push(ticket.id);
+        return evaluate(ticket, ...rest);
+      },
+    });
+    await createBackground(deps).start();
+    await fakeBrowser.notifications.getAll().then(async (all) => {
+      for (const id of Object.keys(all)) await fakeBrowser.notifications.clear(id);
+    });
+
+    // Which tickets have an instant in (T0, t2], by the engine and the alarm rules on their own.
+    const t2 = new Date(T0 + 25 * MINUTE);
+    const stored = await watchedTicketsItem.get();
+    const options = dueOptions({ reminderMinutes: defaultNotificationSettings.reminderMinutes, ackTimeouts: defaultNotificationSettings.ackTimeoutMinutes });
+    const due = Object.values(stored)
+      .filter((entry) => {
+        const ticket = ticketFromJson(entry.ticket);
+        const evaluation = evaluate(ticket, defaultPolicy, new Date(T0), Object.keys(entry.acknowledged));
+        const item = { key: watchedEntryKey(entry), ticket, evaluation, shown: entry.shown };
+        const instants = [...upcomingInstants([item], new Date(T0), options), nextStateChangeAt(evaluation, new Date(T0))].filter((d): d is Date => d !== null);
+        return instants.some((d) => d.getTime() <= t2.getTime());
+      })
+      .map((entry) => entry.ticket.id);
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.length).toBeLessThan(40);
+
+    // A new worker: nothing of the store or the plan in memory (caching off: every read goes to storage).
+    setParsedItemCaching(false);
+    const gets: unknown[] = [];
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(((keys?: unknown) => {
+      gets.push(keys ?? null);
+      return get(keys as string[]);
+    }) as typeof fakeBrowser.storage.local.get);
+    try {
+      evaluated.length = 0;
+      world.clock.now = t2;
+      await createBackground(deps).start();
+    } finally {
+      spy.mockRestore();
+    }
+    expect([...new Set(evaluated)].sort()).toEqual(due.sort());
+    expect(gets.filter((keys) => keys === null)).toEqual([]); // never the whole storage
+    const entryKeysRead = new Set(gets.flatMap((keys) => (Array.isArray(keys) ? keys : typeof keys === 'string' ? [keys] : [])).filter((key: string) => key.startsWith('watched:')));
+    expect([...entryKeysRead].map((key) => key.slice('watched:zendesk:'.length).split('@')[0]).sort()).toEqual(due.sort());
   });
 
   it('a ticket whose entry changes while the wake evaluates it is evaluated again by the next wake', async () => {
