@@ -1,4 +1,4 @@
-import { wakePlanItem } from '../storage/wake-plan-item';
+import { decodeWakePlan, encodeWakePlan, wakePlanItem } from '../storage/wake-plan-item';
 import type { BackgroundDeps } from './deps';
 import { emptyPlan, planFromStored, planToStored, type WakePlan } from './wake-plan';
 
@@ -17,27 +17,34 @@ export interface WakePlanKeeper {
 
 export function createWakePlanKeeper(): WakePlanKeeper {
   let current: WakePlan | null = null;
+  /** The plan's change count when it was last read or stored: nothing new, nothing written. */
+  let storedChanges = -1;
   return {
     async plan(deps) {
       if (current) return current;
       try {
-        current = planFromStored(await wakePlanItem.get());
+        const text = await wakePlanItem.get();
+        current = planFromStored(text === null ? null : decodeWakePlan(text));
       } catch (error) {
         deps.ports.log('wake plan not read; every ticket is evaluated', error);
         current = emptyPlan();
       }
+      storedChanges = current.changes;
       return current;
     },
     async save(deps) {
-      if (!current) return;
+      if (!current || current.changes === storedChanges) return;
+      const stored = planToStored(current);
       try {
-        await wakePlanItem.set(planToStored(current));
+        await (stored === null ? wakePlanItem.remove() : wakePlanItem.set(encodeWakePlan(stored)));
+        storedChanges = current.changes;
       } catch (error) {
         deps.ports.log('wake plan not stored; a new worker evaluates every ticket', error);
       }
     },
     async forget(deps) {
       current = emptyPlan();
+      storedChanges = current.changes;
       await wakePlanItem.remove().catch((error: unknown) => deps.ports.log('wake plan not removed', error));
     },
   };

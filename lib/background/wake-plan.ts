@@ -1,5 +1,5 @@
 import type { EvaluationState } from '../engine/types';
-import type { StoredWakePlan } from '../storage/wake-plan-item';
+import type { PlanState, StoredWakePlan } from '../storage/wake-plan-item';
 import type { RefreshCandidate } from './refresh-plan';
 
 /**
@@ -45,9 +45,21 @@ export interface WakePlan {
   /** What every item was computed under (planContextOf). */
   context: string | null;
   items: Map<string, PlanItem>;
+  /** Counts the changes made to the plan (its keeper stores it only when it changed). */
+  changes: number;
 }
 
-export const emptyPlan = (): WakePlan => ({ epoch: null, context: null, items: new Map() });
+export const emptyPlan = (): WakePlan => ({ epoch: null, context: null, items: new Map(), changes: 0 });
+
+const samePlanItem = (a: PlanItem | undefined, b: PlanItem) =>
+  a !== undefined &&
+  a.rev === b.rev &&
+  a.alarmAt === b.alarmAt &&
+  a.recheckAt === b.recheckAt &&
+  a.open === b.open &&
+  a.state === b.state &&
+  a.settled === b.settled &&
+  a.touchedAt === b.touchedAt;
 
 /** The store's revisions as the plan reads them (lib/storage/watched-store-item.ts). */
 export interface PlanRevisions {
@@ -83,11 +95,12 @@ export function selectForWake(
   let whole = false;
   if (plan.context !== context || plan.epoch !== revisions.epoch) {
     plan.items.clear();
+    plan.changes++;
     plan.context = context;
     plan.epoch = revisions.epoch;
     whole = true;
   }
-  for (const key of plan.items.keys()) if (!revisions.revs.has(key)) plan.items.delete(key);
+  forgetInPlan(plan, [...plan.items.keys()].filter((key) => !revisions.revs.has(key)));
   let chars = 0;
   for (const { size } of revisions.revs.values()) chars += size;
   // Over its limits the store is pruned as a whole (its drop order needs every entry).
@@ -107,11 +120,14 @@ export function selectForWake(
 /** Records a ticket just evaluated (its recheck instant is never after its alarm). */
 export function recordInPlan(plan: WakePlan, key: string, item: PlanItem): void {
   const recheckAt = item.alarmAt === null ? item.recheckAt : Math.min(item.alarmAt, item.recheckAt ?? Number.POSITIVE_INFINITY);
-  plan.items.set(key, { ...item, recheckAt });
+  const next = { ...item, recheckAt };
+  if (samePlanItem(plan.items.get(key), next)) return;
+  plan.items.set(key, next);
+  plan.changes++;
 }
 
 export function forgetInPlan(plan: WakePlan, keys: Iterable<string>): void {
-  for (const key of keys) plan.items.delete(key);
+  for (const key of keys) if (plan.items.delete(key)) plan.changes++;
 }
 
 /** The earliest alarm instant of every planned ticket, or null. */
@@ -205,7 +221,7 @@ export function planFromStored(stored: StoredWakePlan | null): WakePlan {
       alarmAt: stored.alarmAt[i] ?? null,
       recheckAt: stored.recheckAt[i] ?? null,
       open: stored.open[i] === 1,
-      state: stored.states[i] as EvaluationState,
+      state: stored.states[i] as PlanState,
       settled: stored.settled[i] === 1,
       touchedAt: stored.touchedAt[i] ?? null,
     });

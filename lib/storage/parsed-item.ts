@@ -71,10 +71,32 @@ const metaKeyOf = (key: StorageItemKey): StorageItemKey => `${key}$` as StorageI
 export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T> {
   const { key, version, schema, fallback } = options;
   const report = (reason: string) => reportStorageProblem(key, reason);
-  const wxtItem = storage.defineItem<unknown, { v?: number }>(key, {
-    version,
-    migrations: options.migrations ?? {},
-  });
+  // No `storage.defineItem`: wxt reads a defined item's whole value (and runs its migrations) the
+  // moment it is defined, so a new service worker read every item (the escalation record, the
+  // notification log: megabytes) before its first wake could read anything (issue 11 (b)). This
+  // item reads only when asked and migrates on its first read (`migrate`).
+  const metaKey = metaKeyOf(key);
+
+  /** Runs the migrations from the stored version up to `version`, then stores value and version together. */
+  async function migrate(): Promise<void> {
+    const [value, meta] = await Promise.all([storage.getItem<unknown>(key), storage.getMeta<{ v?: number }>(key)]);
+    if (value == null) return;
+    const from = typeof meta.v === 'number' ? meta.v : 1;
+    if (from >= version) return;
+    let migrated = value;
+    for (let n = from + 1; n <= version; n++) {
+      try {
+        migrated = (await options.migrations?.[n]?.(migrated)) ?? migrated;
+      } catch (error) {
+        throw new Error(`v${n}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+    await storage.setItems([
+      { key, value: migrated },
+      { key: metaKey, value: { ...meta, v: version } },
+    ]);
+  }
+
   let queue: Promise<unknown> = Promise.resolve();
 
   function serialised<R>(task: () => Promise<R>): Promise<R> {
@@ -126,7 +148,7 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
   }
 
   async function storedVersion(): Promise<number> {
-    const meta = await wxtItem.getMeta(); // also waits for wxt's own start-up migration
+    const meta = await storage.getMeta<{ v?: number }>(key);
     return typeof meta.v === 'number' && Number.isInteger(meta.v) && meta.v >= 1 ? meta.v : 1;
   }
 
@@ -143,7 +165,7 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
     }
     if (before < version) {
       try {
-        await wxtItem.migrate();
+        await migrate();
       } catch (error) {
         report(`migration from v${before} failed: ${error instanceof Error ? (error.cause ?? error.message) : String(error)}`);
       }
@@ -170,9 +192,9 @@ export function defineParsedItem<T>(options: ParsedItemOptions<T>): ParsedItem<T
         if (changed !== current) await write(changed);
         return changed;
       }),
-    remove: () => serialised(() => storage.removeItems([key, metaKeyOf(key)])),
+    remove: () => serialised(() => storage.removeItems([key, metaKey])),
     watch(callback) {
-      return wxtItem.watch((raw) => {
+      return storage.watch<unknown>(key, (raw) => {
         const parsed = raw == null ? { success: true as const, data: fallback() } : schema.safeParse(raw);
         if (parsed.success) callback(parsed.data);
         else void serialised(read).then(callback);

@@ -52,7 +52,7 @@ describe.skipIf(!browsersAvailable().chromium)('the watched store in Chromium', 
     const layout = await inExtension(chromium, async () => {
       const all = await chrome.storage.local.get(null);
       return {
-        meta: all['watchedTickets$'] as { v?: number; epoch?: unknown; seq?: unknown; revs?: Record<string, unknown> } | undefined,
+        meta: all['watchedTickets$'] as { v?: number; epoch?: unknown; seq?: unknown; revs?: string } | undefined,
         legacy: 'watchedTickets' in all,
       };
     });
@@ -60,6 +60,6 @@ describe.skipIf(!browsersAvailable().chromium)('the watched store in Chromium', 
     expect(layout.legacy).toBe(false);
     // The entry's revision and size are in the metadata, written with it (issue 11: a new worker reads that key alone).
     expect(layout.meta?.epoch).toEqual(expect.any(String));
-    expect(layout.meta?.revs?.[KEY]).toEqual([layout.meta?.seq, KEY.length + JSON.stringify(stored[KEY]).length]);
+    expect((JSON.parse(layout.meta?.revs ?? '{}') as Record<string, unknown>)[KEY]).toEqual([layout.meta?.seq, KEY.length + JSON.stringify(stored[KEY]).length]);
   }, 90_000);
 });

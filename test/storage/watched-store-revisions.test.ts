@@ -25,7 +25,12 @@ const storeOf = (...ids: string[]): WatchedStore => Object.fromEntries(ids.map((
 const newItem = () => createWatchedStoreItem({ version: WATCHED_TICKETS_VERSION, legacyMigrations, validateChanged: validateChangedEntries });
 
 const rawStorage = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, unknown>;
-const storedMeta = async () => (await rawStorage())[META] as { v: number; epoch: string; seq: number; revs: Record<string, [number, number]> };
+/** The stored metadata, its `revs` (JSON text) decoded. */
+const storedMeta = async () => {
+  const meta = (await rawStorage())[META] as { v: number; epoch: string; seq: number; revs: string };
+  expect(typeof meta.revs).toBe('string');
+  return { ...meta, revs: JSON.parse(meta.revs) as Record<string, [number, number]> };
+};
 const revOf = (revisions: StoreRevisions, id: string) => revisions.revs.get(keyOf(id))?.rev;
 const plain = (revisions: StoreRevisions) => ({ epoch: revisions.epoch, revs: Object.fromEntries(revisions.revs) });
 /** Lets storage change events reach their listeners. */

@@ -48,7 +48,9 @@ describe('migration v3 → v4: one key per ticket', () => {
     expect(store).toEqual({ [keyOf('1')]: one, [keyOf('2')]: two });
     const raw = await rawStorage();
     expect(raw['watchedTickets']).toBeUndefined();
-    expect(raw['watchedTickets$']).toMatchObject({ v: 4, revs: { [keyOf('1')]: [1, expect.any(Number)], [keyOf('2')]: [1, expect.any(Number)] } });
+    const meta = raw['watchedTickets$'] as { v: number; revs: string };
+    expect(meta.v).toBe(4);
+    expect(JSON.parse(meta.revs)).toEqual({ [keyOf('1')]: [1, expect.any(Number)], [keyOf('2')]: [1, expect.any(Number)] });
     expect(raw[storageKeyOf('1')]).toEqual(one);
     expect(raw[storageKeyOf('2')]).toEqual(two);
     expect(problems).toEqual([]);

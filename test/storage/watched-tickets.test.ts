@@ -106,10 +106,9 @@ describe('watched tickets: writes', () => {
   it('stores the value together with its version, each ticket under its own key (v4)', async () => {
     await watchedTicketsItem.set({ 'zendesk:35436@https://acme.zendesk.com': watchedTicket() });
     const raw = await fakeBrowser.storage.local.get(null);
-    expect(raw['watchedTickets$']).toMatchObject({
-      v: WATCHED_TICKETS_VERSION,
-      revs: { 'zendesk:35436@https://acme.zendesk.com': [expect.any(Number), expect.any(Number)] },
-    });
+    const meta = raw['watchedTickets$'] as { v: number; revs: string };
+    expect(meta.v).toBe(WATCHED_TICKETS_VERSION);
+    expect(JSON.parse(meta.revs)).toEqual({ 'zendesk:35436@https://acme.zendesk.com': [expect.any(Number), expect.any(Number)] });
     expect(Object.keys(raw).filter((key) => key !== 'watchedTickets$')).toEqual(['watched:zendesk:35436@https://acme.zendesk.com']);
   });
 
