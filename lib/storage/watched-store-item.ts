@@ -155,6 +155,11 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
   const ownWriteIds = new Set<string>();
   /** Storage keys this context removed and has not seen the removal of yet. */
   const ownRemovals = new Set<string>();
+  /**
+   * Another context wrote entries (devtools, an older build, a test): the stored revisions may not
+   * say so, so the next read is a full one under a new epoch (every plan made before is void).
+   */
+  let foreignEntryWrite = false;
 
   const drop = () => {
     cached = null;
@@ -172,7 +177,10 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     // Removals this context made (a ticket forgotten, the old key after its migration) change nothing here.
     const own = keys.every((key) => changes[key]?.newValue == null && ownRemovals.has(key));
     for (const key of keys) ownRemovals.delete(key);
-    if (!own) drop();
+    if (own) return;
+    // Entries changed without this context's revisions: their stored revisions cannot be trusted.
+    if (changes[META_KEY] === undefined && keys.some((key) => key !== META_KEY && changes[key]?.newValue != null)) foreignEntryWrite = true;
+    drop();
   };
 
   /** Whether the in-memory copy may be used; listening for changes from elsewhere first. */
@@ -292,7 +300,10 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
     }
     fix.remove = fix.remove.filter((key) => !Object.hasOwn(fix.set, key));
 
-    const trusted = parseStoredMeta(all[META_KEY], version);
+    const distrusted = foreignEntryWrite;
+    foreignEntryWrite = false;
+    const trusted = distrusted ? null : parseStoredMeta(all[META_KEY], version);
+    if (distrusted) report('entries were written elsewhere without their revisions; revisions restart under a new epoch');
     const base = trusted ?? freshMeta();
     // Entries written now, and entries without a revision (an older build wrote them, or the revisions restart).
     const revised = Object.keys(read.store)
@@ -327,6 +338,7 @@ export function createWatchedStoreItem(options: WatchedStoreItemOptions): Watche
 
   /** The metadata: from memory, else the metadata key alone, else (not to be trusted) a full read. */
   async function currentMeta(): Promise<StoreMeta> {
+    if (cacheable() && foreignEntryWrite) return (await readFull()).meta;
     if (cacheable() && meta !== null) return meta;
     const startedAt = generation;
     const raw = (await browser.storage.local.get([META_KEY, LEGACY_KEY])) as Record<string, unknown>;

@@ -363,3 +363,24 @@ describe('a new service worker (the store kept in memory)', () => {
     expect((await rawStorage())['watchedTickets']).toBeUndefined();
   });
 });
+
+describe('entries written elsewhere (background, in memory)', () => {
+  it('an entry written straight to storage by another context restarts the revisions under a new epoch, so no plan trusts the old ones', async () => {
+    setParsedItemCaching(true);
+    const item = newItem();
+    await item.set(storeOf('1', '2'));
+    const before = await item.revisions();
+    // Another context (devtools, an older build) rewrites ticket 2 without touching the metadata.
+    await fakeBrowser.storage.local.set({ [storageKeyOf('2')]: entry('2', {}, 'Changed elsewhere') });
+    await settled();
+    const after = await item.revisions();
+    expect(after.epoch).not.toBe(before.epoch);
+    expect([...after.revs.keys()].sort()).toEqual([keyOf('1'), keyOf('2')]);
+    expect((await item.getEntries([keyOf('2')]))[keyOf('2')]?.ticket.title).toBe('Changed elsewhere');
+    expect(problems.map((p) => p.reason)).toContain('entries were written elsewhere without their revisions; revisions restart under a new epoch');
+    // Its own writes afterwards keep the new epoch.
+    await item.updateEntries([keyOf('1')], (s) => ({ ...s, [keyOf('1')]: entry('1', {}, 'Mine') }));
+    await settled();
+    expect((await item.revisions()).epoch).toBe(after.epoch);
+  });
+});
