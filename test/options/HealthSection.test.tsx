@@ -48,7 +48,19 @@ describe('Health tab', () => {
     await screen.findByText('Last wake');
     const text = document.querySelector('[data-health="last-wake"]')?.textContent ?? '';
     expect(text).toMatch(/8:05/);
-    expect(text).toContain('took 12 ms · 3 of 2,000 watched tickets evaluated');
+    expect(text).toContain('took 12 ms · 3 of 2,000 watched tickets evaluated; the others had nothing due');
+  });
+
+  it('says when the last wake evaluated every watched ticket, or had none to watch', async () => {
+    await healthItem.set({ ...health, lastWake: { tookMs: 140, evaluated: 2000, watched: 2000 } });
+    const { unmount } = render(<HealthSection store={{ load: () => healthItem.get() }} engineerTimeZone="UTC" />);
+    await screen.findByText('Last wake');
+    expect(document.querySelector('[data-health="last-wake"]')?.textContent).toContain('took 140 ms · every watched ticket evaluated (2,000)');
+    unmount();
+    await healthItem.set({ ...health, lastWake: { tookMs: 3, evaluated: 0, watched: 0 } });
+    render(<HealthSection store={{ load: () => healthItem.get() }} engineerTimeZone="UTC" />);
+    await screen.findByText('Last wake');
+    expect(document.querySelector('[data-health="last-wake"]')?.textContent).toContain('took 3 ms · no ticket watched');
   });
 
   it('says "not yet" and "None." before the first wake, and reloads on demand', async () => {

@@ -31,6 +31,12 @@ export function HealthSection({ store, engineerTimeZone }: { store: HealthStore 
   if (!value) return <p role="status">{t('optionsLoading')}</p>;
   const locale = uiLanguage();
   const when = (iso: string | null) => (iso ? formatInstant(new Date(iso), engineerTimeZone, locale) : t('optionsHealthNever'));
+  const lastWakeText = (at: string, wake: NonNullable<Health['lastWake']>) => {
+    const took = wake.tookMs.toLocaleString(locale, { maximumFractionDigits: 0 });
+    if (wake.watched === 0) return t('optionsHealthLastWakeNone', [when(at), took]);
+    if (wake.evaluated >= wake.watched) return t('optionsHealthLastWakeAll', [when(at), took, wake.watched.toLocaleString(locale)]);
+    return t('optionsHealthLastWakeCost', [when(at), took, wake.evaluated.toLocaleString(locale), wake.watched.toLocaleString(locale)]);
+  };
   const errors = Object.entries(value.originErrors).sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <section class="ew-section" aria-labelledby="ew-health-title">
@@ -39,14 +45,7 @@ export function HealthSection({ store, engineerTimeZone }: { store: HealthStore 
       <dl class="ew-health-times">
         <dt>{t('optionsHealthLastWake')}</dt>
         <dd data-health="last-wake">
-          {value.lastWake && value.lastWakeAt
-            ? t('optionsHealthLastWakeCost', [
-                when(value.lastWakeAt),
-                value.lastWake.tookMs.toLocaleString(locale, { maximumFractionDigits: 0 }),
-                value.lastWake.evaluated.toLocaleString(locale),
-                value.lastWake.watched.toLocaleString(locale),
-              ])
-            : when(value.lastWakeAt)}
+          {value.lastWake && value.lastWakeAt ? lastWakeText(value.lastWakeAt, value.lastWake) : when(value.lastWakeAt)}
         </dd>
         <dt>{t('optionsHealthNextAlarm')}</dt>
         <dd data-health="next-alarm">{when(value.nextAlarmAt)}</dd>
