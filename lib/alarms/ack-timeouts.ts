@@ -14,7 +14,8 @@ import { ESCALATION_DIRECTOR_ROLE } from '../people/people-for';
 
 export type AckTimeoutMinutes = Partial<Record<'1' | '2' | '3' | '4', number>>;
 
-export const DEFAULT_ACK_TIMEOUT_MINUTES = { '1': 15, '2': 60, '3': 0, '4': 0 } as const satisfies Record<'1' | '2' | '3' | '4', number>;
+/** The settings' defaults (lib/storage/settings.ts holds them: storage sits below the alarms). */
+export { DEFAULT_ACK_TIMEOUT_MINUTES } from '../storage/settings';
 
 export interface AckTimeout {
   /** The level whose roles were not acknowledged in time. */

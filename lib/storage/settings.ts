@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_ACK_TIMEOUT_MINUTES } from '../alarms/ack-timeouts';
 import { timeZoneSchema } from '../policy/schema';
 import { defineParsedItem } from './parsed-item';
 import { repairFields } from './repair-fields';
 import { checkSyncQuota } from './sync-quota';
+
+/** Acknowledgement timeouts by default, wall-clock minutes per severity (0 = off; lib/alarms/ack-timeouts.ts). */
+export const DEFAULT_ACK_TIMEOUT_MINUTES = { '1': 15, '2': 60, '3': 0, '4': 0 } as const satisfies Record<'1' | '2' | '3' | '4', number>;
 
 /**
  * The engineer's settings, synced between their browsers through `storage.sync`.
