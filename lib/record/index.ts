@@ -1,5 +1,14 @@
 /** The escalation record (issue 15 item 5): pure updates, rows for a period, CSV/JSON exports, delay per level. */
-export { withLevels, withNotifications, withAcknowledgement, capRecord, RECORD_LIMITS, type RecordLimits, type TicketFacts } from './record-updates';
+export {
+  withLevels,
+  withNotifications,
+  withAcknowledgement,
+  capRecord,
+  RECORD_LIMITS,
+  type RecordLimits,
+  type TicketFacts,
+} from './record-updates';
+export { recordSize, knowRecordSizeFromJson } from '../storage/escalation-record-size';
 export {
   recordRows,
   recordCsv,

@@ -6,6 +6,7 @@ import type {
   RecordedNotification,
   TicketRecord,
 } from '../storage/escalation-record';
+import { knownRecordSize, recordSize, rememberRecordSize, ticketJsonLength } from '../storage/escalation-record-size';
 
 /**
  * Pure updates of the escalation record (lib/storage/escalation-record.ts). Each returns the very
@@ -70,6 +71,8 @@ function changeTicket(
   };
   const next: EscalationRecord = { ...record };
   Object.defineProperty(next, facts.key, { value: ticket, enumerable: true, writable: true, configurable: true });
+  const before = knownRecordSize(record);
+  if (before !== undefined) rememberRecordSize(next, before - (existing ? facts.key.length + ticketJsonLength(existing) : 0) + facts.key.length + ticketJsonLength(ticket));
   return capRecord(next, limits, facts.key);
 }
 
@@ -123,28 +126,24 @@ export function withAcknowledgement(
 /** Within the ticket and size caps: the least recently updated tickets go first (never `keep`, the one just written). */
 export function capRecord(record: EscalationRecord, limits: RecordLimits = RECORD_LIMITS, keep?: string): EscalationRecord {
   const entries = Object.entries(record);
-  let chars = 0;
-  const sizes = new Map<string, number>();
-  for (const [key, ticket] of entries) {
-    const size = key.length + JSON.stringify(ticket).length;
-    sizes.set(key, size);
-    chars += size;
-  }
+  let chars = recordSize(record);
   if (entries.length <= limits.tickets && chars <= limits.chars) return record;
   const order = entries
     .filter(([key]) => key !== keep)
-    .sort(([, a], [, b]) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
+    .map(([key, ticket]) => ({ key, ticket, updatedAt: Date.parse(ticket.updatedAt) }))
+    .sort((a, b) => a.updatedAt - b.updatedAt);
   const dropped = new Set<string>();
   let count = entries.length;
-  for (const [key] of order) {
+  for (const { key, ticket } of order) {
     if (count <= limits.tickets && chars <= limits.chars) break;
     dropped.add(key);
     count--;
-    chars -= sizes.get(key) ?? 0;
+    chars -= key.length + ticketJsonLength(ticket);
   }
   const next: EscalationRecord = {};
   for (const [key, ticket] of entries) {
     if (!dropped.has(key)) Object.defineProperty(next, key, { value: ticket, enumerable: true, writable: true, configurable: true });
   }
+  rememberRecordSize(next, chars);
   return next;
 }

@@ -140,7 +140,11 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
   );
   type StoredRecord = Record<string, { acknowledgements: Array<{ role: string; how: string; at: string; levelStartedAt: string | null; noteWritten: boolean }>; notifications: Array<{ kind: string; roles: string[] }> }>;
   const record = await waitUntil(
-    () => localStorageValue<StoredRecord>(options, 'escalationRecord'),
+    // Stored as JSON text (v2): a new service worker reads a string in one piece.
+    async () => {
+      const text = await localStorageValue<string>(options, 'escalationRecord');
+      return typeof text === 'string' ? (JSON.parse(text) as StoredRecord) : undefined;
+    },
     (value) => (value?.[KEY]?.acknowledgements.length ?? 0) > 1,
     15_000,
     'the two acknowledgements in the record',

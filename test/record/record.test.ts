@@ -6,7 +6,9 @@ import { defaultPolicy } from '../../lib/policy';
 import {
   ackDelayByLevel,
   capRecord,
+  knowRecordSizeFromJson,
   noteAcknowledgements,
+  recordSize,
   RECORD_CSV_COLUMNS,
   RECORD_LIMITS,
   recordCsv,
@@ -86,6 +88,25 @@ describe('recording', () => {
     }
     expect(Object.keys(record).sort()).toEqual(['zendesk:2@https://acme.zendesk.com', 'zendesk:3@https://acme.zendesk.com']);
     expect(capRecord(record, limits)).toBe(record);
+  });
+
+  it('the size cap drops the same tickets whether the size is measured or known from the stored text', () => {
+    let record: EscalationRecord = {};
+    for (const id of ['1', '2', '3', '4']) {
+      record = withLevels(record, facts({ key: `zendesk:${id}@https://acme.zendesk.com/"q"\\`, id }), [{ level: 1, levelId: 'l1', at: '2026-07-14T08:00:00.000Z' }], at(`2026-07-15T0${id}:00:00Z`));
+    }
+    const measured = Object.entries(record).reduce((sum, [key, ticket]) => sum + key.length + JSON.stringify(ticket).length, 0);
+    const read = JSON.parse(JSON.stringify(record)) as EscalationRecord;
+    knowRecordSizeFromJson(read, JSON.stringify(record).length);
+    expect(recordSize(read)).toBe(measured);
+    // One more level beyond a size cap of the current size: the oldest ticket goes, in both.
+    const limits = { ...RECORD_LIMITS, chars: measured };
+    const next = (from: EscalationRecord) => withLevels(from, facts({ key: 'zendesk:4@https://acme.zendesk.com/"q"\\', id: '4' }), [{ level: 2, levelId: 'l2', at: '2026-07-15T05:00:00.000Z' }], at('2026-07-15T05:00:00Z'), limits);
+    const fromMeasured = next(JSON.parse(JSON.stringify(record)) as EscalationRecord);
+    const fromKnown = next(read);
+    expect(Object.keys(fromKnown)).toEqual(Object.keys(fromMeasured));
+    expect(Object.keys(fromKnown)).not.toContain('zendesk:1@https://acme.zendesk.com/"q"\\');
+    expect(recordSize(fromKnown)).toBe(Object.entries(fromKnown).reduce((sum, [key, ticket]) => sum + key.length + JSON.stringify(ticket).length, 0));
   });
 });
 
