@@ -25,27 +25,22 @@ function fieldCount(value: Fields): number {
   return count;
 }
 
-const digit = (text: string, at: number): number => {
-  const code = text.charCodeAt(at) - 48;
-  return code >= 0 && code <= 9 ? code : NaN;
-};
-const twoDigits = (text: string, at: number): number => digit(text, at) * 10 + digit(text, at + 1);
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
  * An instant exactly as toISOString writes it for years 0000–9999 (`YYYY-MM-DDTHH:mm:ss.sssZ`), a
- * real date: a subset of `z.iso.datetime({ offset: true })`. Checked character by character (a
- * regex or a Date per instant cost a new worker tens of ms over 2,000 tickets).
+ * real date: a subset of `z.iso.datetime({ offset: true })`. One regex, the day of the month
+ * checked only past the 28th (a Date per instant cost a new worker tens of ms over 2,000 tickets).
  */
 function isInstant(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 24) return false;
-  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':' || value[19] !== '.' || value[23] !== 'Z') return false;
-  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
-  const month = twoDigits(value, 5);
-  const day = twoDigits(value, 8);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!)) return false;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
-  return twoDigits(value, 11) <= 23 && twoDigits(value, 14) <= 59 && twoDigits(value, 17) <= 59 && digit(value, 20) + digit(value, 21) + digit(value, 22) >= 0;
+  if (typeof value !== 'string' || !INSTANT.test(value)) return false;
+  const day = Number(value.slice(8, 10));
+  if (day <= 28) return true;
+  const month = Number(value.slice(5, 7));
+  if (day > DAYS_IN_MONTH[month - 1]!) return false;
+  const year = Number(value.slice(0, 4));
+  return month !== 2 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 
 const isText = (value: unknown, max: number): boolean => typeof value === 'string' && value.length <= max;
