@@ -1,6 +1,6 @@
 import '../lib/zod-jitless';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,4 +158,5 @@ if (file) {
     console.log(`${format} cold (${runs} fresh processes): read ${stats(cold.map((s) => s.read))}; one change+validate+store ${stats(cold.map((s) => s.change))}`);
     console.log(`${format} warm (${warm.length} calls): read ${stats(warm.map((s) => s.read))}; one change+validate+store ${stats(warm.map((s) => s.change))}`);
   }
+  rmSync(dir, { recursive: true });
 }
