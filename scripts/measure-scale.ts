@@ -1,7 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_ACK_TIMEOUT_MINUTES } from '../lib/alarms/ack-timeouts';
+import { dueNotifications } from '../lib/alarms/due-notifications';
+import { warningLeadsFrom } from '../lib/alarms/warning-leads';
+import { evaluate } from '../lib/engine/evaluate';
 import { ticketToJson } from '../lib/engine/ticket-schema';
 import { zendesk } from '../lib/helpdesks/zendesk';
+import { defaultPolicy } from '../lib/policy';
+import { defaultNotificationSettings } from '../lib/storage/settings';
 import { watchedTicketKey, type WatchedTicket } from '../lib/storage/watched-ticket-schema';
 import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../test/e2e/harness';
 import { stopExtensionWorker } from '../test/e2e/extension-probes';
@@ -26,6 +31,10 @@ import { DEMO_HOST, sampleTruth } from './sample-truth';
  *     Chrome stops an idle one), 3 times each way, see measureNewWorker; then the median of 3
  *     after a change of the notification settings (every ticket evaluated again). The first
  *     wake's notifications are dismissed before the others (KEEP_NOTIFICATIONS=1 leaves them).
+ *     Then wakes that RAISE a notification (writing the notification log and rewriting the
+ *     escalation record): a ticket not yet stored whose level has started is ingested from a
+ *     ticket page's content script, 3 times in a new worker and 3 times in the living one, see
+ *     measureRaisingWakes.
  * (c) A 100-row view (simulator view 100) from navigation until every row shows its true state
  *     (compared with the engine on the full history), and the REST requests the simulator
  *     served meanwhile: cold (no row's history known), then warm (opened again).
@@ -53,6 +62,14 @@ const INGESTS = ONLY_VIEW || ONLY_WAKES ? 0 : 60;
 const WAKES = ONLY_VIEW ? 1 : 5;
 /** Runs of each new-worker measurement. */
 const NEW_WORKER_RUNS = ONLY_VIEW ? 0 : 3;
+/** Runs of the wakes that raise a notification, in a new worker and in the living one (a new ticket each). */
+const RAISING_RUNS = ONLY_VIEW ? 0 : 3;
+/**
+ * Generated tickets past the view's and the store's, stored by none of them: the raising wakes'
+ * new tickets are chosen among them (generatedTickets is one seeded sequence: the first 2,100 are
+ * the same whatever the count).
+ */
+const SPARE_TICKETS = 200;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -135,10 +152,14 @@ async function openViewUntilTrue(sim: HelpdeskSimulator, page: Page, ids: readon
   return { ms, states, requests, phases };
 }
 
-/** (a): `ticket:ingest` round trips sent from the content script's world of a ticket page. */
-async function measureIngests(session: Awaited<ReturnType<typeof launchChromium>>, sim: HelpdeskSimulator, storedTickets: readonly SimTicket[]): Promise<number[]> {
-  const ingests: number[] = [];
-  if (INGESTS === 0) return ingests;
+/** A ticket page's content-script world (DevTools' isolated-world context), to send messages as the content script does. */
+interface ContentWorld {
+  /** Sends `message` from the content script's world; its round trip (performance.now() there) and when sent and answered (epoch ms). */
+  send(message: unknown): Promise<{ roundTripMs: number; sentAtMs: number; answeredAtMs: number }>;
+  close(): Promise<void>;
+}
+
+async function openContentWorld(session: ChromiumSession): Promise<ContentWorld> {
   const ticketPage = await session.browser.newPage();
   const cdp = await ticketPage.createCDPSession();
   const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
@@ -148,19 +169,38 @@ async function measureIngests(session: Awaited<ReturnType<typeof launchChromium>
   await waitForBadge(ticketPage, (badge) => badge.state !== null, 30_000);
   const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
   if (!world) throw new Error('no content-script world found on the ticket page');
+  return {
+    async send(message) {
+      const reply = await cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `(async () => { const sentAtMs = Date.now(); const t0 = performance.now(); const r = await chrome.runtime.sendMessage(${JSON.stringify(message)}); const roundTripMs = performance.now() - t0; if (!r.ok) throw new Error(r.error); return { roundTripMs, sentAtMs, answeredAtMs: Date.now() }; })()`,
+      });
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      return reply.result.value as { roundTripMs: number; sentAtMs: number; answeredAtMs: number };
+    },
+    close: () => ticketPage.close(),
+  };
+}
+
+const ingestMessage = (sim: HelpdeskSimulator, seed: SimTicket) => ({
+  type: 'ticket:ingest',
+  system: 'zendesk',
+  raw: rawRead(sim, seed),
+  fetchedAt: new Date().toISOString(),
+});
+
+/** (a): `ticket:ingest` round trips sent from the content script's world of a ticket page. */
+async function measureIngests(session: ChromiumSession, sim: HelpdeskSimulator, storedTickets: readonly SimTicket[]): Promise<number[]> {
+  const ingests: number[] = [];
+  if (INGESTS === 0) return ingests;
+  const world = await openContentWorld(session);
   for (let i = 0; i < INGESTS; i++) {
     const seed = storedTickets[(i * 31) % storedTickets.length] as SimTicket;
-    const message = { type: 'ticket:ingest', system: 'zendesk', raw: rawRead(sim, seed), fetchedAt: new Date().toISOString() };
-    const reply = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      awaitPromise: true,
-      returnByValue: true,
-      expression: `(async () => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage(${JSON.stringify(message)}); if (!r.ok) throw new Error(r.error); return performance.now() - t0; })()`,
-    });
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-    ingests.push(reply.result.value as number);
+    ingests.push((await world.send(ingestMessage(sim, seed))).roundTripMs);
   }
-  await ticketPage.close();
+  await world.close();
   return ingests;
 }
 
@@ -388,10 +428,231 @@ function printNewWorkerRuns({ starts, roundTrips }: NewWorkerFigures): void {
   console.log(`wake durations read from ${tookMsPath ?? `none of ${TOOK_MS_PATHS.map((path) => `health.${path.join('.')}`).join(', ')} (not recorded by this build)`}`);
 }
 
+/** A spare ticket the engine says is due to notify now, as the raising wakes ingest it. */
+interface RaisingTicket {
+  seed: SimTicket;
+  key: string;
+  severity: number | null;
+  /** Notifications the engine plans for it at choosing time, with nothing shown yet (the background may add a late one's summary). */
+  planned: number;
+}
+
+/**
+ * The spare tickets whose level has started and that would raise a notification if newly
+ * watched now (the engine with the default policy and notification settings, as the extension
+ * has them here): open (active) ones first, Sev 1 and 2 before the others.
+ */
+function raisingTickets(sim: HelpdeskSimulator, spare: readonly SimTicket[], now: Date, count: number): RaisingTicket[] {
+  const settings = defaultNotificationSettings;
+  const options = {
+    leads: warningLeadsFrom(defaultPolicy, settings),
+    reminderMinutes: settings.reminderMinutes,
+    ackTimeouts: settings.ackTimeoutMinutes,
+    quietHours: settings.quietHours,
+    timeZone: 'UTC',
+  };
+  const candidates = spare.flatMap((seed) => {
+    const { ticket } = zendesk.fetchedFromRaw(rawRead(sim, seed), zendesk.mappingFrom(null), now);
+    const key = watchedTicketKey(ticket);
+    const evaluation = evaluate(ticket, defaultPolicy, now, []);
+    if (evaluation.level === null || ticket.status !== 'active') return [];
+    const planned = dueNotifications([{ key, ticket, evaluation, shown: {} }], null, now, options).notifications.length;
+    return planned > 0 ? [{ seed, key, severity: ticket.severity, planned }] : [];
+  });
+  const rank = (t: RaisingTicket) => (t.severity === 1 || t.severity === 2 ? t.severity : 9);
+  const chosen = [...candidates].sort((a, b) => rank(a) - rank(b)).slice(0, count);
+  if (chosen.length < count) throw new Error(`only ${chosen.length} of ${SPARE_TICKETS} spare tickets would raise a notification now; ${count} needed`);
+  return chosen;
+}
+
+/** A wake recorded during a raising run, with the notifications logged before its record (its own: showAll logs them, then the wake records itself). */
+interface RaisingWake extends WakeWrite {
+  raised: string[];
+}
+
+interface RaisingRun {
+  ticket: RaisingTicket;
+  /** The `ticket:ingest` round trip from the content script's world, and when it was sent and answered (epoch ms). */
+  roundTripMs: number;
+  sentAtMs: number;
+  answeredAtMs: number;
+  /** Every wake recorded from the message on, in order. */
+  wakes: RaisingWake[];
+}
+
+/** From now on the extension page keeps every `local:health` and `local:notificationLog` write, in order (storage.onChanged). */
+async function recordWakeEvents(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(() => {
+    type Event = { seenAtMs: number; health?: unknown; logged?: string[] };
+    const events: Event[] = [];
+    (globalThis as unknown as { ewWakeEvents: Event[] }).ewWakeEvents = events;
+    // The log as stored: a list, or a list as JSON text should a build store it so.
+    const ids = (value: unknown): string[] => {
+      const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+      return Array.isArray(list) ? list.map((entry) => String((entry as { id?: unknown }).id)) : [];
+    };
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      const seenAtMs = Date.now();
+      const log = changes.notificationLog;
+      if (log) {
+        const before = new Set(ids(log.oldValue));
+        events.push({ seenAtMs, logged: ids(log.newValue).filter((id) => !before.has(id)) });
+      }
+      if (changes.health) events.push({ seenAtMs, health: changes.health.newValue });
+    });
+  });
+}
+
+/** The wakes recorded since `sentAtMs`, each with the notifications logged just before its record. */
+function raisingWakesOf(events: ReadonlyArray<{ seenAtMs: number; health?: unknown; logged?: string[] }>, sentAtMs: number): RaisingWake[] {
+  const wakes: RaisingWake[] = [];
+  let logged: string[] = [];
+  for (const event of events) {
+    if (event.logged) logged.push(...event.logged);
+    if (event.health === undefined) continue;
+    const startedAtMs = wakeStartOf(event.health);
+    // A record rewritten for another reason repeats its wake's start: one wake.
+    const same = wakes.find((wake) => wake.startedAtMs === startedAtMs);
+    if (same) same.raised.push(...logged);
+    else if (startedAtMs >= Math.floor(sentAtMs)) wakes.push({ startedAtMs, seenAtMs: event.seenAtMs, tookMs: tookMsOf(event.health), raised: logged });
+    logged = [];
+  }
+  return wakes;
+}
+
+/**
+ * One raising run: (in a new worker: stop the worker first) send `ticket:ingest` of `ticket` from
+ * the content script's world, then wait until the page has seen the ticket's notification logged
+ * and a wake's record after it, `expectedWakes` wakes recorded since the message (or 10 s passed
+ * since the notification was seen), and the last health write it saw is the one in storage. The ticket's notifications are then
+ * taken off the screen (KEEP_NOTIFICATIONS=1 leaves them), so each run starts with none of them.
+ */
+async function raisingRun(
+  session: ChromiumSession,
+  extensionPage: Page,
+  world: ContentWorld,
+  sim: HelpdeskSimulator,
+  ticket: RaisingTicket,
+  newWorker: boolean,
+): Promise<RaisingRun> {
+  const restarted = newWorker ? (await stopExtensionWorker(session, extensionPage)).restarted : Promise.resolve();
+  await extensionPage.evaluate(() => {
+    (globalThis as unknown as { ewWakeEvents: unknown[] }).ewWakeEvents.length = 0;
+  });
+  const sent = await world.send(ingestMessage(sim, ticket.seed));
+  await restarted;
+  // In a new worker: its start-up wake, then the wake the ingest asked for; in the living one, the latter alone.
+  const expectedWakes = newWorker ? 2 : 1;
+  const deadline = Date.now() + 60_000;
+  let raisedSeenAtMs: number | null = null;
+  for (;;) {
+    const seen = await extensionPage.evaluate(async () => {
+      const events = (globalThis as unknown as { ewWakeEvents: Array<{ seenAtMs: number; health?: unknown; logged?: string[] }> }).ewWakeEvents;
+      const stored: unknown = (await chrome.storage.local.get('health')).health;
+      const lastHealth = events.filter((event) => event.health !== undefined).at(-1);
+      return { events, settled: lastHealth !== undefined && JSON.stringify(lastHealth.health) === JSON.stringify(stored) };
+    });
+    const wakes = raisingWakesOf(seen.events, sent.sentAtMs);
+    const raisedIt = wakes.some((wake) => wake.raised.some((id) => id.startsWith(`${ticket.key}|`)));
+    if (raisedIt) raisedSeenAtMs ??= Date.now();
+    // Fewer wakes than expected (a build that merges them): accepted 10 s after the notification was seen; the runs list them.
+    const enoughWakes = wakes.length >= expectedWakes || (raisedSeenAtMs !== null && Date.now() - raisedSeenAtMs > 10_000);
+    if (seen.settled && raisedIt && enoughWakes) {
+      if (process.env.KEEP_NOTIFICATIONS !== '1') {
+        await extensionPage.evaluate(async (prefix) => {
+          for (const id of Object.keys(await chrome.notifications.getAll())) if (id.startsWith(prefix)) await chrome.notifications.clear(id);
+        }, `${ticket.key}|`);
+      }
+      return { ticket, ...sent, wakes };
+    }
+    if (Date.now() > deadline) throw new Error(`ingest of ${ticket.key}: its notification and ${expectedWakes} wake record(s) not seen within 60 s (saw ${JSON.stringify(seen.events)})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+interface RaisingFigures {
+  newWorker: RaisingRun[];
+  living: RaisingRun[];
+  /** The escalation record's size after the runs (characters of its stored JSON). */
+  recordChars: number;
+}
+
+/**
+ * (b) wakes that raise a notification. A `ticket:ingest` (page-handlers.ts) stores the ticket
+ * (in memory at once, the write to storage coalesced) and asks for a wake WITHOUT awaiting it
+ * (message-handlers.ts afterChange → requestWake, a coalesced wake in the background's serial
+ * queue): the round trip does not include the wake. It is not the wake held back after a view's
+ * history reads (wake-after-reads.ts): that one follows `tickets:ingest-many` only.
+ * - In a new worker: the worker's top-level start() begins the start-up wake at once, before any
+ *   message is handled, so the ingest's wake is queued behind it (a second wake). Either may raise
+ *   the notification: the start-up wake does when the ingest's store landed before it read the
+ *   store's revisions. Each run lists both wakes with what each raised.
+ * - In the living worker: the ingest's wake alone (the worker idle otherwise).
+ * A wake's tookMs (health.lastWake.tookMs) runs from its start to just before its health record:
+ * its reads, evaluation, the store's "shown" write, showing and logging the notifications,
+ * rewriting the escalation record, the plan's save and arming the alarm.
+ */
+async function measureRaisingWakes(session: ChromiumSession, extensionPage: Page, sim: HelpdeskSimulator, spare: readonly SimTicket[]): Promise<RaisingFigures> {
+  if (RAISING_RUNS === 0) return { newWorker: [], living: [], recordChars: Number.NaN };
+  const tickets = raisingTickets(sim, spare, new Date(), 2 * RAISING_RUNS);
+  await recordWakeEvents(extensionPage);
+  const world = await openContentWorld(session);
+  const newWorker: RaisingRun[] = [];
+  const living: RaisingRun[] = [];
+  try {
+    for (let i = 0; i < RAISING_RUNS; i++) newWorker.push(await raisingRun(session, extensionPage, world, sim, tickets[i] as RaisingTicket, true));
+    for (let i = 0; i < RAISING_RUNS; i++) living.push(await raisingRun(session, extensionPage, world, sim, tickets[RAISING_RUNS + i] as RaisingTicket, false));
+  } finally {
+    await world.close();
+  }
+  const recordChars = await extensionPage.evaluate(async () => {
+    const value: unknown = (await chrome.storage.local.get('escalationRecord')).escalationRecord;
+    return typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length;
+  });
+  return { newWorker, living, recordChars };
+}
+
+/** The wake that raised the run's ticket's notification (the first one that logged it). */
+const raisingWakeOf = (run: RaisingRun) => run.wakes.find((wake) => wake.raised.some((id) => id.startsWith(`${run.ticket.key}|`)));
+
+function raisingFigures({ newWorker, living }: RaisingFigures): Record<string, number | string> {
+  if (newWorker.length === 0) return {};
+  const took = (runs: readonly RaisingRun[]) => tookOrMissing(runs.map((run) => raisingWakeOf(run)?.tookMs ?? null));
+  const which = (run: RaisingRun) => {
+    const wake = raisingWakeOf(run);
+    return wake ? String(run.wakes.indexOf(wake) + 1) : '?';
+  };
+  return {
+    'b new worker, ingest of a newly due ticket: round trip (start + store; its wake not awaited), median of 3 (ms)': median(newWorker.map((run) => run.roundTripMs)),
+    'b new worker: the start-up wake (wake 1), tookMs, median of 3 (ms)': tookOrMissing(newWorker.map((run) => run.wakes[0]?.tookMs ?? null)),
+    'b new worker: the wake that raised the ticket’s notification, tookMs, median of 3 (ms)': took(newWorker),
+    'b new worker: which wake raised it (runs)': newWorker.map(which).join(' '),
+    'b living worker, ingest of a newly due ticket: round trip (its wake not awaited), median of 3 (ms)': median(living.map((run) => run.roundTripMs)),
+    'b living worker: the ingest’s wake that raised it, tookMs, median of 3 (ms)': took(living),
+    'b notifications raised by the raising wake (runs, new worker | living)': `${newWorker.map((run) => raisingWakeOf(run)?.raised.length ?? 0).join(' ')} | ${living.map((run) => raisingWakeOf(run)?.raised.length ?? 0).join(' ')}`,
+  };
+}
+
+/** Every raising run, raw: times from the message being sent (ms). */
+function printRaisingRuns({ newWorker, living, recordChars }: RaisingFigures): void {
+  const describe = (run: RaisingRun) => {
+    const wakes = run.wakes.map(
+      (wake, i) =>
+        `wake ${i + 1}: began +${round(wake.startedAtMs - run.sentAtMs)}, record seen +${round(wake.seenAtMs - run.sentAtMs)}, tookMs ${wake.tookMs === null ? 'not recorded' : round(wake.tookMs)}, raised ${wake.raised.length}${wake.raised.length > 0 ? ` (${wake.raised.map((id) => id.split('|').slice(1, 3).join(' ')).join(', ')})` : ''}`,
+    );
+    return `${run.ticket.key} (Sev ${run.ticket.severity ?? '?'}): ingest round trip ${round(run.roundTripMs)}, answered +${round(run.answeredAtMs - run.sentAtMs)}; ${wakes.join('; ')}`;
+  };
+  newWorker.forEach((run, i) => console.log(`raising wake, new worker, run ${i + 1}: ${describe(run)}`));
+  living.forEach((run, i) => console.log(`raising wake, living worker, run ${i + 1}: ${describe(run)}`));
+  if (newWorker.length > 0) console.log(`escalation record after the raising runs: ${(recordChars / 1e6).toFixed(2)} M characters`);
+}
+
 async function main(): Promise<void> {
-  const generated = generatedTickets(VIEW_ROWS + STORED);
+  const generated = generatedTickets(VIEW_ROWS + STORED + SPARE_TICKETS);
   const viewTickets = generated.slice(0, VIEW_ROWS);
-  const storedTickets = generated.slice(VIEW_ROWS);
+  const storedTickets = generated.slice(VIEW_ROWS, VIEW_ROWS + STORED);
+  const spareTickets = generated.slice(VIEW_ROWS + STORED);
   const sim = await startHelpdeskSimulator({ tickets: [...sampleTickets(), ...generated] });
   const session = await launchChromium(sim);
   console.log(`Chromium ${await session.browser.version()}, extension ${CHROME_BUILD}, simulator on port ${sim.port}`);
@@ -433,6 +694,9 @@ async function main(): Promise<void> {
 
     // (b) a new worker (Chrome stops an idle one after 30 s): its start, its start-up wake over every ticket, a message's wake.
     const newWorker = await measureNewWorker(session, extensionPage);
+
+    // (b) wakes that raise a notification: a newly due ticket ingested, in a new worker and in the living one.
+    const raising = await measureRaisingWakes(session, extensionPage, sim, spareTickets);
 
     // (b) again after a change of the notification settings: the wake evaluates every ticket again.
     const fullWakes: number[] = [];
@@ -476,6 +740,7 @@ async function main(): Promise<void> {
         : {
             'b one wake, 2,000 watched, due ones evaluated, median of 4 (ms)': median(wakes.slice(1)),
             ...newWorkerFigures(newWorker),
+            ...raisingFigures(raising),
             'b one wake evaluating all 2,000 (after a settings change), median of 3 (ms)': median(fullWakes),
           }),
       ...view?.figures,
@@ -486,6 +751,7 @@ async function main(): Promise<void> {
     console.log(`settings:changed round trips in the living worker (ms): first ${round(wakes[0] ?? Number.NaN)}${later}`);
     if (!ONLY_VIEW) {
       printNewWorkerRuns(newWorker);
+      printRaisingRuns(raising);
       console.log(`after a settings change (every ticket evaluated), round trips (ms): ${fullWakes.map(round).join(' ')}`);
     }
     view?.print();
