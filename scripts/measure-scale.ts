@@ -468,6 +468,17 @@ function raisingTickets(sim: HelpdeskSimulator, spare: readonly SimTicket[], now
 /** A wake recorded during a raising run, with the notifications logged before its record (its own: showAll logs them, then the wake records itself). */
 interface RaisingWake extends WakeWrite {
   raised: string[];
+  /** When the page saw this wake's notification-log write and escalation-record write (epoch ms, page; null: none). */
+  logSeenAtMs: number | null;
+  recordSeenAtMs: number | null;
+}
+
+/** What the extension page saw written, in order: a health record, notification-log entries added, or the escalation record rewritten. */
+interface WakeEvent {
+  seenAtMs: number;
+  health?: unknown;
+  logged?: string[];
+  record?: true;
 }
 
 interface RaisingRun {
@@ -483,7 +494,7 @@ interface RaisingRun {
 /** From now on the extension page keeps every `local:health` and `local:notificationLog` write, in order (storage.onChanged). */
 async function recordWakeEvents(extensionPage: Page): Promise<void> {
   await extensionPage.evaluate(() => {
-    type Event = { seenAtMs: number; health?: unknown; logged?: string[] };
+    type Event = { seenAtMs: number; health?: unknown; logged?: string[]; record?: true };
     const events: Event[] = [];
     (globalThis as unknown as { ewWakeEvents: Event[] }).ewWakeEvents = events;
     // The log as stored: a list, or a list as JSON text should a build store it so.
@@ -499,24 +510,33 @@ async function recordWakeEvents(extensionPage: Page): Promise<void> {
         const before = new Set(ids(log.oldValue));
         events.push({ seenAtMs, logged: ids(log.newValue).filter((id) => !before.has(id)) });
       }
+      if (changes.escalationRecord) events.push({ seenAtMs, record: true });
       if (changes.health) events.push({ seenAtMs, health: changes.health.newValue });
     });
   });
 }
 
 /** The wakes recorded since `sentAtMs`, each with the notifications logged just before its record. */
-function raisingWakesOf(events: ReadonlyArray<{ seenAtMs: number; health?: unknown; logged?: string[] }>, sentAtMs: number): RaisingWake[] {
+function raisingWakesOf(events: readonly WakeEvent[], sentAtMs: number): RaisingWake[] {
   const wakes: RaisingWake[] = [];
   let logged: string[] = [];
+  let logSeenAtMs: number | null = null;
+  let recordSeenAtMs: number | null = null;
   for (const event of events) {
-    if (event.logged) logged.push(...event.logged);
+    if (event.logged) {
+      logged.push(...event.logged);
+      logSeenAtMs ??= event.seenAtMs;
+    }
+    if (event.record) recordSeenAtMs ??= event.seenAtMs;
     if (event.health === undefined) continue;
     const startedAtMs = wakeStartOf(event.health);
     // A record rewritten for another reason repeats its wake's start: one wake.
     const same = wakes.find((wake) => wake.startedAtMs === startedAtMs);
     if (same) same.raised.push(...logged);
-    else if (startedAtMs >= Math.floor(sentAtMs)) wakes.push({ startedAtMs, seenAtMs: event.seenAtMs, tookMs: tookMsOf(event.health), raised: logged });
+    else if (startedAtMs >= Math.floor(sentAtMs)) wakes.push({ startedAtMs, seenAtMs: event.seenAtMs, tookMs: tookMsOf(event.health), raised: logged, logSeenAtMs, recordSeenAtMs });
     logged = [];
+    logSeenAtMs = null;
+    recordSeenAtMs = null;
   }
   return wakes;
 }
@@ -548,7 +568,7 @@ async function raisingRun(
   let raisedSeenAtMs: number | null = null;
   for (;;) {
     const seen = await extensionPage.evaluate(async () => {
-      const events = (globalThis as unknown as { ewWakeEvents: Array<{ seenAtMs: number; health?: unknown; logged?: string[] }> }).ewWakeEvents;
+      const events = (globalThis as unknown as { ewWakeEvents: WakeEvent[] }).ewWakeEvents;
       const stored: unknown = (await chrome.storage.local.get('health')).health;
       const lastHealth = events.filter((event) => event.health !== undefined).at(-1);
       return { events, settled: lastHealth !== undefined && JSON.stringify(lastHealth.health) === JSON.stringify(stored) };
@@ -636,10 +656,12 @@ function raisingFigures({ newWorker, living }: RaisingFigures): Record<string, n
 
 /** Every raising run, raw: times from the message being sent (ms). */
 function printRaisingRuns({ newWorker, living, recordChars }: RaisingFigures): void {
+  // When the page saw the wake's writes, from the wake's start (the same system clock; a few ms of delivery included).
+  const after = (wake: RaisingWake, what: string, atMs: number | null) => (atMs === null ? '' : `${what} seen ${round(atMs - wake.startedAtMs)} after its start, `);
   const describe = (run: RaisingRun) => {
     const wakes = run.wakes.map(
       (wake, i) =>
-        `wake ${i + 1}: began +${round(wake.startedAtMs - run.sentAtMs)}, record seen +${round(wake.seenAtMs - run.sentAtMs)}, tookMs ${wake.tookMs === null ? 'not recorded' : round(wake.tookMs)}, raised ${wake.raised.length}${wake.raised.length > 0 ? ` (${wake.raised.map((id) => id.split('|').slice(1, 3).join(' ')).join(', ')})` : ''}`,
+        `wake ${i + 1}: began +${round(wake.startedAtMs - run.sentAtMs)}, ${after(wake, 'log', wake.logSeenAtMs)}${after(wake, 'escalation record', wake.recordSeenAtMs)}health seen +${round(wake.seenAtMs - run.sentAtMs)}, tookMs ${wake.tookMs === null ? 'not recorded' : round(wake.tookMs)}, raised ${wake.raised.length}${wake.raised.length > 0 ? ` (${wake.raised.map((id) => `${id.startsWith(`${run.ticket.key}|`) ? '' : 'another ticket: '}${id.split('|').slice(1, 3).join(' ')}`).join(', ')})` : ''}`,
     );
     return `${run.ticket.key} (Sev ${run.ticket.severity ?? '?'}): ingest round trip ${round(run.roundTripMs)}, answered +${round(run.answeredAtMs - run.sentAtMs)}; ${wakes.join('; ')}`;
   };
