@@ -94,12 +94,7 @@ function malformedMessage(error: unknown): string | null {
  */
 export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly HistoryRead[]): Promise<void> {
   const { ports } = runtime.deps;
-  const [mappings, general, stopped, store] = await Promise.all([
-    fieldMappingsItem.get(),
-    generalSettingsItem.get(),
-    stoppedTicketsItem.get(),
-    watchedTicketsItem.get(),
-  ]);
+  const [mappings, general, stopped] = await Promise.all([fieldMappingsItem.get(), generalSettingsItem.get(), stoppedTicketsItem.get()]);
   const now = ports.now();
   const seen: Array<SeenTicket & { ref: Ticket }> = [];
   for (const { job, raw } of reads) {
@@ -120,6 +115,9 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
     }
   }
   if (seen.length === 0) return;
+  // Only these tickets' entries are read and written (a new worker does not read the other 2,000).
+  const keys = seen.map((read) => ticketKeyAt(read.origin, read.ref));
+  const store = await watchedTicketsItem.getEntries(keys);
   // Tickets the engineer stopped watching (or every view ticket, when they stopped watching those) are kept for their rows only.
   const watched = seen.filter((read) => {
     const key = ticketKeyAt(read.origin, read.ref);
@@ -129,9 +127,11 @@ export async function storeHistoryReads(runtime: HandlerRuntime, reads: readonly
   });
   if (watched.length > 0) {
     // Not behind the wake queue: a store write is serialised by the item itself, and a page waits for it.
-    await watchedTicketsItem.update((current) => watched.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), current), {
-      durable: false,
-    });
+    await watchedTicketsItem.updateEntries(
+      watched.map((read) => ticketKeyAt(read.origin, read.ref)),
+      (current) => watched.reduce((next, { ref: _ref, ...entry }) => recordSeenTicket(next, entry, now), current),
+      { durable: false },
+    );
     // One wake once a view's reads are in and its rows were answered, not one per batch (wake-after-reads.ts).
     runtime.wakeAfterReads.readsStored();
   }
@@ -197,7 +197,9 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
     let before: WatchedTicket | undefined;
     // Not behind the wake queue: the item serialises its own writes, and the page waits for this one.
     // Applied in memory at once (every later read sees it); the write to storage follows, coalesced.
-    const after = await watchedTicketsItem.update(
+    // Only this ticket's entry is read and written (a new worker does not read the other 2,000).
+    const { store: after } = await watchedTicketsItem.updateEntries(
+      [key],
       (stored) => {
         before = entryAt(stored, key);
         return recordSeenTicket(stored, seen, now);
@@ -347,7 +349,7 @@ export function createPageHandlers(runtime: HandlerRuntime, afterChange: () => v
       const origin = contentOrigin(sender);
       // Scoped to the sender's origin: a page never sees another site's ticket.
       const key = ticketKeyAt(origin, message.ticket);
-      const [ctx, stored] = await Promise.all([context(), watchedTicketsItem.get()]);
+      const [ctx, stored] = await Promise.all([context(), watchedTicketsItem.getEntries([key])]);
       const entry = entryAt(stored, key);
       // Only the helpdesk the ticket was read from may see it again.
       if (!entry || entry.origin !== origin) return { view: null };

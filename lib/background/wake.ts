@@ -17,7 +17,7 @@ import { type ContentContext, type NotificationContent, renderNotification } fro
 import { shownEvaluation } from '../view-model/shown-evaluation';
 import { nextStateChangeAt } from '../view-model/ticket-view';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
-import { recordWakeEscalations } from './escalation-recording';
+import { recordWakeEscalations, type WakeRecordInput } from './escalation-recording';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
 import { defaultRefreshLimits, lastTouchedMs, nextRefreshOf, refreshable } from './refresh-plan';
@@ -166,22 +166,28 @@ async function showAll(deps: BackgroundDeps, contents: readonly NotificationCont
   const buttons = [ports.t('notifButtonMarkNotified'), ports.t('notifButtonSnooze')];
   const shown: string[] = [];
   const raised: RaisedNotification[] = [];
-  for (const content of contents) {
-    try {
-      await ports.notifications.show(content.id, {
+  // Asked for all at once, in order (the browser loads each one's icon: one after another they took ~20 ms each).
+  const outcomes = await Promise.allSettled(
+    contents.map((content) =>
+      ports.notifications.show(content.id, {
         title: content.title,
         message: content.message,
         ...(content.contextMessage ? { contextMessage: content.contextMessage } : {}),
         requireInteraction: content.requireInteraction,
         silent: !sound,
         buttons: ports.notifications.supportsButtons && content.canMarkNotified ? buttons : [],
-      });
+      }),
+    ),
+  );
+  contents.forEach((content, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.status === 'fulfilled') {
       shown.push(content.id);
       raised.push({ id: content.id, title: content.title, message: content.message, at: ports.now().toISOString() });
-    } catch (error) {
-      ports.log(`notification ${content.id} could not be shown`, error);
+    } else {
+      ports.log(`notification ${content.id} could not be shown`, outcome?.reason);
     }
-  }
+  });
   if (raised.length > 0) {
     await notificationLogItem.update((log) => appendRaised(log, raised)).catch((error: unknown) => ports.log('notification log not written', error));
   }
@@ -308,6 +314,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
   let counts: { evaluated: number; watched: number } | null = null;
   const refused: WakeRecord['refused'][number][] = [];
   const onRefused = (ticket: string, origin: string | null, reason: string) => refused.push({ ticket, origin, reason });
+  let recordInput: WakeRecordInput | null = null;
   try {
     const [context, revisions, onScreen, plan] = await Promise.all([
       loadContext(deps),
@@ -359,7 +366,8 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     const settled = new Set([...fresh.filter((item) => nobodyLeftToTell(item, timeouts)).map((item) => item.key), ...plannedSettled(plan, selection.kept)]);
     await takeDownAnswered(deps, settled, onScreen);
     shown = await showAll(deps, built.contents, context.notifications.sound);
-    await recordWakeEscalations(deps, { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
+    // The escalation record (up to 1.5 MB) is written once the alarm is armed and the wake recorded (below).
+    recordInput = { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts };
 
     // The plan: every ticket read now, as the wake left it stored. A ticket changed while this wake
     // ran (a page's read landed meanwhile) was evaluated from its older entry: it counts for this
@@ -387,5 +395,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     next = await armNext(deps, next, now);
     await recordHealth(deps, { at: now, nextAlarmAt: next, held, refused, ...(counts ? { took: { ms: performance.now() - startedMs, ...counts } } : {}) });
   }
+  // History, not alarms: after the notifications, the badge, the next alarm and the wake's record.
+  if (recordInput) await recordWakeEscalations(deps, recordInput);
   return { shown, nextWakeAt: next, badge };
 }
