@@ -17,7 +17,7 @@ import { type ContentContext, type NotificationContent, renderNotification } fro
 import { shownEvaluation } from '../view-model/shown-evaluation';
 import { nextStateChangeAt } from '../view-model/ticket-view';
 import { type BackgroundDeps, WAKE_ALARM } from './deps';
-import { recordWakeEscalations, type WakeRecordInput } from './escalation-recording';
+import { recordWakeEscalations } from './escalation-recording';
 import { type EvaluatedTicket, evaluateStore } from './evaluate-store';
 import { type BackgroundContext, loadContext } from './load-context';
 import { defaultRefreshLimits, lastTouchedMs, nextRefreshOf, refreshable } from './refresh-plan';
@@ -314,7 +314,6 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
   let counts: { evaluated: number; watched: number } | null = null;
   const refused: WakeRecord['refused'][number][] = [];
   const onRefused = (ticket: string, origin: string | null, reason: string) => refused.push({ ticket, origin, reason });
-  let recordInput: WakeRecordInput | null = null;
   try {
     const [context, revisions, onScreen, plan] = await Promise.all([
       loadContext(deps),
@@ -366,8 +365,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     const settled = new Set([...fresh.filter((item) => nobodyLeftToTell(item, timeouts)).map((item) => item.key), ...plannedSettled(plan, selection.kept)]);
     await takeDownAnswered(deps, settled, onScreen);
     shown = await showAll(deps, built.contents, context.notifications.sound);
-    // The escalation record (up to 1.5 MB) is written once the alarm is armed and the wake recorded (below).
-    recordInput = { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts };
+    await recordWakeEscalations(deps, { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
 
     // The plan: every ticket read now, as the wake left it stored. A ticket changed while this wake
     // ran (a page's read landed meanwhile) was evaluated from its older entry: it counts for this
@@ -395,7 +393,5 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     next = await armNext(deps, next, now);
     await recordHealth(deps, { at: now, nextAlarmAt: next, held, refused, ...(counts ? { took: { ms: performance.now() - startedMs, ...counts } } : {}) });
   }
-  // History, not alarms: after the notifications, the badge, the next alarm and the wake's record.
-  if (recordInput) await recordWakeEscalations(deps, recordInput);
   return { shown, nextWakeAt: next, badge };
 }
