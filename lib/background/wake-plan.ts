@@ -1,5 +1,6 @@
 import type { EvaluationState } from '../engine/types';
 import type { PlanState, StoredWakePlan } from '../storage/wake-plan-item';
+import type { DropCandidate } from '../storage/watched-store';
 import type { RefreshCandidate } from './refresh-plan';
 
 /**
@@ -37,6 +38,9 @@ export interface PlanItem {
   settled: boolean;
   /** When it was last read or a refresh of it tried (epoch ms); null when the background does not refresh it. */
   touchedAt: number | null;
+  /** When a page or a read last showed it, and when it was first seen solved (epoch ms): the store's drop order at its cap. */
+  seenAt: number;
+  solvedAt: number | null;
 }
 
 export interface WakePlan {
@@ -59,7 +63,9 @@ const samePlanItem = (a: PlanItem | undefined, b: PlanItem) =>
   a.open === b.open &&
   a.state === b.state &&
   a.settled === b.settled &&
-  a.touchedAt === b.touchedAt;
+  a.touchedAt === b.touchedAt &&
+  a.seenAt === b.seenAt &&
+  a.solvedAt === b.solvedAt;
 
 /** The store's revisions as the plan reads them (lib/storage/watched-store-item.ts). */
 export interface PlanRevisions {
@@ -77,8 +83,10 @@ export interface WakeSelection {
   toEvaluate: string[];
   /** Every other watched ticket: its plan item is still true now. */
   kept: string[];
-  /** Whether every ticket is evaluated: the plan was void, or the store is over its limits (it must be pruned whole). */
+  /** Whether every ticket is evaluated: the plan was void. */
   whole: boolean;
+  /** The store is over its limits: the wake drops tickets in the store's drop order (from the plan for the kept ones). */
+  overLimits: boolean;
 }
 
 /**
@@ -103,8 +111,7 @@ export function selectForWake(
   forgetInPlan(plan, [...plan.items.keys()].filter((key) => !revisions.revs.has(key)));
   let chars = 0;
   for (const { size } of revisions.revs.values()) chars += size;
-  // Over its limits the store is pruned as a whole (its drop order needs every entry).
-  if (revisions.revs.size > limits.maxTickets || chars > limits.maxChars) whole = true;
+  const overLimits = revisions.revs.size > limits.maxTickets || chars > limits.maxChars;
   const nowMs = now.getTime();
   const toEvaluate: string[] = [];
   const kept: string[] = [];
@@ -114,7 +121,7 @@ export function selectForWake(
     (stillTrue ? kept : toEvaluate).push(key);
   }
   toEvaluate.sort();
-  return { toEvaluate, kept, whole };
+  return { toEvaluate, kept, whole, overLimits };
 }
 
 /** Records a ticket just evaluated (its recheck instant is never after its alarm). */
@@ -135,6 +142,17 @@ export function earliestAlarm(plan: WakePlan): Date | null {
   let earliest = Number.POSITIVE_INFINITY;
   for (const { alarmAt } of plan.items.values()) if (alarmAt !== null && alarmAt < earliest) earliest = alarmAt;
   return Number.isFinite(earliest) ? new Date(earliest) : null;
+}
+
+/** What the store's drop order needs of the given planned tickets (their sizes from the store's revisions). */
+export function plannedDropCandidates(plan: WakePlan, keys: Iterable<string>, revisions: PlanRevisions): DropCandidate[] {
+  const candidates: DropCandidate[] = [];
+  for (const key of keys) {
+    const item = plan.items.get(key);
+    const size = revisions.revs.get(key)?.size;
+    if (item && size !== undefined) candidates.push({ key, solvedAtMs: item.solvedAt, lastSeenAtMs: item.seenAt, size });
+  }
+  return candidates;
 }
 
 /** Which of the given planned tickets have nobody left to tell. */
@@ -181,7 +199,7 @@ function hash53(text: string): string {
 }
 
 /** Bumped when what a plan item means changes: a plan of another format is void. */
-export const PLAN_FORMAT = 1;
+export const PLAN_FORMAT = 2;
 
 /**
  * What every plan item depends on besides its ticket: the policy, the notification options, the
@@ -195,7 +213,7 @@ export function planContextOf(parts: readonly unknown[]): string {
 /** The plan as storage keeps it (lib/storage/wake-plan-item.ts); null when it has nothing to keep. */
 export function planToStored(plan: WakePlan): StoredWakePlan | null {
   if (plan.epoch === null || plan.context === null) return null;
-  const stored: StoredWakePlan = { epoch: plan.epoch, context: plan.context, keys: [], revs: [], alarmAt: [], recheckAt: [], open: [], states: [], settled: [], touchedAt: [] };
+  const stored: StoredWakePlan = { epoch: plan.epoch, context: plan.context, keys: [], revs: [], alarmAt: [], recheckAt: [], open: [], states: [], settled: [], touchedAt: [], seenAt: [], solvedAt: [] };
   for (const [key, item] of plan.items) {
     stored.keys.push(key);
     stored.revs.push(item.rev);
@@ -205,6 +223,8 @@ export function planToStored(plan: WakePlan): StoredWakePlan | null {
     stored.states.push(item.state);
     stored.settled.push(item.settled ? 1 : 0);
     stored.touchedAt.push(item.touchedAt);
+    stored.seenAt.push(item.seenAt);
+    stored.solvedAt.push(item.solvedAt);
   }
   return stored;
 }
@@ -224,6 +244,8 @@ export function planFromStored(stored: StoredWakePlan | null): WakePlan {
       state: stored.states[i] as PlanState,
       settled: stored.settled[i] === 1,
       touchedAt: stored.touchedAt[i] ?? null,
+      seenAt: stored.seenAt[i] as number,
+      solvedAt: stored.solvedAt[i] ?? null,
     });
   });
   return plan;

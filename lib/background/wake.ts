@@ -10,7 +10,7 @@ import { isKnownTimeZone } from '../policy/time-zone';
 import { backgroundStateItem } from '../storage/background-state';
 import { type HeldNotification, healthItem, recordWake, type WakeRecord } from '../storage/health';
 import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
-import { defaultStoreLimits, markShown, pruneStore, type StoreLimits } from '../storage/watched-store';
+import { defaultStoreLimits, dropCandidateOf, entryJsonSize, markShown, overLimitVictims, pruneStore, type StoreLimits } from '../storage/watched-store';
 import { entryAt, type WatchedStore, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { type ContentContext, type NotificationContent, renderNotification } from '../view-model/notification-text';
@@ -26,6 +26,7 @@ import {
   forgetInPlan,
   type PlanItem,
   planContextOf,
+  plannedDropCandidates,
   plannedRefreshCandidates,
   plannedSettled,
   plannedStates,
@@ -285,6 +286,8 @@ function planItemOf(input: PlanInput, context: { now: Date; options: DueOptions;
     state: shownStateOf(item, options, now),
     settled: nobodyLeftToTell(stored, { ackTimeouts: options.ackTimeouts, now }),
     touchedAt: refreshable(entry, context.systems) ? lastTouchedMs(entry) : null,
+    seenAt: Date.parse(entry.lastSeenAt),
+    solvedAt: entry.solvedAt !== undefined ? Date.parse(entry.solvedAt) : null,
   };
 }
 
@@ -330,8 +333,21 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     const planContext = planContextOf([context.policy.policy, options, limits, [...systems].sort()]);
     const selection = selectForWake(plan, revisions, planContext, now, limits);
     const read = await watchedTicketsItem.getEntries(selection.toEvaluate);
+    // Over its cap the store drops tickets in its drop order: the read ones by their entries, the kept ones by the plan.
+    const victims = selection.overLimits
+      ? overLimitVictims(
+          [
+            ...Object.entries(read).map(([key, entry]) => dropCandidateOf(key, entry, revisions.revs.get(key)?.size ?? key.length + entryJsonSize(entry))),
+            ...plannedDropCandidates(plan, selection.kept, revisions),
+          ],
+          limits,
+        )
+      : [];
+    const dropped = new Set(victims);
     const pruned = pruneStore(read, now, limits);
-    const fresh = alarmSafeTickets(evaluateStore(pruned.store, context.policy.policy, now, deps, onRefused), lastCheckedAt, now, options, ports.log, onRefused);
+    const toEvaluate = dropped.size === 0 ? pruned.store : Object.fromEntries(Object.entries(pruned.store).filter(([key]) => !dropped.has(key)));
+    const touched = [...selection.toEvaluate, ...victims.filter((key) => !Object.hasOwn(read, key))];
+    const fresh = alarmSafeTickets(evaluateStore(toEvaluate, context.policy.policy, now, deps, onRefused), lastCheckedAt, now, options, ports.log, onRefused);
     for (const key of pruned.forgotten) {
       const entry = read[key];
       const oversized = entry !== undefined && key.length + JSON.stringify(entry).length > limits.maxEntryChars;
@@ -353,9 +369,10 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
 
     // Record first. The update re-reads the entries, so a change that landed meanwhile is kept.
     let recordedOver: WatchedStore = read;
-    const after = await watchedTicketsItem.updateEntries(selection.toEvaluate, (current) => {
+    const after = await watchedTicketsItem.updateEntries(touched, (current) => {
       recordedOver = current;
-      return markShown(pruneStore(current, now, limits).store, built.toRecord, now);
+      const kept = dropped.size === 0 ? current : Object.fromEntries(Object.entries(current).filter(([key]) => !dropped.has(key)));
+      return markShown(pruneStore(kept, now, limits).store, built.toRecord, now);
     });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
@@ -370,7 +387,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     // The plan: every ticket read now, as the wake left it stored. A ticket changed while this wake
     // ran (a page's read landed meanwhile) was evaluated from its older entry: it counts for this
     // wake's alarm, and the next wake evaluates it again.
-    forgetInPlan(plan, selection.toEvaluate.filter((key) => !Object.hasOwn(after.store, key)));
+    forgetInPlan(plan, touched.filter((key) => !Object.hasOwn(after.store, key)));
     const planned = { now, options, forgetSolvedAfterMs: limits.forgetSolvedAfterMs, systems };
     for (const item of fresh) {
       const entry = entryAt(after.store, item.key);
@@ -380,7 +397,10 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
       recordInPlan(plan, item.key, planItemOf({ item, entry, rev, changedMeanwhile }, planned));
     }
     // A ticket that could not be evaluated stays out of the plan: every wake tries it again.
-    badge = await setBadge(deps, [...fresh.map((item) => ({ state: shownStateOf(item, options, now) })), ...plannedStates(plan, selection.kept)]);
+    badge = await setBadge(deps, [
+      ...fresh.map((item) => ({ state: shownStateOf(item, options, now) })),
+      ...plannedStates(plan, selection.kept.filter((key) => !dropped.has(key))),
+    ]);
     await keeper.save(deps);
 
     const refreshAt = nextRefreshOf(plannedRefreshCandidates(plan), context.state.refreshBackoff, now, deps.limits?.refresh ?? defaultRefreshLimits);

@@ -29,6 +29,8 @@ export interface StoredWakePlan {
   /** 1 when nobody is left to tell on the ticket. */
   settled: Array<0 | 1>;
   touchedAt: Array<number | null>;
+  seenAt: number[];
+  solvedAt: Array<number | null>;
 }
 
 export class WakePlanFormatError extends Error {
@@ -51,6 +53,8 @@ const COLUMNS: ReadonlyArray<[Column, (value: unknown) => boolean, string]> = [
   ['states', (value) => stateSet.has(value), `one of ${PLAN_STATES.join(', ')}`],
   ['settled', isFlag, '0 or 1'],
   ['touchedAt', isInstant, 'an instant (epoch ms) or null'],
+  ['seenAt', isInt, 'an instant (epoch ms)'],
+  ['solvedAt', isInstant, 'an instant (epoch ms) or null'],
 ];
 
 /** The stored text back as a plan's columns; throws WakePlanFormatError naming the first field at fault. */

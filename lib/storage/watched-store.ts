@@ -201,14 +201,48 @@ export const defaultStoreLimits: StoreLimits = {
   maxEntryChars: 200_000,
 };
 
-/** Drop order when the store is over its limits: solved first (oldest solved first), then least recently seen. */
-function dropOrder(a: [string, WatchedTicket], b: [string, WatchedTicket]): number {
-  const aSolved = a[1].solvedAt !== undefined;
-  const bSolved = b[1].solvedAt !== undefined;
-  if (aSolved !== bSolved) return aSolved ? -1 : 1;
-  if (aSolved && bSolved) return Date.parse(a[1].solvedAt ?? '') - Date.parse(b[1].solvedAt ?? '');
-  return Date.parse(a[1].lastSeenAt) - Date.parse(b[1].lastSeenAt);
+/** What the drop order needs of one watched ticket: whether and when it was solved, when last seen, its size. */
+export interface DropCandidate {
+  key: string;
+  solvedAtMs: number | null;
+  lastSeenAtMs: number;
+  /** `key.length + JSON.stringify(entry).length`, as the store's revisions record it. */
+  size: number;
 }
+
+/** Drop order when the store is over its limits: solved first (oldest solved first), then least recently seen; ties by key. */
+function dropOrder(a: DropCandidate, b: DropCandidate): number {
+  const aSolved = a.solvedAtMs !== null;
+  const bSolved = b.solvedAtMs !== null;
+  if (aSolved !== bSolved) return aSolved ? -1 : 1;
+  const byTime = aSolved && bSolved ? (a.solvedAtMs as number) - (b.solvedAtMs as number) : a.lastSeenAtMs - b.lastSeenAtMs;
+  return byTime !== 0 ? byTime : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * The tickets to drop so the store fits its limits (count and characters), in drop order; none
+ * when it fits. A wake over a few tickets calls it with what its plan knows of the others.
+ */
+export function overLimitVictims(candidates: readonly DropCandidate[], limits: Pick<StoreLimits, 'maxTickets' | 'maxChars'>): string[] {
+  let count = candidates.length;
+  let chars = candidates.reduce((sum, candidate) => sum + candidate.size, 0);
+  if (count <= limits.maxTickets && chars <= limits.maxChars) return [];
+  const victims: string[] = [];
+  for (const candidate of [...candidates].sort(dropOrder)) {
+    if (count <= limits.maxTickets && chars <= limits.maxChars) break;
+    victims.push(candidate.key);
+    count--;
+    chars -= candidate.size;
+  }
+  return victims;
+}
+
+export const dropCandidateOf = (key: string, entry: WatchedTicket, size: number): DropCandidate => ({
+  key,
+  solvedAtMs: entry.solvedAt !== undefined ? Date.parse(entry.solvedAt) : null,
+  lastSeenAtMs: Date.parse(entry.lastSeenAt),
+  size,
+});
 
 export interface PruneResult {
   store: WatchedStore;
@@ -241,14 +275,10 @@ export function pruneStore(store: WatchedStore, now: Date, limits: StoreLimits =
     if (expired || size > limits.maxEntryChars) forgotten.push(key);
     else entries.push([key, entry, size]);
   }
-  let chars = entries.reduce((sum, [, , size]) => sum + size, 0);
   // The drop order is only needed when something must go (a wake over 2,000 tickets need not sort them).
-  if (entries.length > limits.maxTickets || chars > limits.maxChars) entries.sort((a, b) => dropOrder([a[0], a[1]], [b[0], b[1]]));
-  while (entries.length > 0 && (entries.length > limits.maxTickets || chars > limits.maxChars)) {
-    const [key, , size] = entries.shift() as [string, WatchedTicket, number];
-    chars -= size;
-    forgotten.push(key);
-  }
+  const victims = new Set(overLimitVictims(entries.map(([key, entry, size]) => dropCandidateOf(key, entry, size)), limits));
+  forgotten.push(...victims);
+  if (victims.size > 0) entries.splice(0, entries.length, ...entries.filter(([key]) => !victims.has(key)));
   if (forgotten.length === 0 && !capped) return { store, forgotten };
   return { store: Object.fromEntries(entries.map(([key, entry]) => [key, entry])), forgotten };
 }

@@ -49,17 +49,22 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   snoozeMinutes: fc.option(fc.integer({ min: 1, max: 240 }), { nil: null }),
 });
 
-type Step = { kind: 'wake'; afterMinutes: number } | { kind: 'acknowledge'; ticket: number; role: string };
+type Step = { kind: 'wake'; afterMinutes: number } | { kind: 'acknowledge'; ticket: number; role: string } | { kind: 'add'; spec: Spec };
 const step: fc.Arbitrary<Step> = fc.oneof(
+  // A ticket newly watched (a page's read): at the store's cap, the wake drops one in the store's drop order.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), spec }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('wake' as const), afterMinutes: fc.integer({ min: 0, max: 180 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('acknowledge' as const), ticket: fc.nat(), role: fc.constantFrom(...ROLES) }) },
 );
 
 interface Settings {
+  /** The store's cap: the default, or small enough that added tickets push it over. */
+  maxTickets: number;
   reminderMinutes: number;
   quiet: { start: number; hours: number } | null;
 }
 const settings: fc.Arbitrary<Settings> = fc.record({
+  maxTickets: fc.constantFrom(2000, 4),
   reminderMinutes: fc.constantFrom(0, 30),
   quiet: fc.option(fc.record({ start: fc.integer({ min: 0, max: 23 }), hours: fc.integer({ min: 1, max: 10 }) }), { nil: null }),
 });
@@ -116,7 +121,7 @@ interface Observed {
 type Mode = 'live' | 'new-worker' | 'full';
 
 /** Plays the steps in one mode. */
-async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings, steps: readonly Step[], mode: Mode): Promise<{ observed: Observed[]; evaluations: number }> {
+async function play(specs: readonly Spec[], { maxTickets, reminderMinutes, quiet }: Settings, steps: readonly Step[], mode: Mode): Promise<{ observed: Observed[]; evaluations: number }> {
   fakeBrowser.reset();
   setStorageProblemSink(() => undefined);
   setParsedItemCaching(mode !== 'new-worker');
@@ -136,7 +141,9 @@ async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings
       evaluations++;
       return evaluate(...args);
     },
+    limits: { store: { maxTickets } },
   });
+  let added = 0;
   let background = createBackground(deps);
   const observed: Observed[] = [];
   const observe = async () => {
@@ -153,6 +160,10 @@ async function play(specs: readonly Spec[], { reminderMinutes, quiet }: Settings
     if (mode !== 'live') background = createBackground(deps);
     if (st.kind === 'wake') {
       world.clock.now = new Date(world.clock.now.getTime() + st.afterMinutes * MINUTE);
+      await background.start();
+    } else if (st.kind === 'add') {
+      const entry = watchedTicket({ lastSeenAt: world.clock.now.toISOString() }, ticketOf(100 + added++, st.spec));
+      await watchedTicketsItem.update((store) => ({ ...store, [watchedEntryKey(entry)]: entry }));
       await background.start();
     } else {
       const id = String(1000 + (st.ticket % specs.length));

@@ -6,6 +6,7 @@ import {
   type PlanItem,
   planContextOf,
   planFromStored,
+  plannedDropCandidates,
   plannedRefreshCandidates,
   plannedSettled,
   plannedStates,
@@ -22,7 +23,7 @@ const LIMITS = { maxTickets: 2000, maxChars: 4_000_000 };
 const key = (id: number) => `zendesk:${id}@https://acme.zendesk.com`;
 
 function item(overrides: Partial<PlanItem> = {}): PlanItem {
-  return { rev: 1, alarmAt: NOW.getTime() + 30 * MIN, recheckAt: NOW.getTime() + 30 * MIN, open: false, state: 'ok', settled: false, touchedAt: NOW.getTime() - 5 * MIN, ...overrides };
+  return { rev: 1, alarmAt: NOW.getTime() + 30 * MIN, recheckAt: NOW.getTime() + 30 * MIN, open: false, state: 'ok', settled: false, touchedAt: NOW.getTime() - 5 * MIN, seenAt: NOW.getTime() - 60 * MIN, solvedAt: null, ...overrides };
 }
 
 function revisionsOf(entries: Array<[number, number]>, epoch = 'e1', size = 1000) {
@@ -54,7 +55,7 @@ describe('selectForWake', () => {
 
   it('voids the plan when the context or the store epoch changed: every ticket is evaluated', () => {
     const otherContext = planWith([[1, item()]], 'c0');
-    expect(selectForWake(otherContext, revisionsOf([[1, 1]]), 'c1', NOW, LIMITS)).toEqual({ toEvaluate: [key(1)], kept: [], whole: true });
+    expect(selectForWake(otherContext, revisionsOf([[1, 1]]), 'c1', NOW, LIMITS)).toEqual({ toEvaluate: [key(1)], kept: [], whole: true, overLimits: false });
     expect(otherContext.items.size).toBe(0);
     expect(otherContext.context).toBe('c1');
 
@@ -69,11 +70,16 @@ describe('selectForWake', () => {
     expect([...plan.items.keys()]).toEqual([key(1)]);
   });
 
-  it('evaluates the whole store when it is over its limits (its drop order needs every entry)', () => {
-    const plan = planWith([[1, item()], [2, item()]]);
-    expect(selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, { maxTickets: 1, maxChars: 4_000_000 }).whole).toBe(true);
+  it('says when the store is over its limits, without evaluating every ticket for it; the plan gives the kept ones\' drop order', () => {
+    const plan = planWith([[1, item({ seenAt: 5 })], [2, item({ solvedAt: 9 })]]);
+    const byCount = selectForWake(plan, revisionsOf([[1, 1], [2, 1]]), 'c1', NOW, { maxTickets: 1, maxChars: 4_000_000 });
+    expect(byCount).toMatchObject({ whole: false, overLimits: true, toEvaluate: [] });
+    expect(plannedDropCandidates(plan, byCount.kept, revisionsOf([[1, 1], [2, 1]]))).toEqual([
+      { key: key(1), solvedAtMs: null, lastSeenAtMs: 5, size: 1000 },
+      { key: key(2), solvedAtMs: 9, lastSeenAtMs: NOW.getTime() - 60 * MIN, size: 1000 },
+    ]);
     const byChars = planWith([[1, item()], [2, item()]]);
-    expect(selectForWake(byChars, revisionsOf([[1, 1], [2, 1]], 'e1', 3000), 'c1', NOW, { maxTickets: 2000, maxChars: 5000 }).toEvaluate).toEqual([key(1), key(2)]);
+    expect(selectForWake(byChars, revisionsOf([[1, 1], [2, 1]], 'e1', 3000), 'c1', NOW, { maxTickets: 2000, maxChars: 5000 }).overLimits).toBe(true);
   });
 });
 
@@ -105,7 +111,7 @@ describe('the plan items', () => {
   it('survives storage: stored column by column as JSON text, read back equal, and a torn value is refused naming the field', () => {
     const plan = planWith([
       [1, item({ open: true, state: 'warning', settled: true })],
-      [2, item({ alarmAt: null, recheckAt: null, touchedAt: null, rev: 42 })],
+      [2, item({ alarmAt: null, recheckAt: null, touchedAt: null, rev: 42, solvedAt: 77 })],
     ]);
     const stored = planToStored(plan);
     if (stored === null) throw new Error('nothing stored');
