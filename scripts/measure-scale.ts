@@ -510,7 +510,7 @@ async function recordWakeEvents(extensionPage: Page): Promise<void> {
         const before = new Set(ids(log.oldValue));
         events.push({ seenAtMs, logged: ids(log.newValue).filter((id) => !before.has(id)) });
       }
-      if (changes.escalationRecord) events.push({ seenAtMs, record: true });
+      if (Object.keys(changes).some((key) => key.startsWith('escalationRecord'))) events.push({ seenAtMs, record: true });
       if (changes.health) events.push({ seenAtMs, health: changes.health.newValue });
     });
   });
@@ -627,8 +627,10 @@ async function measureRaisingWakes(session: ChromiumSession, extensionPage: Page
     await world.close();
   }
   const recordChars = await extensionPage.evaluate(async () => {
-    const value: unknown = (await chrome.storage.local.get('escalationRecord')).escalationRecord;
-    return typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length;
+    // v3: the record in 64 shard keys of JSON text (escalationRecord#00..#63).
+    const keys = Array.from({ length: 64 }, (_, shard) => `escalationRecord#${String(shard).padStart(2, '0')}`);
+    const stored = await chrome.storage.local.get(keys);
+    return keys.reduce((sum, key) => sum + (typeof stored[key] === 'string' ? (stored[key] as string).length : 0), 0);
   });
   return { newWorker, living, recordChars };
 }

@@ -43,9 +43,14 @@ export function rememberRecordSize(record: EscalationRecord, chars: number): voi
  * The figure of a record read from compact `JSON.stringify(record)` text, from the text's length:
  * less its braces, commas, colons and the keys' quotes and escapes.
  */
-export function knowRecordSizeFromJson(record: EscalationRecord, textLength: number): void {
+export function recordSizeFromJsonLength(record: EscalationRecord, textLength: number): number {
   const keys = Object.keys(record);
   let punctuation = keys.length === 0 ? 2 : 2 + (keys.length - 1) + keys.length;
   for (const key of keys) punctuation += JSON.stringify(key).length - key.length;
-  recordSizes.set(record, textLength - punctuation);
+  return textLength - punctuation;
+}
+
+/** Remembers the figure of a record read from compact JSON text of `textLength` characters. */
+export function knowRecordSizeFromJson(record: EscalationRecord, textLength: number): void {
+  recordSizes.set(record, recordSizeFromJsonLength(record, textLength));
 }

@@ -4,6 +4,7 @@ import { type Background, backgroundIdle, createBackground, WAKE_ALARM } from '.
 import type { TicketJson } from '../../lib/engine/ticket-schema';
 import { directoryItem, setStorageProblemSink } from '../../lib/storage';
 import { escalationRecordItem } from '../../lib/storage/escalation-record';
+import { SHARD_KEYS } from '../../lib/storage/escalation-record-shards';
 import { sev1 } from '../alarms/alarm-fixtures';
 import { sampleDirectory } from '../people/directory-fixture';
 import { backgroundDeps, contentSender, type FakeWorld, fakeWorld, popupSender } from './fake-ports';
@@ -91,15 +92,17 @@ describe('the escalation record', () => {
     const background = createBackground(backgroundDeps(world));
     await report(background);
     await fireAlarm(background);
-    const before = (await fakeBrowser.storage.local.get('escalationRecord')).escalationRecord;
+    const recordKeys = [...SHARD_KEYS, 'escalationRecord$'];
+    const before = await fakeBrowser.storage.local.get(recordKeys);
+    expect(Object.keys(before).length).toBeGreaterThan(0);
     let writes = 0;
     fakeBrowser.storage.onChanged.addListener((changes) => {
-      if ('escalationRecord' in changes) writes++;
+      if (Object.keys(changes).some((key) => recordKeys.includes(key))) writes++;
     });
     world.clock.now = new Date('2026-07-14T10:05:00Z');
     await background.start();
     expect(writes).toBe(0);
-    expect((await fakeBrowser.storage.local.get('escalationRecord')).escalationRecord).toEqual(before);
+    expect(await fakeBrowser.storage.local.get(recordKeys)).toEqual(before);
   });
 });
 

@@ -16,6 +16,23 @@ export function localStorageValue<T>(extensionPage: Page, key: string): Promise<
   }, key) as Promise<T | undefined>;
 }
 
+/**
+ * The escalation record as stored (v3): its 64 shard keys (`escalationRecord#00`..`#63`, each JSON
+ * text) read in one get and merged, with the metadata's version; undefined when no shard is stored.
+ */
+export function storedEscalationRecord<T>(extensionPage: Page): Promise<{ version: unknown; record: Record<string, T> } | undefined> {
+  return extensionPage.evaluate(async () => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const keys = Array.from({ length: 64 }, (_, shard) => `escalationRecord#${String(shard).padStart(2, '0')}`);
+    const stored = await api.storage.local.get([...keys, 'escalationRecord$']);
+    const texts = keys.map((key) => stored[key]).filter((text): text is string => typeof text === 'string');
+    if (texts.length === 0) return undefined;
+    const record: Record<string, unknown> = {};
+    for (const text of texts) Object.assign(record, JSON.parse(text));
+    return { version: (stored['escalationRecord$'] as { v?: unknown } | undefined)?.v, record };
+  }) as Promise<{ version: unknown; record: Record<string, T> } | undefined>;
+}
+
 export function setLocalStorage(extensionPage: Page, items: Record<string, unknown>): Promise<void> {
   return extensionPage.evaluate(async (values) => {
     const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;

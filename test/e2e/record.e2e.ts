@@ -9,7 +9,7 @@ import { browsersAvailable, launchChromium, launchFirefox, screenshot, startSimu
 import { openPanel, waitForBadge } from './page-probes';
 import { inShadowRoots } from './closed-shadow';
 import { backToOptions, panelPeopleListed, popupPeopleOf } from './director-probes';
-import { captureDownloads, localStorageValue, notificationLogIn, savedFiles, setLocalStorage, waitForLoggedNotification } from './record-probes';
+import { captureDownloads, notificationLogIn, savedFiles, setLocalStorage, storedEscalationRecord, waitForLoggedNotification } from './record-probes';
 
 /**
  * Issue 15 items 5–7 end to end, in Chromium and Firefox, against the simulator's controllable
@@ -138,12 +138,12 @@ async function recordStory(sim: HelpdeskSimulator, surfaces: Surfaces): Promise<
     15_000,
     'the director marked notified in the panel',
   );
-  type StoredRecord = Record<string, { acknowledgements: Array<{ role: string; how: string; at: string; levelStartedAt: string | null; noteWritten: boolean }>; notifications: Array<{ kind: string; roles: string[] }> }>;
+  type StoredTicket = { acknowledgements: Array<{ role: string; how: string; at: string; levelStartedAt: string | null; noteWritten: boolean }>; notifications: Array<{ kind: string; roles: string[] }> };
   const record = await waitUntil(
-    // Stored as JSON text (v2): a new service worker reads a string in one piece.
+    // Stored in shards of JSON text (v3): a change rewrites only its ticket's shard.
     async () => {
-      const text = await localStorageValue<string>(options, 'escalationRecord');
-      return typeof text === 'string' ? (JSON.parse(text) as StoredRecord) : undefined;
+      const stored = await storedEscalationRecord<StoredTicket>(options);
+      return stored?.version === 3 ? stored.record : undefined;
     },
     (value) => (value?.[KEY]?.acknowledgements.length ?? 0) > 1,
     15_000,
