@@ -1,4 +1,6 @@
+import { decodeRecord } from './escalation-record-check';
 import type { EscalationRecord, TicketRecord } from './escalation-record-schema';
+import { recordSizeFromJsonLength } from './escalation-record-size';
 
 /**
  * How the escalation record (v3) is laid out in storage: its tickets spread over SHARD_COUNT keys
@@ -59,4 +61,41 @@ export function splitIntoShards(record: EscalationRecord, shards: ReadonlySet<nu
     if (part) setOwnTicket(part, key, record[key]!);
   }
   return parts;
+}
+
+export interface DecodedShards {
+  record: EscalationRecord;
+  sizes: Array<number | null>;
+  /** Shards to write back: tickets dropped or stripped, misplaced or found twice. */
+  dirty: Set<number>;
+}
+
+/** The tickets of every shard in `stored`, each ticket checked; what does not read is reported by shard and ticket. */
+export function decodeShards(stored: Record<string, unknown>, report: (reason: string) => void): DecodedShards {
+  const record: EscalationRecord = {};
+  const sizes: Array<number | null> = [];
+  const dirty = new Set<number>();
+  for (let shard = 0; shard < SHARD_COUNT; shard++) {
+    const key = shardKey(shard);
+    const value = stored[key];
+    if (value == null) {
+      sizes.push(0);
+      continue;
+    }
+    const { record: part, clean } = decodeRecord(value, (reason) => report(`${key}: ${reason}`));
+    if (!clean || typeof value !== 'string') dirty.add(shard);
+    // Compact JSON as written here (pretty-printed text has line breaks): its length gives the size the caps bound.
+    let size = clean && typeof value === 'string' && !value.includes('\n') ? recordSizeFromJsonLength(part, value.length) : null;
+    for (const ticketKey of Object.keys(part)) {
+      const home = shardOf(ticketKey);
+      if (home !== shard || Object.hasOwn(record, ticketKey)) {
+        report(`ticket ${ticketKey} found in ${key}${home === shard ? ' twice' : ` (its shard is ${shardKey(home)})`}; kept once, in its shard`);
+        dirty.add(shard).add(home);
+        size = null;
+      }
+      setOwnTicket(record, ticketKey, part[ticketKey]!);
+    }
+    sizes.push(size);
+  }
+  return { record, sizes, dirty };
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { checkChangedTickets, decodeRecord } from './escalation-record-check';
 import { recordSizeFromJsonLength, rememberRecordSize } from './escalation-record-size';
 import type { EscalationRecord } from './escalation-record-schema';
-import { changedShards, isShardKey, META_KEY, RECORD_KEY, SHARD_COUNT, SHARD_KEYS, shardKey, shardOf, setOwnTicket, splitIntoShards } from './escalation-record-shards';
+import { changedShards, decodeShards, isShardKey, META_KEY, RECORD_KEY, SHARD_COUNT, SHARD_KEYS, shardKey, splitIntoShards } from './escalation-record-shards';
 import { type ParsedItem, parsedItemCaching, StorageWriteError } from './parsed-item';
 import { reportStorageProblem } from './storage-log';
 
@@ -56,43 +56,6 @@ interface Held {
   record: EscalationRecord;
   /** Per shard, the size figure of its tickets (from its text's length); null when not known. */
   sizes: Array<number | null>;
-}
-
-interface Decoded {
-  record: EscalationRecord;
-  sizes: Array<number | null>;
-  /** Shards to write back: tickets dropped or stripped, misplaced or found twice. */
-  dirty: Set<number>;
-}
-
-/** The tickets of every shard in `stored`, each ticket checked; what does not read is reported by shard and ticket. */
-function decodeShards(stored: Record<string, unknown>): Decoded {
-  const record: EscalationRecord = {};
-  const sizes: Array<number | null> = [];
-  const dirty = new Set<number>();
-  for (let shard = 0; shard < SHARD_COUNT; shard++) {
-    const key = shardKey(shard);
-    const value = stored[key];
-    if (value == null) {
-      sizes.push(0);
-      continue;
-    }
-    const { record: part, clean } = decodeRecord(value, (reason) => report(`${key}: ${reason}`));
-    if (!clean || typeof value !== 'string') dirty.add(shard);
-    // Compact JSON as written here (pretty-printed text has line breaks): its length gives the size the caps bound.
-    let size = clean && typeof value === 'string' && !value.includes('\n') ? recordSizeFromJsonLength(part, value.length) : null;
-    for (const ticketKey of Object.keys(part)) {
-      const home = shardOf(ticketKey);
-      if (home !== shard || Object.hasOwn(record, ticketKey)) {
-        report(`ticket ${ticketKey} found in ${key}${home === shard ? ' twice' : ` (its shard is ${shardKey(home)})`}; kept once, in its shard`);
-        dirty.add(shard).add(home);
-        size = null;
-      }
-      setOwnTicket(record, ticketKey, part[ticketKey]!);
-    }
-    sizes.push(size);
-  }
-  return { record, sizes, dirty };
 }
 
 function defineEscalationRecordItem(): ParsedItem<EscalationRecord> {
@@ -188,7 +151,7 @@ function defineEscalationRecordItem(): ParsedItem<EscalationRecord> {
       return record;
     }
     if (version === null && !SHARD_KEYS.some((key) => stored[key] != null)) return {};
-    const { record, sizes, dirty } = decodeShards(stored);
+    const { record, sizes, dirty } = decodeShards(stored, report);
     if (caching()) held = { record, sizes };
     const newer = version !== null && version > ESCALATION_RECORD_VERSION;
     if (newer) report(`stored by a newer version (v${version}); read as v${ESCALATION_RECORD_VERSION}`);
@@ -233,7 +196,7 @@ function defineEscalationRecordItem(): ParsedItem<EscalationRecord> {
         // A change names only the shards it wrote: the record is read whole, in order of the changes.
         reads = reads.then(async () => {
           const stored = await browser.storage.local.get(ALL_KEYS);
-          callback(decodeShards(stored).record);
+          callback(decodeShards(stored, report).record);
         });
         reads = reads.catch((error: unknown) => report(`could not read the record for a watcher: ${error instanceof Error ? error.message : String(error)}`));
       };
