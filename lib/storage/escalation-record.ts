@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { checkChangedTickets, decodeRecord } from './escalation-record-check';
-import { recordSizeFromJsonLength, rememberRecordSize } from './escalation-record-size';
+import { knownRecordSize, recordSizeFromJsonLength, rememberRecordSize } from './escalation-record-size';
 import type { EscalationRecord } from './escalation-record-schema';
 import { changedShards, decodeShards, isShardKey, META_KEY, RECORD_KEY, SHARD_COUNT, SHARD_KEYS, shardKey, splitIntoShards } from './escalation-record-shards';
 import { type ParsedItem, parsedItemCaching, StorageWriteError } from './parsed-item';
@@ -180,7 +180,12 @@ function defineEscalationRecordItem(): ParsedItem<EscalationRecord> {
         if (changed !== current) {
           const shards = changedShards(changed, current);
           if (shards.size > 0) await write(changed, current, shards);
-          else if (caching() && held?.record === current) held = { record: changed, sizes: held.sizes };
+          else if (caching() && held?.record === current) {
+            // The same tickets in a new record: nothing to store; the figure carries over.
+            held = { record: changed, sizes: held.sizes };
+            const size = knownRecordSize(current);
+            if (size !== undefined) rememberRecordSize(changed, size);
+          }
         }
         return changed;
       }),
