@@ -104,6 +104,33 @@ function storeOf(specs: readonly Spec[]): WatchedStore {
   return store;
 }
 
+/** Forty tickets of every severity and office, opened 37 minutes apart, a third of them answered. */
+function fortyTickets(): Spec[] {
+  return Array.from({ length: 40 }, (_, i) => ({
+    severity: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+    office: OFFICES[i % OFFICES.length] as Spec['office'],
+    openedMinutesBefore: i * 37,
+    replyAfterMinutes: i % 3 === 0 ? 20 : null,
+    waiting: false,
+    acknowledged: [],
+    snoozeMinutes: null,
+  }));
+}
+
+/** The ids of the stored tickets with an instant in (from, to], by the engine and the alarm rules on their own. */
+function dueBetween(stored: WatchedStore, from: Date, to: Date): string[] {
+  const options = dueOptions({ reminderMinutes: defaultNotificationSettings.reminderMinutes, ackTimeouts: defaultNotificationSettings.ackTimeoutMinutes });
+  return Object.values(stored)
+    .filter((entry) => {
+      const ticket = ticketFromJson(entry.ticket);
+      const evaluation = evaluate(ticket, defaultPolicy, from, Object.keys(entry.acknowledged));
+      const item = { key: watchedEntryKey(entry), ticket, evaluation, shown: entry.shown };
+      const instants = [...upcomingInstants([item], from, options), nextStateChangeAt(evaluation, from)].filter((d): d is Date => d !== null);
+      return instants.some((d) => d.getTime() <= to.getTime());
+    })
+    .map((entry) => entry.ticket.id);
+}
+
 interface Observed {
   shown: string[];
   alarm: number | null;
@@ -207,15 +234,7 @@ describe('a wake evaluates the due tickets only', () => {
   it('the second wake evaluates exactly the tickets whose next instant came, and a ticket acknowledged meanwhile', async () => {
     setParsedItemCaching(true);
     const world = fakeWorld(iso(T0));
-    const specs: Spec[] = Array.from({ length: 40 }, (_, i) => ({
-      severity: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-      office: OFFICES[i % OFFICES.length] as Spec['office'],
-      openedMinutesBefore: i * 37,
-      replyAfterMinutes: i % 3 === 0 ? 20 : null,
-      waiting: false,
-      acknowledged: [],
-      snoozeMinutes: null,
-    }));
+    const specs = fortyTickets();
     await watchedTicketsItem.set(storeOf(specs));
     const evaluated: string[] = [];
     const background = createBackground(
@@ -242,20 +261,7 @@ describe('a wake evaluates the due tickets only', () => {
 
     // Which tickets have an instant in (t1, t2], by the engine and the alarm rules on their own.
     const t2 = new Date(T0 + 25 * MINUTE);
-    const stored = await watchedTicketsItem.get();
-    const options = dueOptions({
-      reminderMinutes: defaultNotificationSettings.reminderMinutes,
-      ackTimeouts: defaultNotificationSettings.ackTimeoutMinutes,
-    });
-    const due = Object.values(stored)
-      .filter((entry) => {
-        const ticket = ticketFromJson(entry.ticket);
-        const evaluation = evaluate(ticket, defaultPolicy, t1, Object.keys(entry.acknowledged));
-        const item = { key: watchedEntryKey(entry), ticket, evaluation, shown: entry.shown };
-        const instants = [...upcomingInstants([item], t1, options), nextStateChangeAt(evaluation, t1)].filter((d): d is Date => d !== null);
-        return instants.some((d) => d.getTime() <= t2.getTime());
-      })
-      .map((entry) => entry.ticket.id);
+    const due = dueBetween(await watchedTicketsItem.get(), t1, t2);
     expect(due.length).toBeGreaterThan(0);
     expect(due.length).toBeLessThan(40);
 
@@ -268,15 +274,7 @@ describe('a wake evaluates the due tickets only', () => {
   it("a new worker's wake reads the store's metadata, the plan and the due tickets' entries, never every entry", async () => {
     setParsedItemCaching(true);
     const world = fakeWorld(iso(T0));
-    const specs: Spec[] = Array.from({ length: 40 }, (_, i) => ({
-      severity: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-      office: OFFICES[i % OFFICES.length] as Spec['office'],
-      openedMinutesBefore: i * 37,
-      replyAfterMinutes: i % 3 === 0 ? 20 : null,
-      waiting: false,
-      acknowledged: [],
-      snoozeMinutes: null,
-    }));
+    const specs = fortyTickets();
     await watchedTicketsItem.set(storeOf(specs));
     const evaluated: string[] = [];
     const deps = backgroundDeps(world, {
@@ -292,17 +290,7 @@ describe('a wake evaluates the due tickets only', () => {
 
     // Which tickets have an instant in (T0, t2], by the engine and the alarm rules on their own.
     const t2 = new Date(T0 + 25 * MINUTE);
-    const stored = await watchedTicketsItem.get();
-    const options = dueOptions({ reminderMinutes: defaultNotificationSettings.reminderMinutes, ackTimeouts: defaultNotificationSettings.ackTimeoutMinutes });
-    const due = Object.values(stored)
-      .filter((entry) => {
-        const ticket = ticketFromJson(entry.ticket);
-        const evaluation = evaluate(ticket, defaultPolicy, new Date(T0), Object.keys(entry.acknowledged));
-        const item = { key: watchedEntryKey(entry), ticket, evaluation, shown: entry.shown };
-        const instants = [...upcomingInstants([item], new Date(T0), options), nextStateChangeAt(evaluation, new Date(T0))].filter((d): d is Date => d !== null);
-        return instants.some((d) => d.getTime() <= t2.getTime());
-      })
-      .map((entry) => entry.ticket.id);
+    const due = dueBetween(await watchedTicketsItem.get(), new Date(T0), t2);
     expect(due.length).toBeGreaterThan(0);
     expect(due.length).toBeLessThan(40);
 
