@@ -11,7 +11,7 @@ import { watchedTicketsItem } from '../storage/watched-tickets';
 import type { BackgroundDeps } from './deps';
 import { tellTicketChanged } from './ticket-changed';
 import { backoffAfterFailure, candidatesToRefresh, clearBackoff, defaultRefreshLimits, type RefreshCandidate, refreshCandidatesOf } from './refresh-plan';
-import { originOfKey } from './wake-plan';
+import { originOfKey, systemOfKey } from './wake-plan';
 import type { WakePlanKeeper } from './wake-plan-keeper';
 
 /**
@@ -45,7 +45,7 @@ async function refreshCandidates(deps: BackgroundDeps, keeper: WakePlanKeeper | 
   for (const [key, { rev }] of revisions.revs) {
     const item = usable ? plan.items.get(key) : undefined;
     if (item === undefined || item.rev !== rev) unplanned.push(key);
-    else if (item.touchedAt !== null && systems.has(key.slice(0, key.indexOf(':')) as HelpdeskSystem)) {
+    else if (item.touchedAt !== null && systems.has(systemOfKey(key) as HelpdeskSystem)) {
       candidates.push({ key, origin: originOfKey(key), touchedAt: item.touchedAt });
     }
   }

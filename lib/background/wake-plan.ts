@@ -172,6 +172,11 @@ export function plannedStates(plan: WakePlan, keys: Iterable<string>): Array<{ s
   return states;
 }
 
+/** `system:id@origin` → system (a system name holds no ':'). */
+export function systemOfKey(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
 /** `system:id@origin` → origin (an origin holds no '@'; an id may). */
 export function originOfKey(key: string): string {
   return key.slice(key.lastIndexOf('@') + 1);

@@ -1,4 +1,4 @@
-import { answeredAmong, type AnsweredTimeouts, nobodyLeftToTell } from '../alarms/answered-notifications';
+import { answeredAmong, nobodyLeftToTell } from '../alarms/answered-notifications';
 import type { DueOptions, DuePlan, PlannedNotification } from '../alarms/due-notifications';
 import { dueEventsOf, dueNotifications } from '../alarms/due-notifications';
 import { nextWakeAt } from '../alarms/next-wake';
@@ -10,7 +10,8 @@ import { isKnownTimeZone } from '../policy/time-zone';
 import { backgroundStateItem } from '../storage/background-state';
 import { type HeldNotification, healthItem, recordWake, type WakeRecord } from '../storage/health';
 import { appendRaised, notificationLogItem, type RaisedNotification } from '../storage/notification-log';
-import { defaultStoreLimits, dropCandidateOf, entryJsonSize, markShown, overLimitVictims, pruneStore, type StoreLimits } from '../storage/watched-store';
+import { defaultStoreLimits, dropCandidateOf, forgetTickets, markShown, overLimitVictims, pruneStore, type StoreLimits } from '../storage/watched-store';
+import { entryRevisionSize } from '../storage/watched-store-revisions';
 import { entryAt, type WatchedStore, type WatchedTicket } from '../storage/watched-ticket-schema';
 import { watchedTicketsItem } from '../storage/watched-tickets';
 import { type ContentContext, type NotificationContent, renderNotification } from '../view-model/notification-text';
@@ -261,12 +262,23 @@ function sameEntry(a: WatchedTicket | undefined, b: WatchedTicket): boolean {
   return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
 
+/** What the surfaces and the notifications on screen need of a ticket just evaluated, computed once per wake. */
+interface ShownFacts {
+  state: EvaluationState;
+  settled: boolean;
+}
+
+function shownFactsOf(item: EvaluatedTicket, options: DueOptions, now: Date): ShownFacts {
+  return { state: shownStateOf(item, options, now), settled: nobodyLeftToTell(item, { ackTimeouts: options.ackTimeouts, now }) };
+}
+
 interface PlanInput {
   item: EvaluatedTicket;
   /** The entry as the wake left it stored (with what it recorded as shown). */
   entry: WatchedTicket;
   rev: number;
   changedMeanwhile: boolean;
+  facts: ShownFacts;
 }
 
 /** A ticket just evaluated, as the plan keeps it: its next alarm, when to look again, its state word. */
@@ -283,15 +295,15 @@ function planItemOf(input: PlanInput, context: { now: Date; options: DueOptions;
     alarmAt: alarmAt ? alarmAt.getTime() : null,
     recheckAt: Number.isFinite(recheckAt) ? recheckAt : null,
     open: input.changedMeanwhile || dueEventsOf(stored, now, options).length > 0,
-    state: shownStateOf(item, options, now),
-    settled: nobodyLeftToTell(stored, { ackTimeouts: options.ackTimeouts, now }),
+    state: input.facts.state,
+    settled: input.facts.settled,
     touchedAt: refreshable(entry, context.systems) ? lastTouchedMs(entry) : null,
     seenAt: Date.parse(entry.lastSeenAt),
     solvedAt: entry.solvedAt !== undefined ? Date.parse(entry.solvedAt) : null,
   };
 }
 
-/** The tickets of the notifications on screen (the wake may have to take some down: it evaluates them). */
+/** The ids of the notifications on screen (the wake takes down the ones nobody is left to act on). */
 async function notificationsOnScreen(deps: BackgroundDeps): Promise<string[]> {
   try {
     return await deps.ports.notifications.onScreen();
@@ -329,7 +341,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     const systems = new Set(Object.keys(deps.fetchers) as HelpdeskSystem[]);
     const lastCheckedAt = context.state.lastCheckedAt ? new Date(context.state.lastCheckedAt) : null;
 
-    // Only the tickets that are new, changed, due or on screen are read and evaluated; the others keep their plan.
+    // Only the tickets that are new, changed, due or open are read and evaluated; the others keep their plan.
     const planContext = planContextOf([context.policy.policy, options, limits, [...systems].sort()]);
     const selection = selectForWake(plan, revisions, planContext, now, limits);
     const read = await watchedTicketsItem.getEntries(selection.toEvaluate);
@@ -337,7 +349,7 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     const victims = selection.overLimits
       ? overLimitVictims(
           [
-            ...Object.entries(read).map(([key, entry]) => dropCandidateOf(key, entry, revisions.revs.get(key)?.size ?? key.length + entryJsonSize(entry))),
+            ...Object.entries(read).map(([key, entry]) => dropCandidateOf(key, entry, revisions.revs.get(key)?.size ?? entryRevisionSize(key, entry))),
             ...plannedDropCandidates(plan, selection.kept, revisions),
           ],
           limits,
@@ -345,12 +357,12 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
       : [];
     const dropped = new Set(victims);
     const pruned = pruneStore(read, now, limits);
-    const toEvaluate = dropped.size === 0 ? pruned.store : Object.fromEntries(Object.entries(pruned.store).filter(([key]) => !dropped.has(key)));
+    const toEvaluate = forgetTickets(pruned.store, dropped);
     const touched = [...selection.toEvaluate, ...victims.filter((key) => !Object.hasOwn(read, key))];
     const fresh = alarmSafeTickets(evaluateStore(toEvaluate, context.policy.policy, now, deps, onRefused), lastCheckedAt, now, options, ports.log, onRefused);
     for (const key of pruned.forgotten) {
       const entry = read[key];
-      const oversized = entry !== undefined && key.length + JSON.stringify(entry).length > limits.maxEntryChars;
+      const oversized = entry !== undefined && entryRevisionSize(key, entry) > limits.maxEntryChars;
       if (oversized) onRefused(key, entry.origin, `larger than ${limits.maxEntryChars} characters; dropped from the store`);
     }
     counts = { evaluated: fresh.length, watched: revisions.revs.size };
@@ -371,15 +383,14 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
     let recordedOver: WatchedStore = read;
     const after = await watchedTicketsItem.updateEntries(touched, (current) => {
       recordedOver = current;
-      const kept = dropped.size === 0 ? current : Object.fromEntries(Object.entries(current).filter(([key]) => !dropped.has(key)));
-      return markShown(pruneStore(kept, now, limits).store, built.toRecord, now);
+      return markShown(pruneStore(forgetTickets(current, dropped), now, limits).store, built.toRecord, now);
     });
     await backgroundStateItem.update((state) => ({ ...state, lastCheckedAt: now.toISOString() }));
 
     // Nobody left to tell: the evaluated tickets now (the Escalation Director a passed timeout added
     // still counts), the others as the plan says (unchanged since they were last evaluated).
-    const timeouts: AnsweredTimeouts = { ackTimeouts: options.ackTimeouts, now };
-    const settled = new Set([...fresh.filter((item) => nobodyLeftToTell(item, timeouts)).map((item) => item.key), ...plannedSettled(plan, selection.kept)]);
+    const facts = new Map(fresh.map((item) => [item.key, shownFactsOf(item, options, now)]));
+    const settled = new Set([...fresh.filter((item) => facts.get(item.key)?.settled).map((item) => item.key), ...plannedSettled(plan, selection.kept)]);
     await takeDownAnswered(deps, settled, onScreen);
     shown = await showAll(deps, built.contents, context.notifications.sound);
     await recordWakeEscalations(deps, { evaluated: fresh, planned: due.notifications, recorded: built.toRecord, shown, lastCheckedAt, now, ackTimeouts: options.ackTimeouts });
@@ -394,11 +405,11 @@ export async function runWake(deps: BackgroundDeps, keeper: WakePlanKeeper = cre
       const rev = after.revisions.revs.get(item.key)?.rev;
       if (!entry || rev === undefined) continue;
       const changedMeanwhile = !sameEntry(entryAt(recordedOver, item.key), item.entry);
-      recordInPlan(plan, item.key, planItemOf({ item, entry, rev, changedMeanwhile }, planned));
+      recordInPlan(plan, item.key, planItemOf({ item, entry, rev, changedMeanwhile, facts: facts.get(item.key) ?? shownFactsOf(item, options, now) }, planned));
     }
     // A ticket that could not be evaluated stays out of the plan: every wake tries it again.
     badge = await setBadge(deps, [
-      ...fresh.map((item) => ({ state: shownStateOf(item, options, now) })),
+      ...fresh.map((item) => ({ state: facts.get(item.key)?.state ?? shownStateOf(item, options, now) })),
       ...plannedStates(plan, selection.kept.filter((key) => !dropped.has(key))),
     ]);
     await keeper.save(deps);

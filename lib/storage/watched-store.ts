@@ -184,6 +184,11 @@ export function forgetTicket(store: WatchedStore, key: string): WatchedStore {
   return rest;
 }
 
+/** The store without these tickets; the very same store when there are none to forget. */
+export function forgetTickets(store: WatchedStore, keys: ReadonlySet<string>): WatchedStore {
+  return keys.size === 0 ? store : Object.fromEntries(Object.entries(store).filter(([key]) => !keys.has(key)));
+}
+
 export interface StoreLimits {
   /** Solved tickets are forgotten this long after they were first seen solved. */
   forgetSolvedAfterMs: number;
